@@ -1,0 +1,9 @@
+package salvo.event;
+
+/**
+ * One event of a run. Everything a user sees during a run is a sink of this one ordered stream.
+ * Events are immutable and delivered in order, one at a time, to every listener.
+ */
+public sealed interface RunEvent
+        permits RunStarted, UnitStarted, TestStarted, TestFinished, OutputChunk, UnitFinished, WorkerLost, RunFinished {
+}

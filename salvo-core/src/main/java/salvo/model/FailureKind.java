@@ -1,0 +1,9 @@
+package salvo.model;
+
+/** Why something failed, as precisely as the adapter could tell. */
+public enum FailureKind {
+    ASSERTION, COLLECTION, IMPORT, SYNTAX, FIXTURE, TIMEOUT, CRASH,
+    /** Every test finished but the process would not exit (a non-daemon thread, typically). */
+    HANG,
+    OTHER
+}

@@ -1,0 +1,19 @@
+package salvo.model;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The thing scheduled: for pytest today, one test file.
+ *
+ * @param id      stable identity across runs: the path relative to the project root, with '/'
+ * @param path    where the unit lives on disk
+ * @param adapter which adapter runs it ("pytest")
+ */
+public record TestUnit(String id, Path path, String adapter) {
+    public TestUnit {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(adapter, "adapter");
+    }
+}

@@ -1,0 +1,40 @@
+package salvo.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one unit ended, over all its attempts.
+ *
+ * @param tests    the per-test results of the final attempt (earlier attempts' failures
+ *                 are kept on tests marked FLAKY)
+ * @param failure  a unit-level failure (collection error, crash, timeout, hang) or null
+ * @param attempts how many times the unit ran
+ * @param worker   the worker that ran the last attempt
+ */
+public record UnitResult(TestUnit unit, Outcome outcome, Duration duration, List<TestResult> tests,
+                         Failure failure, int attempts, String worker) {
+    public UnitResult {
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(duration, "duration");
+        tests = List.copyOf(tests);
+        worker = worker == null ? "" : worker;
+    }
+
+    /** The best one-line reason for a failed unit: its own failure, else its first failing test's. */
+    public String reason() {
+        if (failure != null && !failure.message().isEmpty()) {
+            return failure.message();
+        }
+        return tests.stream()
+                .filter(t -> t.outcome().isFailure() && t.failure() != null)
+                .map(t -> t.testId().substring(t.testId().indexOf("::") + 2) + ": " + t.failure().message())
+                .findFirst().orElse("");
+    }
+
+    public long count(Outcome o) {
+        return tests.stream().filter(t -> t.outcome() == o).count();
+    }
+}

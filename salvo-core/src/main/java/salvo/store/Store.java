@@ -1,0 +1,31 @@
+package salvo.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import salvo.model.RunRecord;
+
+/** Every run Salvo kept. Queries never re-run anything. */
+public interface Store extends AutoCloseable {
+
+    /** Saves a finished or interrupted run in one transaction and returns it with its id. */
+    RunRecord save(RunRecord run);
+
+    Optional<RunRecord> load(long id);
+
+    /** The newest run, if any. */
+    Optional<RunRecord> latest();
+
+    /** Up to {@code limit} runs, newest first, without their per-test detail. */
+    List<RunSummary> recent(int limit);
+
+    /**
+     * The expected duration of each unit, from the most recent runs that ran it
+     * (median of at most {@code lastRuns} completed attempts), for longest-first scheduling.
+     */
+    Map<String, Duration> unitDurations(int lastRuns);
+
+    @Override
+    void close();
+}
