@@ -47,7 +47,7 @@ public final class SqliteStore implements Store {
         try {
             Files.createDirectories(salvoDir);
         } catch (IOException e) {
-            throw SalvoError.usage("store directory " + salvoDir + " could not be created (" + e
+            throw SalvoError.usage("store directory " + salvoDir + " could not be created (" + IoReason.of(e)
                     + "): check that you may write its parent", e);
         }
         Connection connection = connect(file);

@@ -39,7 +39,7 @@ class SqliteStoreTest {
     Path dir;
 
     /** A run that uses every field, every outcome, nanosecond times and text that is hard to store. */
-    private static RunRecord everything() {
+    static RunRecord everything() {
         String a = "tests/test_a.py";
         TestResult failed = new TestResult(a, a + "::TestK::test_x[1-ü]", Outcome.FAILED, Duration.ofNanos(1_234_567_891),
                 new Failure(FailureKind.ASSERTION, "assert 1 == 2", "Traceback\n  line 'quoted' \"double\"\n"),
