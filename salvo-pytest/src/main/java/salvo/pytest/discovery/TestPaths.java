@@ -67,12 +67,19 @@ final class TestPaths {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(base)) {
-            return walk.filter(Files::isDirectory)
-                    .filter(p -> p.equals(base) || !base.relativize(p).toString().matches("(.*/)?\\..*"))
-                    .toList();
+            return walk.filter(Files::isDirectory).filter(dir -> !isHidden(base.relativize(dir))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Path> children(Path dir) {
