@@ -19,6 +19,7 @@ import salvo.cli.console.Terminal;
 import salvo.error.SalvoError;
 import salvo.event.EventBus;
 import salvo.event.RunFinished;
+import salvo.execute.Execution;
 import salvo.execute.Executor;
 import salvo.execute.RetryingRunner;
 import salvo.execute.RunControl;
@@ -26,11 +27,15 @@ import salvo.execute.RunSession;
 import salvo.model.RunInfo;
 import salvo.model.RunRecord;
 import salvo.model.TestUnit;
+import salvo.pytest.PersistentExecution;
+import salvo.pytest.PersistentOptions;
 import salvo.pytest.PytestFileRunner;
 import salvo.pytest.PytestOptions;
 import salvo.pytest.PythonPlugin;
 import salvo.pytest.PythonProbe;
+import salvo.schedule.DistMode;
 import salvo.store.SqliteStore;
+import salvo.store.Store;
 
 /** `salvo run`: discover pytest files and run each in its own process, in parallel; keep the run. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -65,8 +70,28 @@ final class RunCommand implements Callable<Integer> {
             description = "Re-run failed files up to N times; fail-then-pass is FLAKY (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = {"-w", "--workers"}, paramLabel = "N", description = "Parallel workers (default: min(cpus * 2, 8)).")
-    Integer workers;
+    @Option(names = {"-w", "--workers", "-n", "--numprocesses"}, paramLabel = "N|auto",
+            description = "Parallel workers; auto = one per CPU (default: min(cpus * 2, 8) for fresh, cpus for persistent).")
+    String workers;
+
+    @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "fresh",
+            description = "fresh: a new process per file; persistent: reused workers fed test by test (default: ${DEFAULT-VALUE}).")
+    String isolation;
+
+    @Option(names = "--dist", paramLabel = "MODE",
+            description = "With persistent workers: load (default), loadfile, loadscope, loadgroup, each, no.")
+    String dist;
+
+    @Option(names = "--max-tests-per-worker", paramLabel = "N", defaultValue = "0",
+            description = "Replace a persistent worker after N tests; 0 never (default: ${DEFAULT-VALUE}).")
+    int maxTestsPerWorker;
+
+    @Option(names = "--max-worker-restart", paramLabel = "N",
+            description = "How many crashed persistent workers may be replaced (default: 4 per worker).")
+    Integer maxWorkerRestart;
+
+    @Option(names = "--no-capture", description = "Persistent workers: pytest's capture off, output streamed live as [gwN] lines.")
+    boolean noCapture;
 
     @Option(names = {"-x", "--exclude"}, paramLabel = "LIST", split = ",",
             description = "Comma-separated files (or directories) to leave out.")
@@ -123,8 +148,7 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onSignal);
             RunRecord record;
             try {
-                PytestFileRunner files = new PytestFileRunner(options(), rootDir, plugin);
-                RunSession session = new RunSession(new Executor(new RetryingRunner(files, retries), stop ? 1 : workerCount(), stop));
+                RunSession session = new RunSession(execution(rootDir, plugin, history));
                 record = new RunRecorder(history, storeDir, junitXml).save(
                         session.run(info, units, history.unitDurations(5), bus, control));
                 bus.on(new RunFinished(record));
@@ -166,8 +190,28 @@ final class RunCommand implements Callable<Integer> {
         if (retries < 0) {
             throw SalvoError.usage("-r/--retries " + retries + ": must be 0 or more");
         }
-        if (workers != null && workers < 1) {
-            throw SalvoError.usage("-w/--workers " + workers + ": must be 1 or more");
+        workerCount();
+        if (!isolation.equals("fresh") && !isolation.equals("persistent")) {
+            throw SalvoError.usage("--isolation " + isolation + ": use fresh or persistent");
+        }
+        if (dist != null) {
+            if (isolation.equals("fresh")) {
+                throw SalvoError.usage("--dist " + dist + " distributes tests to persistent workers: add --isolation persistent");
+            }
+            distMode();
+        }
+        if (noCapture && isolation.equals("fresh")) {
+            throw SalvoError.usage("--no-capture streams persistent workers' output: add --isolation persistent (or use -v)");
+        }
+        if (isolation.equals("persistent") && (retries > 0 || stop)) {
+            throw SalvoError.usage((stop ? "-s/--stop" : "-r/--retries") + " works with --isolation fresh only, for now: "
+                    + "drop it or run with --isolation fresh");
+        }
+        if (maxTestsPerWorker < 0) {
+            throw SalvoError.usage("--max-tests-per-worker " + maxTestsPerWorker + ": must be 0 (never) or more");
+        }
+        if (maxWorkerRestart != null && maxWorkerRestart < 0) {
+            throw SalvoError.usage("--max-worker-restart " + maxWorkerRestart + ": must be 0 or more");
         }
         if (!(hangGrace >= 0)) {
             throw SalvoError.usage("--hang-grace " + hangGrace + ": must be 0 or more seconds");
@@ -175,7 +219,43 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int workerCount() {
-        return workers != null ? workers : Math.min(Runtime.getRuntime().availableProcessors() * 2, 8);
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (workers == null) {
+            return isolation.equals("persistent") ? cpus : Math.min(cpus * 2, 8);
+        }
+        if (workers.equals("auto")) {
+            return cpus;
+        }
+        try {
+            int n = Integer.parseInt(workers);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the message below.
+        }
+        throw SalvoError.usage("--workers " + workers + ": must be 1 or more, or auto");
+    }
+
+    private DistMode distMode() {
+        try {
+            return dist == null ? DistMode.LOAD : DistMode.parse(dist);
+        } catch (IllegalArgumentException e) {
+            throw SalvoError.usage("--dist " + dist + ": " + e.getMessage());
+        }
+    }
+
+    /** A process per file (seed 000's isolation), or persistent workers fed test by test. */
+    private Execution execution(Path rootDir, Path plugin, Store history) {
+        if (isolation.equals("persistent")) {
+            int n = stop ? 1 : workerCount();
+            PersistentOptions persistent = new PersistentOptions(n, distMode(), maxTestsPerWorker,
+                    maxWorkerRestart != null ? maxWorkerRestart : 4 * n, noCapture);
+            return new PersistentExecution(persistent, options(), rootDir, plugin, history.unitDurations(5),
+                    history.testDurations(5));
+        }
+        PytestFileRunner files = new PytestFileRunner(options(), rootDir, plugin);
+        return new Executor(new RetryingRunner(files, retries), stop ? 1 : workerCount(), stop);
     }
 
     PytestOptions options() {
@@ -192,6 +272,11 @@ final class RunCommand implements Callable<Integer> {
         c.put("retries", String.valueOf(retries));
         c.put("exclude", String.join(",", exclude));
         c.put("stop", String.valueOf(stop));
+        c.put("isolation", isolation);
+        if (isolation.equals("persistent")) {
+            c.put("dist", distMode().name().toLowerCase(java.util.Locale.ROOT));
+            c.put("max_tests_per_worker", String.valueOf(maxTestsPerWorker));
+        }
         c.put("python", python);
         c.put("python_version", pythonInfo.pythonVersion());
         c.put("pytest_version", pythonInfo.pytestVersion());

@@ -1,7 +1,6 @@
 package salvo.pytest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,8 +11,6 @@ import salvo.event.RunListener;
 import salvo.event.TestFinished;
 import salvo.event.TestStarted;
 import salvo.model.Failure;
-import salvo.model.FailureKind;
-import salvo.model.Outcome;
 import salvo.model.TestResult;
 
 /**
@@ -88,21 +85,11 @@ final class AttemptLog {
     }
 
     private TestResult testResult(JsonNode m) {
-        Outcome outcome = Outcome.valueOf(m.path("outcome").asText("FAILED"));
-        Failure failure = m.has("kind") ? failure(m) : null;
-        long nanos = (long) (m.path("duration").asDouble() * 1e9);
-        return new TestResult(unitId, m.path("nodeid").asText(), outcome, Duration.ofNanos(nanos), failure,
-                m.path("output").asText(""), attempt);
+        return Protocol.testResult(unitId, attempt, m);
     }
 
     private static Failure failure(JsonNode m) {
-        FailureKind kind;
-        try {
-            kind = FailureKind.valueOf(m.path("kind").asText("OTHER"));
-        } catch (IllegalArgumentException e) {
-            kind = FailureKind.OTHER;
-        }
-        return new Failure(kind, m.path("message").asText(""), m.path("detail").asText(""));
+        return Protocol.failure(m);
     }
 
     synchronized Snapshot snapshot() {

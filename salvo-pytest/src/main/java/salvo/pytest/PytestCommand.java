@@ -28,6 +28,27 @@ public final class PytestCommand {
         return args;
     }
 
+    /**
+     * A persistent worker: collects nothing by itself, then collects and runs what the
+     * coordinator sends it, file by file (docs/worker-protocol.md).
+     */
+    public static List<String> worker(PytestOptions options, boolean liveOutput) {
+        List<String> args = base(options);
+        args.add("--salvo-worker");
+        if (!options.markers().isEmpty()) {
+            args.add("-m");
+            args.add(options.markers());
+        }
+        if (options.testTimeout().toMillis() > 0) {
+            args.add("--salvo-test-timeout=" + options.testTimeout().toMillis() / 1000.0);
+        }
+        args.add(options.verbose() ? "-v" : "-q");
+        if (liveOutput) {
+            args.add("--capture=no");
+        }
+        return args;
+    }
+
     /** A process that only collects, to list the tests of the given files. */
     public static List<String> collect(PytestOptions options, List<String> files) {
         List<String> args = base(options);

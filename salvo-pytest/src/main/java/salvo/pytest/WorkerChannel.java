@@ -25,6 +25,7 @@ final class WorkerChannel implements AutoCloseable {
     private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     private final Thread reader;
     private volatile Socket socket;
+    private final java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
 
     private WorkerChannel(ServerSocket server, Consumer<JsonNode> messages, String name) {
         this.server = server;
@@ -54,11 +55,43 @@ final class WorkerChannel implements AutoCloseable {
                 return;
             }
             messages.accept(JSON.readTree(line));
+            connected.countDown();
             while ((line = in.readLine()) != null) {
                 messages.accept(JSON.readTree(line));
             }
         } catch (IOException e) {
             // Closed on purpose, or the process died mid-line: the log has what arrived.
+        }
+    }
+
+    /**
+     * Sends one message to the worker. Thread-safe: replies to shared-state calls complete on
+     * other threads than the coordinator's. False when the worker is gone.
+     */
+    boolean send(JsonNode message) {
+        Socket s = socket;
+        if (s == null) {
+            return false;
+        }
+        byte[] line = (message.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (this) {
+            try {
+                s.getOutputStream().write(line);
+                s.getOutputStream().flush();
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    /** Waits until the worker connected and said hello; false if it did not in time. */
+    boolean awaitConnected(long millis) {
+        try {
+            return connected.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -52,7 +52,7 @@ public final class ConsoleSink implements RunListener {
             started(s);
         } else if (event instanceof UnitFinished f) {
             finished(f);
-        } else if (event instanceof OutputChunk c && verbose) {
+        } else if (event instanceof OutputChunk c) {
             println(style.dim("[" + c.worker() + "]") + " " + c.text());
         } else if (event instanceof RunFinished f) {
             if (ticker != null) {

@@ -1,0 +1,63 @@
+package salvo.pytest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import salvo.model.Failure;
+import salvo.model.FailureKind;
+import salvo.model.Outcome;
+import salvo.model.TestResult;
+import salvo.model.TestUnit;
+import salvo.model.UnitResult;
+
+/**
+ * One file's results while persistent workers run its tests, possibly on several workers: the
+ * file is done once it was collected and every test it holds has a result.
+ */
+final class FileProgress {
+    final TestUnit unit;
+    private final List<TestResult> results = new ArrayList<>();
+    private int expected = -1;
+    private Failure failure;
+    private String lastWorker = "";
+    boolean started;
+    boolean announcedDone;
+
+    FileProgress(TestUnit unit) {
+        this.unit = unit;
+    }
+
+    /** The number of results to expect; the first report wins (under --dist each every worker reports). */
+    void collected(int tests) {
+        if (expected < 0) {
+            expected = tests;
+        }
+    }
+
+    void collectFailed(Failure f) {
+        failure = f;
+        expected = Math.max(expected, 0);
+    }
+
+    void add(TestResult result, String worker) {
+        results.add(result);
+        lastWorker = worker;
+    }
+
+    boolean isDone() {
+        return expected >= 0 && results.size() >= expected;
+    }
+
+    /** The file's result: its tests', or a collection error, or why it could not finish. */
+    UnitResult result(String unfinishedReason) {
+        Duration spent = results.stream().map(TestResult::duration).reduce(Duration.ZERO, Duration::plus);
+        if (failure != null) {
+            return new UnitResult(unit, Outcome.ERROR, spent, results, failure, 1, lastWorker);
+        }
+        if (!isDone()) {
+            return new UnitResult(unit, unfinishedReason.startsWith("interrupted") ? Outcome.SKIPPED : Outcome.ERROR,
+                    spent, results, Failure.of(FailureKind.OTHER, unfinishedReason), 1, lastWorker);
+        }
+        return new UnitResult(unit, Verdict.fromTests(results), spent, results, null, 1, lastWorker);
+    }
+}

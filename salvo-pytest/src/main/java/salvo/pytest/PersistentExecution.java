@@ -1,0 +1,349 @@
+package salvo.pytest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import salvo.event.OutputChunk;
+import salvo.event.RunListener;
+import salvo.event.TestFinished;
+import salvo.event.TestStarted;
+import salvo.event.UnitFinished;
+import salvo.event.UnitStarted;
+import salvo.event.WorkerLost;
+import salvo.execute.Execution;
+import salvo.execute.RunControl;
+import salvo.model.Failure;
+import salvo.model.FailureKind;
+import salvo.model.Outcome;
+import salvo.model.TestResult;
+import salvo.model.TestUnit;
+import salvo.model.UnitResult;
+import salvo.schedule.DistMode;
+import salvo.schedule.Group;
+import salvo.schedule.GroupStrategy;
+import salvo.schedule.Scheduler;
+import salvo.schedule.Schedulers;
+import salvo.schedule.TestItem;
+import salvo.schedule.Work;
+import salvo.shared.SharedState;
+
+/**
+ * Persistent pytest workers fed test by test: pytest's start-up and imports are paid once per
+ * worker, each file is collected once, lazily, by the worker that first needs it, and the
+ * scheduler decides the rest. One coordinator thread owns all the run's state and handles the
+ * workers' messages from one inbox, in order, so the scheduler stays a plain state machine.
+ */
+public final class PersistentExecution implements Execution {
+    /** The plugin's exit status when a test could not be interrupted at its timeout. */
+    private static final int EXIT_HARD_TIMEOUT = 71;
+    private static final long POLL_MILLIS = 100;
+
+    private final PersistentOptions options;
+    private final PytestOptions pytest;
+    private final Path rootDir;
+    private final Path plugin;
+    private final Map<String, Duration> fileHistory;
+    private final Estimates estimates;
+
+    public PersistentExecution(PersistentOptions options, PytestOptions pytest, Path rootDir, Path plugin,
+                               Map<String, Duration> fileHistory, Map<String, Duration> testHistory) {
+        this.options = options;
+        this.pytest = pytest;
+        this.rootDir = rootDir;
+        this.plugin = plugin;
+        this.fileHistory = fileHistory;
+        this.estimates = new Estimates(testHistory);
+    }
+
+    @Override
+    public int workers(int units) {
+        return Math.max(1, options.dist() == DistMode.EACH ? options.workers() : Math.min(options.workers(), units));
+    }
+
+    @Override
+    public List<UnitResult> execute(List<TestUnit> plan, RunListener events, RunControl control) {
+        try (SharedState shared = new SharedState()) {
+            return new Coordinator(plan, events, control, shared).run();
+        }
+    }
+
+    /** One run's mutable state, touched only by the coordinator thread. */
+    private final class Coordinator {
+        private final List<TestUnit> plan;
+        private final RunListener events;
+        private final RunControl control;
+        private final SharedState shared;
+        private final BlockingQueue<WorkerProcess.Inbound> inbox = new LinkedBlockingQueue<>();
+        private final Map<String, WorkerProcess> workers = new LinkedHashMap<>();
+        private final Map<String, FileProgress> files = new LinkedHashMap<>();
+        private final Scheduler scheduler;
+        private final int workerCount;
+        private int restarts;
+        private String abandoned;
+
+        Coordinator(List<TestUnit> plan, RunListener events, RunControl control, SharedState shared) {
+            this.plan = plan;
+            this.events = events;
+            this.control = control;
+            this.shared = shared;
+            plan.forEach(u -> files.put(u.id(), new FileProgress(u)));
+            this.workerCount = workers(plan.size());
+            this.scheduler = Schedulers.create(options.dist(), plan.stream().map(TestUnit::id).toList(), fileHistory,
+                    workerCount);
+        }
+
+        List<UnitResult> run() {
+            try {
+                for (int i = 1; i <= workerCount && abandoned == null; i++) {
+                    startWorker("gw" + i);
+                }
+                loop();
+            } finally {
+                workers.values().forEach(w -> {
+                    w.kill();
+                    control.unregister(w.process());
+                });
+            }
+            String unfinished = control.isInterrupted() ? "interrupted before all its tests ran"
+                    : abandoned != null ? abandoned : "not all of its tests ran";
+            List<UnitResult> results = new ArrayList<>();
+            for (FileProgress f : files.values()) {
+                if (f.started || abandoned != null) {
+                    UnitResult r = f.result(unfinished);
+                    results.add(r);
+                    if (!f.announcedDone) {
+                        events.on(new UnitFinished(r.worker(), r, false));
+                    }
+                }
+            }
+            return results;
+        }
+
+        private void loop() {
+            while (abandoned == null && !control.isInterrupted() && !(scheduler.isFinished() && workers.isEmpty())) {
+                WorkerProcess.Inbound next;
+                try {
+                    next = inbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (next instanceof WorkerProcess.Message m && workers.get(m.worker().name) == m.worker()) {
+                    handle(m.worker(), m.body());
+                } else if (next instanceof WorkerProcess.Exited x && workers.get(x.worker().name) == x.worker()) {
+                    exited(x.worker(), x.exitCode(), x.output());
+                }
+                enforceTimeouts();
+                dispatch();
+            }
+        }
+
+        private void startWorker(String name) {
+            Consumer<String> live = options.liveOutput()
+                    ? line -> events.on(new OutputChunk(name, "", line)) : null;
+            try {
+                WorkerProcess w = WorkerProcess.start(name, PytestCommand.worker(pytest, options.liveOutput()), rootDir,
+                        plugin, inbox::add, live);
+                control.register(w.process());
+                workers.put(name, w);
+                shared.workerStarted(name);
+                scheduler.addWorker(name);
+            } catch (IOException e) {
+                abandoned = "could not start a pytest worker: " + e.getMessage();
+            }
+        }
+
+        private void handle(WorkerProcess w, JsonNode m) {
+            switch (m.path("ev").asText()) {
+                case "idle" -> w.busy = false;
+                case "collected" -> collected(w, m);
+                case "collect_error" -> {
+                    String file = m.path("file").asText(Protocol.fileOf(m.path("nodeid").asText()));
+                    progress(file).ifPresent(f -> {
+                        f.collectFailed(Protocol.failure(m));
+                        announceIfDone(f);
+                    });
+                    scheduler.collectFailed(w.name, file);
+                }
+                case "test_started" -> {
+                    w.currentTest = m.path("nodeid").asText();
+                    w.currentSince = Instant.now();
+                    events.on(new TestStarted(w.name, Protocol.fileOf(w.currentTest), w.currentTest));
+                }
+                case "test_finished" -> {
+                    String id = m.path("nodeid").asText();
+                    w.currentTest = null;
+                    w.testsRun++;
+                    record(w, Protocol.testResult(Protocol.fileOf(id), 1, m));
+                    scheduler.finished(w.name, id);
+                }
+                case "call" -> {
+                    long req = m.path("req").asLong();
+                    shared.call(w.name, m.path("method").asText(), m.path("args"))
+                            .whenComplete((value, error) -> w.send(Protocol.reply(req, value, error)));
+                }
+                default -> { /* hello, session_finished: nothing to do */ }
+            }
+        }
+
+        private void collected(WorkerProcess w, JsonNode m) {
+            String file = m.path("file").asText();
+            List<TestItem> items = new ArrayList<>();
+            m.path("items").forEach(item -> items.add(testItem(file, item)));
+            Optional<FileProgress> progress = progress(file);
+            progress.ifPresent(f -> {
+                f.collected(items.size() * (options.dist() == DistMode.EACH ? workerCount : 1));
+                announceIfDone(f);
+            });
+            scheduler.collected(w.name, file, items);
+        }
+
+        private TestItem testItem(String file, JsonNode item) {
+            String id = item.path("id").asText();
+            Optional<Group> group = Optional.empty();
+            if (item.hasNonNull("group") && !item.path("group").asText().isEmpty()) {
+                GroupStrategy strategy;
+                try {
+                    strategy = GroupStrategy.parse(item.path("strategy").asText(null));
+                } catch (IllegalArgumentException e) {
+                    strategy = GroupStrategy.FREE;
+                }
+                group = Optional.of(new Group(item.path("group").asText(), strategy));
+            }
+            return new TestItem(id, file, item.path("scope").asText(file), group, estimates.of(id, file));
+        }
+
+        private void record(WorkerProcess w, TestResult result) {
+            events.on(new TestFinished(w.name, result));
+            progress(result.unitId()).ifPresent(f -> {
+                f.add(result, w.name);
+                announceIfDone(f);
+            });
+        }
+
+        private void announceIfDone(FileProgress f) {
+            if (f.isDone() && !f.announcedDone) {
+                f.announcedDone = true;
+                UnitResult r = f.result("");
+                events.on(new UnitFinished(r.worker(), r, false));
+            }
+        }
+
+        private Optional<FileProgress> progress(String file) {
+            return Optional.ofNullable(files.get(file));
+        }
+
+        private void dispatch() {
+            for (WorkerProcess w : new ArrayList<>(workers.values())) {
+                if (w.busy || w.stopping) {
+                    continue;
+                }
+                if (options.maxTestsPerWorker() > 0 && w.testsRun >= options.maxTestsPerWorker()) {
+                    w.recycling = true;
+                    stop(w);
+                    continue;
+                }
+                Work work = scheduler.next(w.name);
+                if (work instanceof Work.Collect c) {
+                    begin(w, c.file());
+                    w.busy = w.send(Protocol.collect(c.file()));
+                } else if (work instanceof Work.Run r) {
+                    begin(w, r.file());
+                    w.busy = w.send(Protocol.run(r.file(), r.testIds()));
+                } else if (work instanceof Work.Stop) {
+                    stop(w);
+                }
+            }
+        }
+
+        private void begin(WorkerProcess w, String file) {
+            progress(file).filter(f -> !f.started).ifPresent(f -> {
+                f.started = true;
+                events.on(new UnitStarted(w.name, f.unit, 1));
+            });
+        }
+
+        private void stop(WorkerProcess w) {
+            w.stopping = true;
+            w.busy = true;
+            w.send(Protocol.shutdown());
+        }
+
+        /** A test over the per-file limit (-t) costs its worker: kill it; the exit handler reports the test. */
+        private void enforceTimeouts() {
+            Instant now = Instant.now();
+            for (WorkerProcess w : workers.values()) {
+                if (w.currentTest != null && !w.timedOut
+                        && Duration.between(w.currentSince, now).compareTo(pytest.fileTimeout()) > 0) {
+                    w.timedOut = true;
+                    w.kill();
+                }
+            }
+        }
+
+        private void exited(WorkerProcess w, int exitCode, String output) {
+            workers.remove(w.name);
+            control.unregister(w.process());
+            shared.workerEnded(w.name);
+            if (w.stopping && !w.recycling) {
+                scheduler.removeWorker(w.name);
+                return;
+            }
+            if (w.currentTest != null) {
+                record(w, lostTest(w, exitCode, output));
+                scheduler.finished(w.name, w.currentTest);
+            }
+            scheduler.removeWorker(w.name);
+            if (w.recycling) {
+                startWorker(w.name);
+                return;
+            }
+            String why = w.timedOut ? "killed after its test exceeded the " + pytest.fileTimeout().toSeconds() + "s timeout"
+                    : exitCode == EXIT_HARD_TIMEOUT ? "ended after a test could not be interrupted at its timeout"
+                    : "process " + Verdict.describeExit(exitCode);
+            events.on(new WorkerLost(w.name, why));
+            if (w.testsRun == 0 && w.currentTest == null && !w.timedOut) {
+                abandoned = "a pytest worker could not start: " + Verdict.lastMeaningfulLine(output);
+                return;
+            }
+            boolean counts = !w.timedOut && exitCode != EXIT_HARD_TIMEOUT;
+            if (counts && restarts >= options.maxWorkerRestarts()) {
+                if (workers.isEmpty()) {
+                    abandoned = "no worker left: " + restarts + " crashed worker(s) replaced, the limit of "
+                            + "--max-worker-restart; last: " + why;
+                }
+                return;
+            }
+            if (counts) {
+                restarts++;
+            }
+            if (!scheduler.isFinished()) {
+                startWorker(w.name);
+            }
+        }
+
+        private TestResult lostTest(WorkerProcess w, int exitCode, String output) {
+            String name = w.currentTest.substring(w.currentTest.indexOf("::") + 2);
+            Duration ran = Duration.between(w.currentSince, Instant.now());
+            if (w.timedOut) {
+                Failure f = new Failure(FailureKind.TIMEOUT, "test exceeded the " + pytest.fileTimeout().toSeconds()
+                        + "s timeout; its worker was killed and replaced", output);
+                return new TestResult(Protocol.fileOf(w.currentTest), w.currentTest, Outcome.TIMEOUT, ran, f, "", 1);
+            }
+            Failure f = new Failure(FailureKind.CRASH, "worker " + w.name + " " + Verdict.describeExit(exitCode)
+                    + " during " + name, output);
+            return new TestResult(Protocol.fileOf(w.currentTest), w.currentTest, Outcome.CRASHED, ran, f, "", 1);
+        }
+    }
+}
