@@ -24,13 +24,28 @@ public final class Text {
         return marker + s.substring(s.length() - (max - marker.length()));
     }
 
-    /** Keeps the head and the tail of a long output, cutting the middle. */
+    /**
+     * Keeps the head and the tail of a long output, cutting the middle. The marker counts against
+     * {@code max}, so a capped text is never cut again when a stored result is rebuilt.
+     */
     public static String capMiddle(String s, int max) {
         if (s.length() <= max) {
             return s;
         }
-        int half = max / 2;
-        return s.substring(0, half) + "\n[… " + (s.length() - 2 * half) + " characters cut …]\n"
-                + s.substring(s.length() - half);
+        // The marker's length depends on the number it reports; grow the cut until they agree.
+        int cut = s.length() - max;
+        for (int next = cut; ; cut = next) {
+            next = s.length() - max + middleMarker(cut).length();
+            if (next == cut) {
+                break;
+            }
+        }
+        int keep = Math.max(0, s.length() - cut);
+        int head = keep / 2;
+        return s.substring(0, head) + middleMarker(cut) + s.substring(s.length() - (keep - head));
+    }
+
+    private static String middleMarker(int cut) {
+        return "\n[… " + cut + " characters cut …]\n";
     }
 }

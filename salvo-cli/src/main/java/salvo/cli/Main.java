@@ -1,0 +1,43 @@
+package salvo.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import salvo.error.SalvoError;
+
+/** The `salvo` command. Errors a user can act on are one line on stderr and an exit status, never a stack trace. */
+@Command(name = "salvo", mixinStandardHelpOptions = true, version = "salvo 0.1.0",
+        description = "Runs test suites fast, in parallel, isolated, and remembers every run.",
+        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, HistoryCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("salvo: " + e.getMessage() + " (see: " + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help)");
+            return ExitCode.USAGE_ERROR;
+        });
+        cli.setExecutionExceptionHandler((e, c, parsed) -> {
+            Throwable cause = e;
+            if (cause instanceof SalvoError error) {
+                c.getErr().println("salvo: " + error.getMessage());
+                return error.exitCode();
+            }
+            c.getErr().println("salvo: internal error: " + cause + " (please report it with the trace below)");
+            cause.printStackTrace(c.getErr());
+            return ExitCode.INTERNAL_ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,208 @@
+package salvo.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import salvo.cli.console.ConsoleSink;
+import salvo.cli.console.Style;
+import salvo.cli.console.Terminal;
+import salvo.error.SalvoError;
+import salvo.event.EventBus;
+import salvo.event.RunFinished;
+import salvo.execute.RetryingRunner;
+import salvo.execute.RunControl;
+import salvo.execute.RunSession;
+import salvo.model.RunInfo;
+import salvo.model.RunRecord;
+import salvo.model.TestUnit;
+import salvo.pytest.PytestFileRunner;
+import salvo.pytest.PytestOptions;
+import salvo.pytest.PythonPlugin;
+import salvo.pytest.PythonProbe;
+import salvo.store.SqliteStore;
+
+/** `salvo run`: discover pytest files and run each in its own process, in parallel; keep the run. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run pytest test files, each in its own process, in parallel, and keep the results.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", description = "Directories, files or dotted packages to run (default: testpaths, else .)")
+    List<String> paths = List.of();
+
+    @Option(names = {"-v", "--verbose"}, description = "Verbose pytest output, streamed per file.")
+    boolean verbose;
+
+    @Option(names = {"-s", "--stop"}, description = "Stop on the first failure (runs sequentially).")
+    boolean stop;
+
+    @Option(names = {"-l", "--list"}, description = "List the test files (with -v, their tests) without running them.")
+    boolean list;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "S", defaultValue = "300",
+            description = "Per-file timeout in seconds; the whole process tree is killed (default: ${DEFAULT-VALUE}).")
+    double timeout;
+
+    @Option(names = "--test-timeout", paramLabel = "S", defaultValue = "0",
+            description = "Per-test timeout in seconds, enforced inside pytest; 0 for none (default: ${DEFAULT-VALUE}).")
+    double testTimeout;
+
+    @Option(names = {"-m", "--marker"}, paramLabel = "EXPR", defaultValue = "not integration",
+            description = "pytest marker expression; \"\" runs everything (default: ${DEFAULT-VALUE}).")
+    String marker;
+
+    @Option(names = {"-r", "--retries"}, paramLabel = "N", defaultValue = "0",
+            description = "Re-run failed files up to N times; fail-then-pass is FLAKY (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "N", description = "Parallel workers (default: min(cpus * 2, 8)).")
+    Integer workers;
+
+    @Option(names = {"-x", "--exclude"}, paramLabel = "LIST", split = ",",
+            description = "Comma-separated files (or directories) to leave out.")
+    List<String> exclude = List.of();
+
+    @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
+            description = "The Python interpreter (default: ${DEFAULT-VALUE} on PATH).")
+    String python;
+
+    @Option(names = "--junit-xml", paramLabel = "PATH", description = "Also write a JUnit XML report here.")
+    Path junitXml;
+
+    @Option(names = "--tui", description = "Full-screen live dashboard (falls back to plain output off a terminal).")
+    boolean tui;
+
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = ".salvo",
+            description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Option(names = "--hang-grace", paramLabel = "S", defaultValue = "5",
+            description = "How long a file's process may linger after its tests before it is killed (default: ${DEFAULT-VALUE}).")
+    double hangGrace;
+
+    @Override
+    public Integer call() {
+        validate();
+        PrintStream out = System.out;
+        Path cwd = Path.of("").toAbsolutePath();
+        PytestProject.Found project = PytestProject.discover(cwd, paths, exclude);
+        project.discovery().unmatchedExcludes().forEach(x ->
+                System.err.println("salvo: warning: --exclude '" + x + "' matched no test file"));
+        project.discovery().warnings().forEach(w -> System.err.println("salvo: warning: " + w));
+        List<TestUnit> units = project.discovery().units();
+        Path rootDir = project.config().rootdir();
+        if (list) {
+            return TestLister.list(units, verbose, options(), rootDir, out);
+        }
+        if (units.isEmpty()) {
+            System.err.println("salvo: no test files found under " + (paths.isEmpty() ? rootDir : String.join(", ", paths))
+                    + " (looking for " + String.join(" ", project.config().pythonFiles()) + ")");
+            return ExitCode.NO_TESTS;
+        }
+        PythonProbe.PythonInfo pythonInfo = PythonProbe.probe(python, marker);
+        Path plugin = PythonPlugin.install();
+        Path storeDir = cwd.resolve(store);
+        try (SqliteStore history = SqliteStore.open(storeDir)) {
+            Optional<RunRecord> previous = history.latest();
+            RunInfo info = RunInfos.create(rootDir, config(pythonInfo));
+            RunControl control = new RunControl();
+            EventBus bus = new EventBus();
+            bus.register(new ConsoleSink(out, Terminal.isInteractive(), verbose, Style.forTerminal(Terminal.isInteractive()),
+                    run -> previous.map(p -> Versus.previous(p, run))));
+            Thread onSignal = new Thread(() -> stopAndWait(control), "salvo-interrupt");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            RunRecord record;
+            try {
+                PytestFileRunner files = new PytestFileRunner(options(), rootDir, plugin);
+                RunSession session = new RunSession(new RetryingRunner(files, retries), stop ? 1 : workerCount(), stop);
+                record = new RunRecorder(history, storeDir, junitXml).save(
+                        session.run(info, units, history.unitDurations(5), bus, control));
+                bus.on(new RunFinished(record));
+            } finally {
+                control.markRecorded();
+                removeHook(onSignal);
+            }
+            return ExitCode.of(record);
+        }
+    }
+
+    /** Ctrl-C or SIGTERM: kill every child, let the main thread store what finished, exit with 2. */
+    private static void stopAndWait(RunControl control) {
+        control.interrupt();
+        try {
+            control.awaitRecorded(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.flush();
+        Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: it will exit with the interrupted status.
+        }
+    }
+
+    private void validate() {
+        if (!(timeout > 0)) {
+            throw SalvoError.usage("-t/--timeout " + timeout + ": must be a positive number of seconds, e.g. -t 300");
+        }
+        if (!(testTimeout >= 0)) {
+            throw SalvoError.usage("--test-timeout " + testTimeout + ": must be 0 (none) or a positive number of seconds");
+        }
+        if (retries < 0) {
+            throw SalvoError.usage("-r/--retries " + retries + ": must be 0 or more");
+        }
+        if (workers != null && workers < 1) {
+            throw SalvoError.usage("-w/--workers " + workers + ": must be 1 or more");
+        }
+        if (!(hangGrace >= 0)) {
+            throw SalvoError.usage("--hang-grace " + hangGrace + ": must be 0 or more seconds");
+        }
+    }
+
+    private int workerCount() {
+        return workers != null ? workers : Math.min(Runtime.getRuntime().availableProcessors() * 2, 8);
+    }
+
+    PytestOptions options() {
+        return new PytestOptions(python, marker, seconds(timeout), seconds(testTimeout), seconds(hangGrace), verbose, stop);
+    }
+
+    private Map<String, String> config(PythonProbe.PythonInfo pythonInfo) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("paths", String.join(" ", paths));
+        c.put("marker", marker);
+        c.put("workers", String.valueOf(stop ? 1 : workerCount()));
+        c.put("timeout", String.valueOf(timeout));
+        c.put("test_timeout", String.valueOf(testTimeout));
+        c.put("retries", String.valueOf(retries));
+        c.put("exclude", String.join(",", exclude));
+        c.put("stop", String.valueOf(stop));
+        c.put("python", python);
+        c.put("python_version", pythonInfo.pythonVersion());
+        c.put("pytest_version", pythonInfo.pytestVersion());
+        return c;
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    @Override
+    public String toString() {
+        return "run " + Arrays.toString(paths.toArray());
+    }
+}

@@ -1,0 +1,48 @@
+package salvo.cli;
+
+import java.nio.file.Path;
+import salvo.error.SalvoError;
+import salvo.model.RunRecord;
+import salvo.report.JUnitXmlReport;
+import salvo.store.AtomicFile;
+import salvo.store.RunArchive;
+import salvo.store.Store;
+
+/**
+ * Keeps a finished run everywhere it belongs: the database, the JSON archive for audit, and a
+ * JUnit XML file when asked. One failing destination never costs the others: results already
+ * gathered are never lost to a full disk or a locked database.
+ */
+final class RunRecorder {
+    private final Store store;
+    private final Path storeDir;
+    private final Path junitXml;
+
+    RunRecorder(Store store, Path storeDir, Path junitXml) {
+        this.store = store;
+        this.storeDir = storeDir;
+        this.junitXml = junitXml;
+    }
+
+    RunRecord save(RunRecord run) {
+        RunRecord saved = run;
+        try {
+            saved = store.save(run);
+        } catch (SalvoError e) {
+            System.err.println("salvo: the run could not be stored in the database: " + e.getMessage());
+        }
+        try {
+            RunArchive.write(storeDir, saved);
+        } catch (SalvoError e) {
+            System.err.println("salvo: the run could not be archived as JSON: " + e.getMessage());
+        }
+        if (junitXml != null) {
+            try {
+                AtomicFile.write(junitXml, JUnitXmlReport.render(saved));
+            } catch (SalvoError e) {
+                System.err.println("salvo: --junit-xml " + junitXml + ": " + e.getMessage());
+            }
+        }
+        return saved;
+    }
+}

@@ -1,0 +1,138 @@
+package salvo.cli.console;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import salvo.event.OutputChunk;
+import salvo.event.RunEvent;
+import salvo.event.RunFinished;
+import salvo.event.RunListener;
+import salvo.event.RunStarted;
+import salvo.event.UnitFinished;
+import salvo.model.RunRecord;
+
+/**
+ * The console during a run. On a terminal: one live progress line (done/total, passed/failed,
+ * elapsed, ETA) with failures printed above it as they happen. Elsewhere (CI, a pipe): plain
+ * lines, one per finished file, no escape codes. Then the summary.
+ */
+public final class ConsoleSink implements RunListener {
+    private final PrintStream out;
+    private final boolean live;
+    private final boolean verbose;
+    private final Style style;
+    private final Function<RunRecord, Optional<String>> versusPrevious;
+    private ScheduledExecutorService ticker;
+
+    private int total;
+    private int done;
+    private int passed;
+    private int failed;
+    private Instant started = Instant.now();
+    private Duration estimate;
+    private boolean progressShown;
+
+    public ConsoleSink(PrintStream out, boolean live, boolean verbose, Style style,
+                       Function<RunRecord, Optional<String>> versusPrevious) {
+        this.out = out;
+        this.live = live;
+        this.verbose = verbose;
+        this.style = style;
+        this.versusPrevious = versusPrevious;
+    }
+
+    @Override
+    public synchronized void on(RunEvent event) {
+        if (event instanceof RunStarted s) {
+            started(s);
+        } else if (event instanceof UnitFinished f) {
+            finished(f);
+        } else if (event instanceof OutputChunk c && verbose) {
+            println(style.dim("[" + c.worker() + "]") + " " + c.text());
+        } else if (event instanceof RunFinished f) {
+            if (ticker != null) {
+                ticker.shutdownNow();
+            }
+            clearProgress();
+            out.print(RunSummary.render(f.record(), versusPrevious.apply(f.record()), style));
+            out.flush();
+        }
+    }
+
+    private void started(RunStarted s) {
+        total = s.units().size();
+        started = s.info().started();
+        estimate = s.estimate();
+        println("salvo: " + total + " file" + (total == 1 ? "" : "s") + " on " + s.workers() + " worker"
+                + (s.workers() == 1 ? "" : "s") + (estimate != null ? ", about " + Durations.format(estimate) : ""));
+        if (live) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "salvo-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::redraw, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void finished(UnitFinished f) {
+        if (!f.willRetry()) {
+            done++;
+            if (f.result().outcome().isFailure()) {
+                failed++;
+            } else {
+                passed++;
+            }
+        }
+        if (!live || verbose || f.willRetry() || f.result().outcome().isFailure()) {
+            println(UnitLine.render(f.result(), f.willRetry(), style));
+        }
+        redraw();
+    }
+
+    private void println(String line) {
+        clearProgress();
+        out.println(line);
+        redraw();
+    }
+
+    private synchronized void redraw() {
+        if (!live || total == 0 || done > total) {
+            return;
+        }
+        Duration elapsed = Duration.between(started, Instant.now());
+        out.print("\r\u001b[K" + progressText(elapsed));
+        out.flush();
+        progressShown = true;
+    }
+
+    private void clearProgress() {
+        if (live && progressShown) {
+            out.print("\r\u001b[K");
+            progressShown = false;
+        }
+    }
+
+    private String progressText(Duration elapsed) {
+        return String.format("[%d/%d] %s · %s · %s elapsed%s", done, total,
+                style.outcome(salvo.model.Outcome.PASSED, passed + " passed"),
+                failed > 0 ? style.outcome(salvo.model.Outcome.FAILED, failed + " failed") : "0 failed",
+                Durations.clock(elapsed), eta(elapsed).map(e -> " · ETA " + Durations.clock(e)).orElse(""));
+    }
+
+    /** From history when there is some, else extrapolated from the files done so far. */
+    private Optional<Duration> eta(Duration elapsed) {
+        if (estimate != null && elapsed.compareTo(estimate) < 0) {
+            return Optional.of(estimate.minus(elapsed));
+        }
+        if (done == 0 || done >= total) {
+            return Optional.empty();
+        }
+        return Optional.of(elapsed.multipliedBy(total - done).dividedBy(done));
+    }
+}

@@ -1,0 +1,73 @@
+package salvo.cli.console;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import salvo.model.Outcome;
+import salvo.model.RunRecord;
+import salvo.model.RunStatus;
+import salvo.model.Totals;
+import salvo.model.UnitResult;
+
+/** The end-of-run summary: totals, the difference from the previous run, and a table of failures. Pure. */
+public final class RunSummary {
+    private static final int REASON_WIDTH = 100;
+
+    private RunSummary() {}
+
+    public static String render(RunRecord run, Optional<String> versusPrevious, Style style) {
+        StringBuilder s = new StringBuilder();
+        Totals totals = run.totals();
+        s.append('\n').append(style.bold("Salvo run #" + run.id())).append(" · ")
+                .append(totals.unitCount()).append(" files · ").append(Durations.format(run.wallTime()))
+                .append(statusNote(run.status())).append('\n');
+        s.append("tests: ").append(counts(totals, true, style)).append('\n');
+        s.append("files: ").append(counts(totals, false, style)).append('\n');
+        versusPrevious.filter(v -> !v.isBlank()).ifPresent(v -> s.append('\n').append(v.strip()).append('\n'));
+        List<UnitResult> failed = run.units().stream().filter(u -> u.outcome().isFailure()).toList();
+        if (!failed.isEmpty()) {
+            s.append('\n').append(style.bold("Failures")).append('\n');
+            int width = Math.min(60, failed.stream().mapToInt(u -> u.unit().id().length()).max().orElse(4));
+            for (UnitResult u : failed) {
+                String kind = u.failure() != null ? "[" + u.failure().kind() + "] " : "";
+                s.append("  ").append(style.outcome(u.outcome(), pad(u.outcome().name(), 8))).append(' ')
+                        .append(pad(cut(u.unit().id(), width), width)).append("  ")
+                        .append(cut(kind + u.reason(), REASON_WIDTH)).append('\n');
+            }
+        }
+        List<UnitResult> flaky = run.units().stream().filter(u -> u.outcome() == Outcome.FLAKY).toList();
+        if (!flaky.isEmpty()) {
+            s.append('\n').append(style.outcome(Outcome.FLAKY, "Flaky (failed, then passed on retry)")).append('\n');
+            flaky.forEach(u -> s.append("  ").append(u.unit().id()).append("  ").append(cut(u.reason(), REASON_WIDTH))
+                    .append('\n'));
+        }
+        return s.toString();
+    }
+
+    private static String statusNote(RunStatus status) {
+        return switch (status) {
+            case COMPLETED -> "";
+            case INTERRUPTED -> " · INTERRUPTED (partial results kept)";
+            case STOPPED_ON_FAILURE -> " · stopped at the first failure";
+        };
+    }
+
+    static String counts(Totals totals, boolean tests, Style style) {
+        List<String> parts = new ArrayList<>();
+        for (Outcome o : Outcome.values()) {
+            int n = tests ? totals.tests(o) : totals.units(o);
+            if (n > 0) {
+                parts.add(style.outcome(o, n + " " + o.name().toLowerCase()));
+            }
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    private static String cut(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,42 @@
+package salvo.execute;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import salvo.event.RunListener;
+import salvo.event.RunStarted;
+import salvo.model.RunInfo;
+import salvo.model.RunRecord;
+import salvo.model.RunStatus;
+import salvo.model.TestUnit;
+import salvo.model.UnitResult;
+import salvo.schedule.LongestFirst;
+
+/**
+ * One run from plan to record: orders the units by history, announces the plan, executes it
+ * and returns what happened. Storing the record and announcing its end are the caller's, so a
+ * run can be recorded even when it was stopped from outside.
+ */
+public final class RunSession {
+    private final UnitRunner runner;
+    private final int workers;
+    private final boolean stopOnFailure;
+
+    public RunSession(UnitRunner runner, int workers, boolean stopOnFailure) {
+        this.runner = runner;
+        this.workers = workers;
+        this.stopOnFailure = stopOnFailure;
+    }
+
+    public RunRecord run(RunInfo info, List<TestUnit> units, Map<String, Duration> history, RunListener events,
+                         RunControl control) {
+        List<TestUnit> plan = LongestFirst.order(units, history);
+        int used = Math.max(1, Math.min(workers, plan.size()));
+        events.on(new RunStarted(info, plan, used, LongestFirst.estimate(plan, history, used)));
+        List<UnitResult> results = new Executor(runner, used, stopOnFailure, events, control).execute(plan);
+        RunStatus status = control.isInterrupted() ? RunStatus.INTERRUPTED
+                : control.isDraining() ? RunStatus.STOPPED_ON_FAILURE : RunStatus.COMPLETED;
+        return new RunRecord(0, info, Instant.now(), status, results);
+    }
+}

@@ -1,0 +1,70 @@
+package salvo.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import salvo.error.SalvoError;
+
+/**
+ * Writes a file so that readers see either the old content or the new, never a half-written
+ * file: a temporary file in the same directory, flushed to disk, then renamed over the target.
+ */
+public final class AtomicFile {
+    private AtomicFile() {}
+
+    public static void write(Path target, String content) {
+        write(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Creates missing parent directories; leaves no temporary file behind when it fails. */
+    public static void write(Path target, byte[] content) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(content, "content");
+        Path dir = target.toAbsolutePath().getParent();
+        // A random name rather than Files.createTempFile, whose owner-only permissions the
+        // renamed file would keep.
+        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw SalvoError.usage("could not write " + target + " (" + IoReason.of(e)
+                    + "): check that its directory is writable and the disk has space", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    // Makes the rename itself survive a power cut. Not every platform can open a directory
+    // (Windows cannot); there the rename is as durable as the file system makes it.
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // best effort, see above
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // the write's own error, if any, is the one worth reporting
+        }
+    }
+}

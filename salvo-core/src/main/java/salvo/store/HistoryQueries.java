@@ -1,0 +1,110 @@
+package salvo.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import salvo.model.Outcome;
+import salvo.model.RunStatus;
+import salvo.model.Totals;
+
+/** Questions asked across many runs: history lines and expected unit durations. */
+final class HistoryQueries {
+    private static final String RECENT_RUNS = "SELECT * FROM runs ORDER BY id DESC LIMIT ?";
+
+    private static final String RECENT_UNITS = "SELECT run_id, unit_id, outcome FROM unit_results"
+            + " WHERE run_id IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?) ORDER BY run_id, position";
+
+    // A unit's last N attempts in runs that went to their end; crashed and timed-out attempts say
+    // nothing about how long the unit takes, so they do not count.
+    private static final String UNIT_DURATIONS = "SELECT unit_id, duration_ms FROM ("
+            + " SELECT u.unit_id, u.duration_ms,"
+            + "  row_number() OVER (PARTITION BY u.unit_id ORDER BY u.run_id DESC) AS recency"
+            + " FROM unit_results u JOIN runs r ON r.id = u.run_id"
+            + " WHERE r.status IN ('" + RunStatus.COMPLETED + "', '" + RunStatus.STOPPED_ON_FAILURE + "')"
+            + "  AND u.outcome NOT IN ('" + Outcome.CRASHED + "', '" + Outcome.TIMEOUT + "')"
+            + ") WHERE recency <= ?";
+
+    private final Connection connection;
+    private final Columns columns;
+
+    HistoryQueries(Connection connection, Columns columns) {
+        this.connection = connection;
+        this.columns = columns;
+    }
+
+    /** Newest first: the most recently saved run leads. */
+    List<RunSummary> recent(int limit) throws SQLException {
+        Map<Long, Map<String, Outcome>> unitOutcomes = new HashMap<>();
+        Map<Long, Map<Outcome, Integer>> unitTotals = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(RECENT_UNITS)) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long runId = rs.getLong("run_id");
+                    Outcome outcome = columns.named(Outcome.class, rs.getString("outcome"));
+                    unitOutcomes.computeIfAbsent(runId, id -> new LinkedHashMap<>()).put(rs.getString("unit_id"), outcome);
+                    unitTotals.computeIfAbsent(runId, id -> new EnumMap<>(Outcome.class)).merge(outcome, 1, Integer::sum);
+                }
+            }
+        }
+        List<RunSummary> summaries = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(RECENT_RUNS)) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong("id");
+                    var started = columns.instant(rs.getString("started"));
+                    var finished = columns.instant(rs.getString("finished"));
+                    Totals totals = new Totals(testTotals(rs), unitTotals.getOrDefault(id, Map.of()));
+                    summaries.add(new RunSummary(id, rs.getString("label"), started, Duration.between(started, finished),
+                            columns.named(RunStatus.class, rs.getString("status")), rs.getString("git_commit"),
+                            totals, unitOutcomes.getOrDefault(id, Map.of())));
+                }
+            }
+        }
+        return summaries;
+    }
+
+    /** Only outcomes that occurred, as {@link Totals#of} counts them. */
+    private static Map<Outcome, Integer> testTotals(ResultSet row) throws SQLException {
+        Map<Outcome, Integer> tests = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            int count = row.getInt(RunWriter.totalColumn(outcome));
+            if (count > 0) {
+                tests.put(outcome, count);
+            }
+        }
+        return tests;
+    }
+
+    Map<String, Duration> unitDurations(int lastRuns) throws SQLException {
+        Map<String, List<Double>> millisByUnit = new TreeMap<>();
+        try (PreparedStatement s = connection.prepareStatement(UNIT_DURATIONS)) {
+            s.setInt(1, lastRuns);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    millisByUnit.computeIfAbsent(rs.getString("unit_id"), id -> new ArrayList<>()).add(rs.getDouble("duration_ms"));
+                }
+            }
+        }
+        Map<String, Duration> medians = new TreeMap<>();
+        millisByUnit.forEach((unit, millis) -> medians.put(unit, Columns.duration(median(millis))));
+        return medians;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}

@@ -1,0 +1,106 @@
+package salvo.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import salvo.model.Outcome;
+import salvo.model.RunInfo;
+import salvo.model.RunRecord;
+import salvo.model.RunStatus;
+import salvo.model.TestResult;
+import salvo.model.TestUnit;
+import salvo.model.UnitResult;
+
+/** Rebuilds whole runs, exactly as they were saved. */
+final class RunReader {
+    private static final String UNITS = "SELECT id, unit_id, adapter, path, outcome, duration_ms, attempts, worker,"
+            + " failure_kind, failure_message, failure_detail FROM unit_results WHERE run_id = ? ORDER BY position";
+
+    private static final String TESTS = "SELECT t.unit_result_id, t.test_id, t.outcome, t.duration_ms, t.attempt,"
+            + " t.failure_kind, t.failure_message, t.failure_detail, t.output"
+            + " FROM test_results t JOIN unit_results u ON u.id = t.unit_result_id"
+            + " WHERE u.run_id = ? ORDER BY u.position, t.position";
+
+    private final Connection connection;
+    private final Columns columns;
+
+    RunReader(Connection connection, Columns columns) {
+        this.connection = connection;
+        this.columns = columns;
+    }
+
+    /** The most recently saved run's id. */
+    Optional<Long> latestId() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM runs")) {
+            long id = rs.next() ? rs.getLong(1) : 0;
+            return id == 0 ? Optional.empty() : Optional.of(id);
+        }
+    }
+
+    Optional<RunRecord> load(long id) throws SQLException {
+        RunRecord run;
+        try (PreparedStatement s = connection.prepareStatement("SELECT * FROM runs WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                RunInfo info = new RunInfo(rs.getString("label"), columns.instant(rs.getString("started")),
+                        rs.getString("host"), rs.getString("git_commit"), rs.getString("root_dir"),
+                        columns.config(rs.getString("config")));
+                run = new RunRecord(id, info, columns.instant(rs.getString("finished")),
+                        columns.named(RunStatus.class, rs.getString("status")), List.of());
+            }
+        }
+        return Optional.of(new RunRecord(id, run.info(), run.finished(), run.status(), units(id)));
+    }
+
+    private List<UnitResult> units(long runId) throws SQLException {
+        Map<Long, List<TestResult>> testsByUnitRow = new LinkedHashMap<>();
+        Map<Long, UnitRow> unitRows = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(UNITS)) {
+            s.setLong(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    UnitRow row = new UnitRow(rs.getString("unit_id"), rs.getString("adapter"), rs.getString("path"),
+                            columns.named(Outcome.class, rs.getString("outcome")), rs.getDouble("duration_ms"),
+                            rs.getInt("attempts"), rs.getString("worker"), columns.failure(rs));
+                    unitRows.put(rs.getLong("id"), row);
+                    testsByUnitRow.put(rs.getLong("id"), new ArrayList<>());
+                }
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement(TESTS)) {
+            s.setLong(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long unitRowId = rs.getLong("unit_result_id");
+                    TestResult test = new TestResult(unitRows.get(unitRowId).unitId(), rs.getString("test_id"),
+                            columns.named(Outcome.class, rs.getString("outcome")),
+                            Columns.duration(rs.getDouble("duration_ms")), columns.failure(rs),
+                            rs.getString("output"), rs.getInt("attempt"));
+                    testsByUnitRow.get(unitRowId).add(test);
+                }
+            }
+        }
+        List<UnitResult> units = new ArrayList<>(unitRows.size());
+        unitRows.forEach((rowId, row) -> units.add(row.toResult(testsByUnitRow.get(rowId))));
+        return units;
+    }
+
+    private record UnitRow(String unitId, String adapter, String path, Outcome outcome, double durationMillis,
+                           int attempts, String worker, salvo.model.Failure failure) {
+        UnitResult toResult(List<TestResult> tests) {
+            return new UnitResult(new TestUnit(unitId, Path.of(path), adapter), outcome,
+                    Columns.duration(durationMillis), tests, failure, attempts, worker);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package salvo.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import salvo.error.SalvoError;
+import salvo.model.RunRecord;
+
+/**
+ * The default store: one SQLite file, {@code <salvo dir>/salvo.db}, in WAL mode so that readers
+ * (a dashboard, {@code salvo history}) never wait for a run being saved.
+ *
+ * <p>"Newest" means most recently saved: runs are ordered by their id. One connection serves
+ * every call; the methods are synchronized, so one store may be shared between threads.
+ */
+public final class SqliteStore implements Store {
+    static final String FILE_NAME = "salvo.db";
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final Columns columns;
+
+    private SqliteStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+        this.columns = new Columns(file);
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code salvoDir} and brings its schema up to date.
+     * A file that is not a Salvo database, or that a newer Salvo wrote, is refused unchanged.
+     */
+    public static SqliteStore open(Path salvoDir) {
+        Objects.requireNonNull(salvoDir, "salvoDir");
+        Path file = salvoDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(salvoDir);
+        } catch (IOException e) {
+            throw SalvoError.usage("store directory " + salvoDir + " could not be created (" + IoReason.of(e)
+                    + "): check that you may write its parent", e);
+        }
+        Connection connection = connect(file);
+        try {
+            prepare(connection, file);
+            return new SqliteStore(file, connection);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** The database file this store reads and writes. */
+    public Path file() {
+        return file;
+    }
+
+    private static Connection connect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        // Take the write lock when a transaction begins, not halfway through it, so two Salvos
+        // saving at once queue on busy_timeout instead of failing with a lock upgrade error.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            return config.createConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "be opened", e);
+        }
+    }
+
+    // Order matters: nothing may write to the file before it is known to be a Salvo database
+    // of a schema this Salvo understands.
+    private static void prepare(Connection connection, Path file) {
+        try {
+            execute(connection, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            execute(connection, "PRAGMA foreign_keys = ON");
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "be configured", e);
+        }
+        probe(connection, file);
+        try {
+            Migrations.bundled().apply(connection, file);
+            execute(connection, "PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "update its schema", e);
+        }
+    }
+
+    /** Reads the schema, which is where SQLite notices a file that is not a database or is cut short. */
+    private static void probe(Connection connection, Path file) {
+        try {
+            execute(connection, "SELECT count(*) FROM sqlite_master");
+        } catch (SQLException e) {
+            if (SqliteFailure.isNotADatabase(e)) {
+                throw SqliteFailure.notASalvoDatabase(file, SqliteFailure.reason(e));
+            }
+            throw SqliteFailure.of(file, "be read", e);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            if (s.execute(sql)) {
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) {
+                        // drain: a query's errors surface while stepping through its rows
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized RunRecord save(RunRecord run) {
+        Objects.requireNonNull(run, "run");
+        RunConsistency.check(run);
+        try {
+            connection.setAutoCommit(false);
+            try {
+                long id = new RunWriter(connection).insert(run);
+                connection.commit();
+                return run.withId(id);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "save the run " + labelOf(run), e);
+        }
+    }
+
+    private static String labelOf(RunRecord run) {
+        return run.info().label() == null ? "started " + run.info().started() : run.info().label();
+    }
+
+    @Override
+    public synchronized Optional<RunRecord> load(long id) {
+        try {
+            return new RunReader(connection, columns).load(id);
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "load run #" + id, e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<RunRecord> latest() {
+        try {
+            RunReader reader = new RunReader(connection, columns);
+            Optional<Long> id = reader.latestId();
+            return id.isEmpty() ? Optional.empty() : reader.load(id.get());
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "load the latest run", e);
+        }
+    }
+
+    @Override
+    public synchronized List<RunSummary> recent(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        try {
+            return new HistoryQueries(connection, columns).recent(limit);
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "read the run history", e);
+        }
+    }
+
+    @Override
+    public synchronized Map<String, Duration> unitDurations(int lastRuns) {
+        if (lastRuns < 1) {
+            throw new IllegalArgumentException("lastRuns must be at least 1, was " + lastRuns);
+        }
+        try {
+            return new HistoryQueries(connection, columns).unitDurations(lastRuns);
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "read unit durations", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "be closed", e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the open already failed; that error is the one to report
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package salvo.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static salvo.model.RunBuilder.run;
+import static salvo.model.RunBuilder.seconds;
+import static salvo.model.RunBuilder.test;
+import static salvo.model.RunBuilder.unitResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import salvo.error.SalvoError;
+import salvo.model.Failure;
+import salvo.model.FailureKind;
+import salvo.model.Outcome;
+import salvo.model.RunInfo;
+import salvo.model.RunRecord;
+import salvo.model.RunStatus;
+import salvo.model.TestResult;
+import salvo.model.TestUnit;
+import salvo.model.UnitResult;
+
+class SqliteStoreTest {
+    @TempDir
+    Path dir;
+
+    /** A run that uses every field, every outcome, nanosecond times and text that is hard to store. */
+    static RunRecord everything() {
+        String a = "tests/test_a.py";
+        TestResult failed = new TestResult(a, a + "::TestK::test_x[1-ü]", Outcome.FAILED, Duration.ofNanos(1_234_567_891),
+                new Failure(FailureKind.ASSERTION, "assert 1 == 2", "Traceback\n  line 'quoted' \"double\"\n"),
+                "stdout ✔\nstderr\0nul", 1);
+        TestResult flaky = new TestResult(a, a + "::test_flaky", Outcome.FLAKY, Duration.ofMillis(2),
+                Failure.of(FailureKind.TIMEOUT, "timed out once"), "", 2);
+        TestResult huge = new TestResult(a, a + "::test_huge", Outcome.PASSED, Duration.ofNanos(1),
+                null, "y".repeat(TestResult.MAX_OUTPUT * 2), 1);
+        List<TestResult> others = new java.util.ArrayList<>();
+        for (Outcome o : Outcome.values()) {
+            others.add(new TestResult("pkg/B", "pkg/B#" + o, o, seconds(0.25), null, "", 1));
+        }
+        UnitResult unitA = new UnitResult(new TestUnit(a, Path.of("/work/project", a), "pytest"), Outcome.FAILED,
+                Duration.ofNanos(86_400_000_000_123L), List.of(failed, flaky, huge), null, 2, "w3");
+        UnitResult unitB = new UnitResult(new TestUnit("pkg/B", Path.of("pkg/B.java"), "junit"), Outcome.CRASHED,
+                seconds(3), others, new Failure(FailureKind.CRASH, "exit 139", "x".repeat(Failure.MAX_DETAIL + 10)),
+                1, null);
+        UnitResult collection = unitResult("tests/test_broken.py", Outcome.ERROR, Duration.ZERO,
+                Failure.of(FailureKind.COLLECTION, "SyntaxError: invalid syntax"));
+        RunInfo info = new RunInfo("20261123_101502_123", Instant("2026-11-23T10:15:02.000000001Z"), null, null,
+                "/work/project", Map.of("workers", "4", "dist", "load", "quote", "it's \"json\""));
+        return new RunRecord(0, info, Instant("2026-11-23T10:16:03.999999999Z"), RunStatus.STOPPED_ON_FAILURE,
+                List.of(unitA, unitB, collection));
+    }
+
+    private static java.time.Instant Instant(String text) {
+        return java.time.Instant.parse(text);
+    }
+
+    @Test
+    void savedRunLoadsBackEqualEvenAfterReopening() {
+        RunRecord original = everything();
+        RunRecord saved;
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            saved = store.save(original);
+            assertNotEquals(0, saved.id());
+            assertEquals(original.withId(saved.id()), saved);
+            assertEquals(saved, store.load(saved.id()).orElseThrow());
+        }
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            assertEquals(saved, store.load(saved.id()).orElseThrow());
+        }
+    }
+
+    @Test
+    void latestIsTheLastSavedRunAndUnknownIdsAreEmpty() {
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            assertTrue(store.latest().isEmpty());
+            RunRecord first = store.save(run("first").build());
+            RunRecord second = store.save(run("second").startedAt(salvo.model.RunBuilder.T0.minusSeconds(3600)).build());
+
+            assertTrue(second.id() > first.id());
+            assertEquals(second, store.latest().orElseThrow());
+            assertTrue(store.load(second.id() + 1).isEmpty());
+        }
+    }
+
+    @Test
+    void freshFileGetsTheSchemaInWalModeAndReopeningChangesNothing() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("nested/.salvo"))) {
+            store.save(run("one").build());
+        }
+        Path file = dir.resolve("nested/.salvo/salvo.db");
+        int latest = Migrations.bundled().latestVersion();
+        assertEquals(latest, userVersion(file));
+        assertEquals("wal", query(file, "PRAGMA journal_mode"));
+        assertEquals("1", query(file, "SELECT count(*) FROM runs"));
+
+        try (SqliteStore store = SqliteStore.open(dir.resolve("nested/.salvo"))) {
+            assertEquals(1, store.recent(10).size());
+        }
+        assertEquals(latest, userVersion(file));
+    }
+
+    @Test
+    void aFailedMigrationLeavesTheVersionAndSchemaAsTheyWere() throws Exception {
+        Path file = dir.resolve("m.db");
+        Migrations migrations = new Migrations(List.of(
+                new Migrations.Migration(1, "V1__one.sql", "CREATE TABLE one (x INTEGER);"),
+                new Migrations.Migration(2, "V2__two.sql", "CREATE TABLE two (x INTEGER); INSERT INTO missing VALUES (1);")));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            SQLException e = assertThrows(SQLException.class, () -> migrations.apply(c, file));
+            assertTrue(e.getMessage().contains("missing"), e.getMessage());
+        }
+        assertEquals(1, userVersion(file));
+        assertEquals("one", query(file, "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'"));
+    }
+
+    @Test
+    void bundledMigrationsListEveryScriptInTheResourceFolder() throws Exception {
+        Path folder = Path.of(getClass().getClassLoader().getResource(Migrations.FOLDER).toURI());
+        List<String> files;
+        try (var list = Files.list(folder)) {
+            files = list.map(p -> p.getFileName().toString()).sorted(
+                    java.util.Comparator.comparingInt(Migrations::versionOf)).toList();
+        }
+        assertEquals(files, Migrations.BUNDLED);
+    }
+
+    @Test
+    void fileThatIsTextIsRefusedAndLeftUntouched() throws Exception {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("salvo.db");
+        Files.writeString(file, "these are my notes, not a database\n".repeat(20));
+        assertRefusedUntouched(file, "file is not a database");
+    }
+
+    @Test
+    void truncatedDatabaseIsRefusedAndLeftUntouched() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            for (int i = 0; i < 30; i++) {
+                store.save(everything());
+            }
+        }
+        Path file = dir.resolve("salvo.db");
+        Files.deleteIfExists(dir.resolve("salvo.db-wal"));
+        Files.deleteIfExists(dir.resolve("salvo.db-shm"));
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertRefusedUntouched(file, "database disk image is malformed");
+    }
+
+    private void assertRefusedUntouched(Path file, String reason) throws Exception {
+        byte[] before = Files.readAllBytes(file);
+
+        SalvoError e = assertThrows(SalvoError.class, () -> SqliteStore.open(dir));
+
+        assertEquals("store " + file + " is not a Salvo database (" + reason
+                + "): move it aside to start a new history", e.getMessage());
+        assertEquals(SalvoError.USAGE, e.exitCode());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertFalse(Files.exists(dir.resolve("salvo.db-wal")));
+    }
+
+    @Test
+    void databaseOfAnotherProgramIsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("salvo.db");
+        update(file, "CREATE TABLE contacts (name TEXT)");
+        byte[] before = Files.readAllBytes(file);
+
+        SalvoError e = assertThrows(SalvoError.class, () -> SqliteStore.open(dir));
+
+        assertTrue(e.getMessage().startsWith("store " + file + " is not a Salvo database (it holds tables"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void databaseFromANewerSalvoIsRefusedAndLeftUntouched() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.save(run("old").build());
+        }
+        Path file = dir.resolve("salvo.db");
+        update(file, "PRAGMA user_version = 99");
+        update(file, "PRAGMA journal_mode = DELETE");
+        byte[] before = Files.readAllBytes(file);
+
+        SalvoError e = assertThrows(SalvoError.class, () -> SqliteStore.open(dir));
+
+        assertEquals(SalvoError.USAGE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("store " + file + " was written by a newer Salvo (schema version 99"),
+                e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void saveIsAllOrNothing() throws Exception {
+        Path file = dir.resolve("salvo.db");
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            // A real failure in the middle of the save: the last test row is rejected by SQLite itself.
+            update(file, "CREATE TRIGGER refuse BEFORE INSERT ON test_results WHEN NEW.test_id LIKE '%test_huge'"
+                    + " BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END");
+
+            SalvoError e = assertThrows(SalvoError.class, () -> store.save(everything()));
+
+            assertTrue(e.getMessage().startsWith("store " + file + " could not save the run 20261123_101502_123"
+                    + " (refused by test trigger)"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(store.latest().isEmpty());
+            assertEquals("0", query(file, "SELECT (SELECT count(*) FROM runs) + (SELECT count(*) FROM unit_results)"
+                    + " + (SELECT count(*) FROM test_results)"));
+            update(file, "DROP TRIGGER refuse");
+            assertEquals(everything().units(), store.save(everything()).units());
+        }
+    }
+
+    @Test
+    void aTestListedUnderAnotherUnitIsRejected() {
+        RunRecord wrong = run("x").unit(unitResult("a.py", Outcome.PASSED, Duration.ZERO, null,
+                test("b.py", "t", Outcome.PASSED, 1))).build();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.save(wrong));
+            assertTrue(e.getMessage().contains("names unit b.py but is listed under unit a.py"), e.getMessage());
+        }
+    }
+
+    @Test
+    void unitDurationsAreMediansOfTheLastAttemptsThatFinishedNormally() {
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.save(runWith(RunStatus.COMPLETED, unit("a.py", Outcome.PASSED, 100), unit("b.py", Outcome.PASSED, 7)));
+            store.save(runWith(RunStatus.COMPLETED, unit("a.py", Outcome.PASSED, 1), unit("b.py", Outcome.FAILED, 5)));
+            store.save(runWith(RunStatus.STOPPED_ON_FAILURE, unit("a.py", Outcome.FAILED, 2)));
+            store.save(runWith(RunStatus.INTERRUPTED, unit("a.py", Outcome.PASSED, 500)));
+            store.save(runWith(RunStatus.COMPLETED, unit("a.py", Outcome.TIMEOUT, 600), unit("c.py", Outcome.CRASHED, 9)));
+            store.save(runWith(RunStatus.COMPLETED, unit("a.py", Outcome.PASSED, 6)));
+
+            Map<String, Duration> three = store.unitDurations(3);
+            // a.py's last three counted attempts are 6, 2 and 1 (500 interrupted, 600 timed out, 100 too old)
+            assertEquals(Map.of("a.py", seconds(2), "b.py", seconds(6)), three);
+            assertEquals(Map.of("a.py", seconds(6), "b.py", seconds(5)), store.unitDurations(1));
+            assertEquals(seconds(4), store.unitDurations(4).get("a.py"));
+        }
+    }
+
+    private static UnitResult unit(String id, Outcome outcome, double seconds) {
+        return unitResult(id, outcome, seconds(seconds), null);
+    }
+
+    private static RunRecord runWith(RunStatus status, UnitResult... units) {
+        var builder = run("r").status(status);
+        for (UnitResult u : units) {
+            builder.unit(u);
+        }
+        return builder.build();
+    }
+
+    @Test
+    void recentListsNewestFirstWithTotalsAndUnitOutcomes() {
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            RunRecord one = store.save(run("one").build());
+            RunRecord two = store.save(everything());
+            RunRecord three = store.save(run("three").wall(seconds(12.5)).status(RunStatus.INTERRUPTED)
+                    .unit("x.py", test("x.py", "t", Outcome.PASSED, 1), test("x.py", "u", Outcome.SKIPPED, 0)).build());
+
+            List<RunSummary> recent = store.recent(2);
+
+            assertEquals(List.of(three.id(), two.id()), recent.stream().map(RunSummary::id).toList());
+            RunSummary newest = recent.get(0);
+            assertEquals("three", newest.label());
+            assertEquals(RunStatus.INTERRUPTED, newest.status());
+            assertEquals(seconds(12.5), newest.wallTime());
+            assertEquals(three.info().started(), newest.started());
+            assertEquals(three.totals(), newest.totals());
+            assertEquals(Map.of("x.py", Outcome.PASSED), newest.unitOutcomes());
+            assertEquals(two.totals(), recent.get(1).totals());
+            assertEquals(Map.of("tests/test_a.py", Outcome.FAILED, "pkg/B", Outcome.CRASHED,
+                    "tests/test_broken.py", Outcome.ERROR), recent.get(1).unitOutcomes());
+            assertEquals(3, store.recent(10).size());
+            assertEquals(one.id(), store.recent(10).get(2).id());
+            assertThrows(IllegalArgumentException.class, () -> store.recent(0));
+        }
+    }
+
+    private static int userVersion(Path file) throws SQLException {
+        return Integer.parseInt(query(file, "PRAGMA user_version"));
+    }
+
+    private static String query(Path file, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void update(Path file, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

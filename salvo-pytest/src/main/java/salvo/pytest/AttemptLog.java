@@ -1,0 +1,122 @@
+package salvo.pytest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import salvo.event.RunListener;
+import salvo.event.TestFinished;
+import salvo.event.TestStarted;
+import salvo.model.Failure;
+import salvo.model.FailureKind;
+import salvo.model.Outcome;
+import salvo.model.TestResult;
+
+/**
+ * Everything one pytest process reported during one attempt, kept as it arrives (so a crash
+ * loses nothing already said) and forwarded to the run's event stream.
+ */
+final class AttemptLog {
+    /** A collection error pytest reported for a node (a file, a conftest, a package). */
+    record CollectError(String nodeId, Failure failure) {}
+
+    /** A thread that would keep the interpreter alive. */
+    record LingeringThread(String name, String target, String where) {}
+
+    private final String unitId;
+    private final int attempt;
+    private final String worker;
+    private final RunListener events;
+
+    private boolean connected;
+    private List<String> collected;
+    private int deselected;
+    private final List<CollectError> collectErrors = new ArrayList<>();
+    private final Set<String> running = new LinkedHashSet<>();
+    private final List<TestResult> finished = new ArrayList<>();
+    private Instant sessionFinishedAt;
+    private int sessionExitStatus = -1;
+    private final List<LingeringThread> lingering = new ArrayList<>();
+
+    AttemptLog(String unitId, int attempt, String worker, RunListener events) {
+        this.unitId = unitId;
+        this.attempt = attempt;
+        this.worker = worker;
+        this.events = events;
+    }
+
+    void accept(JsonNode m) {
+        TestResult result = null;
+        String started = null;
+        synchronized (this) {
+            switch (m.path("ev").asText()) {
+                case "hello" -> connected = true;
+                case "collected" -> {
+                    collected = new ArrayList<>();
+                    m.path("ids").forEach(id -> collected.add(id.asText()));
+                    deselected = m.path("deselected").asInt();
+                }
+                case "collect_error" -> collectErrors.add(new CollectError(m.path("nodeid").asText(), failure(m)));
+                case "test_started" -> {
+                    started = m.path("nodeid").asText();
+                    running.add(started);
+                }
+                case "test_finished" -> {
+                    result = testResult(m);
+                    running.remove(result.testId());
+                    finished.add(result);
+                }
+                case "session_finished" -> {
+                    sessionFinishedAt = Instant.now();
+                    sessionExitStatus = m.path("exitstatus").asInt(-1);
+                    m.path("threads").forEach(t -> lingering.add(new LingeringThread(
+                            t.path("name").asText(), t.path("target").asText(), t.path("where").asText())));
+                }
+                default -> { /* unknown messages from a newer plugin are ignored */ }
+            }
+        }
+        if (started != null) {
+            events.on(new TestStarted(worker, unitId, started));
+        }
+        if (result != null) {
+            events.on(new TestFinished(worker, result));
+        }
+    }
+
+    private TestResult testResult(JsonNode m) {
+        Outcome outcome = Outcome.valueOf(m.path("outcome").asText("FAILED"));
+        Failure failure = m.has("kind") ? failure(m) : null;
+        long nanos = (long) (m.path("duration").asDouble() * 1e9);
+        return new TestResult(unitId, m.path("nodeid").asText(), outcome, Duration.ofNanos(nanos), failure,
+                m.path("output").asText(""), attempt);
+    }
+
+    private static Failure failure(JsonNode m) {
+        FailureKind kind;
+        try {
+            kind = FailureKind.valueOf(m.path("kind").asText("OTHER"));
+        } catch (IllegalArgumentException e) {
+            kind = FailureKind.OTHER;
+        }
+        return new Failure(kind, m.path("message").asText(""), m.path("detail").asText(""));
+    }
+
+    synchronized Snapshot snapshot() {
+        return new Snapshot(connected, collected == null ? null : List.copyOf(collected), deselected,
+                List.copyOf(collectErrors), running.stream().findFirst(), List.copyOf(finished),
+                sessionFinishedAt != null, sessionExitStatus, List.copyOf(lingering));
+    }
+
+    synchronized Optional<Instant> sessionFinishedAt() {
+        return Optional.ofNullable(sessionFinishedAt);
+    }
+
+    /** An immutable view of the log, for the pure verdict. */
+    record Snapshot(boolean connected, List<String> collected, int deselected, List<CollectError> collectErrors,
+                    Optional<String> running, List<TestResult> finished, boolean sessionFinished,
+                    int sessionExitStatus, List<LingeringThread> lingering) {}
+}

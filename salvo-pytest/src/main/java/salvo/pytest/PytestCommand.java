@@ -1,0 +1,50 @@
+package salvo.pytest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The argument list of one pytest process. Pure. */
+public final class PytestCommand {
+    public static final String PLUGIN = "salvo_pytest.plugin";
+
+    private PytestCommand() {}
+
+    /** A process that runs the given test file(s) (paths relative to the rootdir) and reports to Salvo. */
+    public static List<String> run(PytestOptions options, List<String> files) {
+        List<String> args = base(options);
+        if (!options.markers().isEmpty()) {
+            args.add("-m");
+            args.add(options.markers());
+        }
+        if (options.testTimeout().toMillis() > 0) {
+            args.add("--salvo-test-timeout=" + options.testTimeout().toMillis() / 1000.0);
+        }
+        args.add(options.verbose() ? "-v" : "-q");
+        if (options.exitFirst()) {
+            args.add("-x");
+        }
+        args.add("--");
+        args.addAll(files);
+        return args;
+    }
+
+    /** A process that only collects, to list the tests of the given files. */
+    public static List<String> collect(PytestOptions options, List<String> files) {
+        List<String> args = base(options);
+        if (!options.markers().isEmpty()) {
+            args.add("-m");
+            args.add(options.markers());
+        }
+        args.add("--collect-only");
+        args.add("-q");
+        args.add("--");
+        args.addAll(files);
+        return args;
+    }
+
+    private static List<String> base(PytestOptions options) {
+        // The cache plugin is off: many pytest processes writing .pytest_cache at once would race.
+        return new ArrayList<>(List.of(options.python(), "-m", "pytest", "-p", PLUGIN, "-p", "no:cacheprovider",
+                "--color=no"));
+    }
+}

@@ -1,0 +1,86 @@
+package salvo.pytest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+
+/**
+ * Salvo's side of the worker protocol for one process: a loopback socket, private to Salvo so
+ * test output cannot corrupt it, carrying JSON lines. The first message must carry the token
+ * given to the process, so no other local program can inject results.
+ */
+final class WorkerChannel implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServerSocket server;
+    private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    private final Thread reader;
+    private volatile Socket socket;
+
+    private WorkerChannel(ServerSocket server, Consumer<JsonNode> messages, String name) {
+        this.server = server;
+        this.reader = new Thread(() -> serve(messages), name);
+        this.reader.setDaemon(true);
+    }
+
+    static WorkerChannel open(Consumer<JsonNode> messages, String name) throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        WorkerChannel channel = new WorkerChannel(server, messages, name);
+        channel.reader.start();
+        return channel;
+    }
+
+    /** The value of SALVO_CHANNEL for the process. */
+    String spec() {
+        return server.getLocalPort() + ":" + token;
+    }
+
+    private void serve(Consumer<JsonNode> messages) {
+        try (Socket s = server.accept();
+             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
+            socket = s;
+            server.close();
+            String line = in.readLine();
+            if (line == null || !token.equals(JSON.readTree(line).path("token").asText())) {
+                return;
+            }
+            messages.accept(JSON.readTree(line));
+            while ((line = in.readLine()) != null) {
+                messages.accept(JSON.readTree(line));
+            }
+        } catch (IOException e) {
+            // Closed on purpose, or the process died mid-line: the log has what arrived.
+        }
+    }
+
+    /** Waits for the rest of the messages after the process ended (its socket reaches EOF). */
+    void awaitEnd(long millis) {
+        try {
+            reader.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+            Socket s = socket;
+            if (s != null) {
+                s.close();
+            }
+        } catch (IOException ignored) {
+            // Nothing left to release.
+        }
+    }
+}

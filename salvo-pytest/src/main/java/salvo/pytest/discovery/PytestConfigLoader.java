@@ -1,0 +1,66 @@
+package salvo.pytest.discovery;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import salvo.error.SalvoError;
+
+/**
+ * Finds the rootdir and config file the way pytest 9 does when no path is given on its command
+ * line: walking up from the start directory, the first directory holding a config file wins
+ * (within one directory in {@link ConfigFileKind}'s order). Failing that, the nearest
+ * pyproject.toml marks the rootdir even without pytest settings, then the nearest setup.py, and
+ * then the start directory itself.
+ */
+public final class PytestConfigLoader {
+    private PytestConfigLoader() {}
+
+    public static PytestConfig load(Path startDir) {
+        Path start = startDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(start)) {
+            throw SalvoError.usage("directory '" + startDir + "' does not exist: run from a project directory");
+        }
+        Path nearestPyproject = null;
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            for (ConfigFileKind kind : ConfigFileKind.values()) {
+                Path file = dir.resolve(kind.fileName);
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                if (kind == ConfigFileKind.PYPROJECT_TOML && nearestPyproject == null) {
+                    nearestPyproject = file;
+                }
+                Optional<Map<Setting, List<String>>> settings = kind.read(file);
+                if (settings.isPresent()) {
+                    return config(start, dir, Optional.of(file), settings.get());
+                }
+            }
+        }
+        if (nearestPyproject != null) {
+            return config(start, nearestPyproject.getParent(), Optional.of(nearestPyproject), Map.of());
+        }
+        return config(start, nearestSetupPyDir(start).orElse(start), Optional.empty(), Map.of());
+    }
+
+    private static Optional<Path> nearestSetupPyDir(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("setup.py"))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static PytestConfig config(
+            Path start, Path rootdir, Optional<Path> file, Map<Setting, List<String>> settings) {
+        return new PytestConfig(
+                start,
+                rootdir,
+                file,
+                settings.getOrDefault(Setting.PYTHON_FILES, PytestConfig.DEFAULT_PYTHON_FILES),
+                settings.getOrDefault(Setting.TESTPATHS, List.of()),
+                settings.getOrDefault(Setting.NORECURSEDIRS, PytestConfig.DEFAULT_NORECURSEDIRS));
+    }
+}

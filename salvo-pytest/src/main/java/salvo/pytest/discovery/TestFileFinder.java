@@ -1,0 +1,64 @@
+package salvo.pytest.discovery;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import salvo.model.TestUnit;
+
+/**
+ * Finds the test files pytest would collect, without running Python: one {@link TestUnit} per file,
+ * because Salvo runs each file in its own {@code python -m pytest <file>}.
+ */
+public final class TestFileFinder {
+    public static final String ADAPTER = "pytest";
+
+    /**
+     * @param paths    files, directories or dotted package names as the user typed them; none means
+     *                 {@code testpaths} (when invoked in rootdir), else the invocation directory
+     * @param excludes exclude entries as the user typed them, already split at commas
+     * @throws salvo.error.SalvoError for a path that exists in no form, or names a non-Python file
+     */
+    public Discovery find(PytestConfig config, List<String> paths, List<String> excludes) {
+        List<String> warnings = new ArrayList<>();
+        List<Path> roots = paths.isEmpty()
+                ? defaultRoots(config, warnings)
+                : paths.stream().map(arg -> PathArgument.resolve(arg, config)).toList();
+
+        TestFileWalker walker = new TestFileWalker(config);
+        Map<String, TestUnit> byId = new TreeMap<>();
+        for (Path root : roots) {
+            // A file named explicitly is taken even if python_files would not match it, as pytest does.
+            List<Path> files = Files.isDirectory(root) ? walker.walk(root) : List.of(root);
+            for (Path file : files) {
+                TestUnit unit = unitFor(config.rootdir(), file);
+                byId.putIfAbsent(unit.id(), unit);
+            }
+        }
+        ExcludeFilter.Result filtered = ExcludeFilter.apply(List.copyOf(byId.values()), excludes);
+        return new Discovery(filtered.kept(), filtered.unmatched(), warnings);
+    }
+
+    private static List<Path> defaultRoots(PytestConfig config, List<String> warnings) {
+        // pytest reads testpaths only when it runs in rootdir itself.
+        if (config.invocationDir().equals(config.rootdir()) && !config.testpaths().isEmpty()) {
+            List<Path> expanded = TestPaths.expand(config.rootdir(), config.testpaths()).stream()
+                    .filter(p -> Files.isDirectory(p) || TestFileWalker.isPythonFile(p))
+                    .toList();
+            if (!expanded.isEmpty()) {
+                return expanded;
+            }
+            warnings.add("testpaths " + config.testpaths() + " matched nothing in " + config.rootdir()
+                    + ": searching " + config.invocationDir() + " instead, as pytest does");
+        }
+        return List.of(config.invocationDir());
+    }
+
+    private static TestUnit unitFor(Path rootdir, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String id = rootdir.relativize(absolute).toString().replace('\\', '/');
+        return new TestUnit(id, absolute, ADAPTER);
+    }
+}

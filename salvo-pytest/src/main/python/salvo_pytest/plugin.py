@@ -1,0 +1,276 @@
+"""Loaded into pytest with `-p salvo_pytest.plugin` by Salvo.
+
+Inert unless SALVO_CHANNEL is set. Then it reports collection errors, each test's start and
+its combined result (outcome, kind, message, detail, output), and the end of the session
+together with any non-daemon thread that would keep the process alive. It also enforces
+--salvo-test-timeout in the test's own thread, so one slow test does not cost the file.
+"""
+import os
+import signal
+import sys
+import threading
+import time
+
+import pytest
+
+from .channel import Channel
+from .classify import (MAX_OUTPUT, SalvoTestTimeout, detail, failure_kind, middle, one_line,
+                       safe_text)
+
+EXIT_HARD_TIMEOUT = 71
+HARD_TIMEOUT_GRACE = 5.0
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("salvo")
+    group.addoption("--salvo-test-timeout", type=float, default=0.0, metavar="SECONDS",
+                    help="fail a test that runs longer than this (setup, call and teardown)")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    spec = os.environ.get("SALVO_CHANNEL")
+    if spec and not config.pluginmanager.has_plugin("salvo-reporter"):
+        reporter = Reporter(config, Channel.connect(spec), config.getoption("salvo_test_timeout"))
+        config.pluginmanager.register(reporter, "salvo-reporter")
+
+
+class Reporter:
+    def __init__(self, config, channel, timeout):
+        self.config = config
+        self.channel = channel
+        self.timeout = timeout
+        self.phases = {}
+        self.kinds = {}
+        self.current = None
+        self.deadline = None
+        self.deselected = 0
+        if timeout > 0:
+            threading.Thread(target=self._hard_timeout_watch, name="salvo-watchdog", daemon=True).start()
+
+    # ---- collection ------------------------------------------------------------------
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_make_collect_report(self, collector):
+        outcome = yield
+        report = outcome.get_result()
+        if report.failed:
+            call = getattr(report, "call", None)
+            excinfo = call.excinfo if call is not None else None
+            self.channel.send({
+                "ev": "collect_error",
+                "nodeid": report.nodeid,
+                "kind": failure_kind(excinfo, "collect"),
+                "message": safe_text(self._collect_message(excinfo, report)),
+                "detail": safe_text(detail(report)),
+            })
+
+    @staticmethod
+    def _collect_message(excinfo, report):
+        error = excinfo.value if excinfo is not None else None
+        cause = getattr(error, "__cause__", None)
+        if cause is not None:
+            text = "%s: %s" % (type(cause).__name__, cause)
+            return text.splitlines()[0] if text.strip() else type(cause).__name__
+        return one_line(excinfo, report)
+
+    def pytest_deselected(self, items):
+        self.deselected += len(items)
+
+    def pytest_collection_finish(self, session):
+        self.channel.send({"ev": "collected", "ids": [item.nodeid for item in session.items],
+                           "deselected": self.deselected})
+
+    # ---- running ---------------------------------------------------------------------
+
+    def pytest_runtest_logstart(self, nodeid, location):
+        self.current = nodeid
+        self.phases[nodeid] = {}
+        if self.timeout > 0:
+            self.deadline = time.monotonic() + self.timeout
+        self.channel.send({"ev": "test_started", "nodeid": nodeid})
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_setup(self, item):
+        with self._time_limit():
+            yield
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_call(self, item):
+        with self._time_limit():
+            yield
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_teardown(self, item, nextitem):
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            # The test already used its budget: teardown gets a fresh one, so cleanup still runs.
+            self.deadline = time.monotonic() + self.timeout
+        with self._time_limit():
+            yield
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        report = outcome.get_result()
+        if report.failed:
+            self.kinds[(item.nodeid, call.when)] = (failure_kind(call.excinfo, call.when),
+                                                   one_line(call.excinfo, report))
+
+    def pytest_runtest_logreport(self, report):
+        self.phases.setdefault(report.nodeid, {})[report.when] = report
+
+    def pytest_runtest_logfinish(self, nodeid, location):
+        phases = self.phases.pop(nodeid, {})
+        message = self._result(nodeid, phases)
+        self.current = None
+        self.deadline = None
+        self.channel.send(message)
+
+    def _result(self, nodeid, phases):
+        outcome, failing = _outcome(phases)
+        result = {
+            "ev": "test_finished",
+            "nodeid": nodeid,
+            "outcome": outcome,
+            "duration": sum(getattr(r, "duration", 0.0) for r in phases.values()),
+            "output": safe_text(middle(_output(phases), MAX_OUTPUT)),
+        }
+        if failing is not None:
+            kind, message = self.kinds.pop((nodeid, failing.when), ("OTHER", one_line(None, failing)))
+            if kind == "TIMEOUT":
+                result["outcome"] = "TIMEOUT"
+                message = "test exceeded the per-test timeout of %gs (in %s)" % (self.timeout, failing.when)
+            result.update(kind=kind, message=safe_text(message), detail=safe_text(detail(failing)))
+        for when in ("setup", "call", "teardown"):
+            self.kinds.pop((nodeid, when), None)
+        return result
+
+    # ---- end of session --------------------------------------------------------------
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session, exitstatus):
+        self.channel.send({"ev": "session_finished", "exitstatus": int(exitstatus),
+                           "threads": _lingering_threads(str(self.config.rootpath))})
+
+    def pytest_unconfigure(self, config):
+        self.channel.closing = True
+
+    # ---- per-test timeout ------------------------------------------------------------
+
+    def _time_limit(self):
+        return _Alarm(self.deadline) if self.deadline is not None else _NoAlarm()
+
+    def _hard_timeout_watch(self):
+        """Last resort when the alarm cannot interrupt the test (stuck in C code, signals blocked)."""
+        while True:
+            time.sleep(0.5)
+            nodeid, deadline = self.current, self.deadline
+            if nodeid is None or deadline is None:
+                continue
+            if time.monotonic() > deadline + HARD_TIMEOUT_GRACE and nodeid == self.current:
+                self.channel.send({
+                    "ev": "test_finished", "nodeid": nodeid, "outcome": "TIMEOUT", "duration": self.timeout,
+                    "kind": "TIMEOUT", "output": "",
+                    "message": "test exceeded the per-test timeout of %gs and could not be interrupted; "
+                               "its process was ended" % self.timeout,
+                    "detail": _stack_of(threading.main_thread()),
+                })
+                self.channel.closing = True
+                os._exit(EXIT_HARD_TIMEOUT)
+
+
+class _Alarm:
+    """Raises SalvoTestTimeout in the main thread when the deadline passes."""
+
+    def __init__(self, deadline):
+        self.deadline = deadline
+        self.previous = None
+
+    def __enter__(self):
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        self.previous = signal.signal(signal.SIGALRM, self._expire)
+        signal.setitimer(signal.ITIMER_REAL, max(self.deadline - time.monotonic(), 0.001))
+        return self
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+    @staticmethod
+    def _expire(signum, frame):
+        raise SalvoTestTimeout("test exceeded its per-test timeout")
+
+
+class _NoAlarm:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _outcome(phases):
+    """One outcome for a test from its setup, call and teardown reports, and the failing report."""
+    setup, call, teardown = phases.get("setup"), phases.get("call"), phases.get("teardown")
+    outcome, failing = "PASSED", None
+    if setup is not None and setup.failed:
+        outcome, failing = "ERROR", setup
+    elif setup is not None and setup.skipped:
+        outcome = "XFAILED" if hasattr(setup, "wasxfail") else "SKIPPED"
+    elif call is not None:
+        if call.failed:
+            outcome, failing = "FAILED", call
+        elif call.skipped:
+            outcome = "XFAILED" if hasattr(call, "wasxfail") else "SKIPPED"
+        elif hasattr(call, "wasxfail"):
+            outcome = "XPASSED"
+    if teardown is not None and teardown.failed and failing is None:
+        outcome, failing = "ERROR", teardown
+    return outcome, failing
+
+
+def _output(phases):
+    parts = []
+    for when in ("setup", "call", "teardown"):
+        report = phases.get(when)
+        if report is None:
+            continue
+        for title, content in report.sections:
+            if content and title.split()[-1] == when:
+                parts.append("----- %s -----\n%s" % (title, content))
+    return "\n".join(parts)
+
+
+def _lingering_threads(rootdir):
+    """Threads that will keep the interpreter from exiting, with where they were started and are now."""
+    frames = sys._current_frames()
+    found = []
+    for thread in threading.enumerate():
+        if thread is threading.main_thread() or thread.daemon or not thread.is_alive():
+            continue
+        target = getattr(thread, "_target", None)
+        code = getattr(target, "__code__", None)
+        frame = frames.get(thread.ident)
+        found.append({
+            "name": thread.name,
+            "target": "%s (%s:%d)" % (target.__qualname__, _relative(code.co_filename, rootdir),
+                                      code.co_firstlineno) if code is not None else type(thread).__name__,
+            "where": "%s:%d" % (_relative(frame.f_code.co_filename, rootdir), frame.f_lineno) if frame else "",
+        })
+    return found
+
+
+def _stack_of(thread):
+    import traceback
+    frame = sys._current_frames().get(thread.ident)
+    return "".join(traceback.format_stack(frame)) if frame is not None else ""
+
+
+def _relative(path, rootdir):
+    try:
+        return os.path.relpath(path, rootdir) if path.startswith(rootdir) else path
+    except ValueError:
+        return path

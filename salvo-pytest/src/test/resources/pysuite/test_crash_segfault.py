@@ -1,0 +1,5 @@
+import ctypes
+
+
+def test_segfault():
+    ctypes.string_at(0)

@@ -1,0 +1,6 @@
+import time
+
+
+def test_sleeps_forever():
+    while True:
+        time.sleep(1)
