@@ -15,7 +15,10 @@ final class PytestProject {
     record Found(PytestConfig config, Discovery discovery) {}
 
     static Found discover(Path cwd, List<String> paths, List<String> excludes) {
-        PytestConfig config = PytestConfigLoader.load(startDir(cwd, paths));
+        PytestConfig found = PytestConfigLoader.load(startDir(cwd, paths));
+        // The rootdir search starts at the paths, but the paths themselves are the user's, relative to the cwd.
+        PytestConfig config = new PytestConfig(cwd, found.rootdir(), found.configFile(), found.pythonFiles(),
+                found.testpaths(), found.norecursedirs());
         return new Found(config, new TestFileFinder().find(config, paths, excludes));
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import salvo.error.SalvoError;
 import salvo.model.RunRecord;
 import salvo.report.JUnitXmlReport;
-import salvo.store.AtomicFile;
+import salvo.report.ReportFile;
 import salvo.store.RunArchive;
 import salvo.store.Store;
 
@@ -38,7 +38,7 @@ final class RunRecorder {
         }
         if (junitXml != null) {
             try {
-                AtomicFile.write(junitXml, JUnitXmlReport.render(saved));
+                ReportFile.write(junitXml, JUnitXmlReport.render(saved));
             } catch (SalvoError e) {
                 System.err.println("salvo: --junit-xml " + junitXml + ": " + e.getMessage());
             }

@@ -1,0 +1,81 @@
+package salvo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every mistake a user can make gets one line naming the input and what to do, exit 4, and no trace. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void suite() {
+        Salvo.write(dir, "test_ok.py", "def test_a():\n    pass\n");
+    }
+
+    private void oneLineUsageError(Salvo.Result r, String... mentions) {
+        assertEquals(4, r.exit(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), "exactly one line: " + r.err());
+        assertTrue(r.err().startsWith("salvo: "), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        for (String m : mentions) {
+            assertTrue(r.err().contains(m), "mentions '" + m + "': " + r.err());
+        }
+    }
+
+    @Test
+    void unknownOption() {
+        oneLineUsageError(Salvo.run(dir, "run", "--frobnicate"), "--frobnicate", "salvo run --help");
+    }
+
+    @Test
+    void pathThatDoesNotExist() {
+        oneLineUsageError(Salvo.run(dir, "run", "no/such/dir"), "no/such/dir", "does not exist");
+    }
+
+    @Test
+    void interpreterThatIsNotThere() {
+        oneLineUsageError(Salvo.run(dir, "run", "--python", "python-nope-9"), "python-nope-9", "--python");
+    }
+
+    @Test
+    void interpreterWithoutPytest() throws Exception {
+        Path venv = dir.resolve("bare-venv");
+        assertEquals(0, new ProcessBuilder("python3", "-m", "venv", "--without-pip", venv.toString())
+                .inheritIO().start().waitFor());
+        Salvo.Result r = Salvo.run(dir, "run", "--python", venv.resolve("bin/python").toString(), "test_ok.py");
+        oneLineUsageError(r, "pytest is not installed", "pip install pytest");
+    }
+
+    @Test
+    void badMarkerExpression() {
+        oneLineUsageError(Salvo.run(dir, "run", "-m", "not (integration"), "not (integration", "marker expression");
+    }
+
+    @Test
+    void nonsenseNumbers() {
+        oneLineUsageError(Salvo.run(dir, "run", "-w", "0"), "--workers 0");
+        oneLineUsageError(Salvo.run(dir, "run", "-t", "-3"), "--timeout");
+        oneLineUsageError(Salvo.run(dir, "run", "-r", "many"), "many");
+    }
+
+    @Test
+    void queriesWithNoStore() {
+        oneLineUsageError(Salvo.run(dir, "history"), "no runs stored", "salvo run");
+        oneLineUsageError(Salvo.run(dir, "compare"), "no runs stored");
+        oneLineUsageError(Salvo.run(dir, "report"), "no runs stored");
+    }
+
+    @Test
+    void compareWithOneRunOrAMissingRun() {
+        assertEquals(0, Salvo.run(dir, "run").exit());
+        oneLineUsageError(Salvo.run(dir, "compare"), "two stored runs");
+        oneLineUsageError(Salvo.run(dir, "compare", "1", "42"), "#42", "salvo history");
+    }
+}
