@@ -180,6 +180,10 @@ class DashboardRendererTest {
         assertTrue(all.contains(" output "), all);
         assertTrue(all.contains("captured line 2"), all);
         assertFalse(all.contains("Workers"), all);
+        String rule = render(busyRun(), ViewState.initial().openDetail(0), 80, 24).text().stream()
+                .filter(l -> l.contains(" output ")).findFirst().orElseThrow();
+        assertEquals(80, Cells.width(rule), rule);
+        assertFalse(rule.contains("…"), "a rule is drawn to the edge, not cut: " + rule);
     }
 
     @Test
