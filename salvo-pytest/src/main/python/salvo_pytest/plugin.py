@@ -45,6 +45,7 @@ class Reporter:
         self.current = None
         self.deadline = None
         self.deselected = 0
+        self.exitstatus = -1
         if timeout > 0:
             threading.Thread(target=self._hard_timeout_watch, name="salvo-watchdog", daemon=True).start()
 
@@ -147,12 +148,15 @@ class Reporter:
 
     # ---- end of session --------------------------------------------------------------
 
-    @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session, exitstatus):
-        self.channel.send({"ev": "session_finished", "exitstatus": int(exitstatus),
-                           "threads": _lingering_threads(str(self.config.rootpath))})
+        self.exitstatus = int(exitstatus)
 
+    @pytest.hookimpl(trylast=True)
     def pytest_unconfigure(self, config):
+        # Sent last, after pytest printed its summary: from here only interpreter shutdown
+        # remains, so a process still alive after the grace period is truly lingering.
+        self.channel.send({"ev": "session_finished", "exitstatus": self.exitstatus,
+                           "threads": _lingering_threads(str(self.config.rootpath))})
         self.channel.closing = True
 
     # ---- per-test timeout ------------------------------------------------------------

@@ -156,21 +156,32 @@ class RunCommandTest {
     @Test
     void ctrlCKillsChildrenAndKeepsWhatFinished() throws Exception {
         Salvo.write(dir, "test_quick.py", "def test_a():\n    pass\n");
-        Salvo.write(dir, "test_slow.py", "import time, subprocess, sys\n\ndef test_hang():\n"
-                + "    subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])\n    time.sleep(600)\n");
+        Salvo.write(dir, "test_slow.py", String.join("\n",
+                "import os, subprocess, sys, time",
+                "def test_hang():",
+                "    subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])",
+                "    open(os.path.join(os.path.dirname(__file__), 'started'), 'w').close()",
+                "    time.sleep(600)",
+                ""));
         Process salvo = Salvo.start(dir, Map.of(), "run", "-w", "2");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (Salvo.survivors(dir).stream().noneMatch(s -> s.contains("time.sleep(600)"))) {
-            assertTrue(System.currentTimeMillis() < deadline, "the slow test never started");
-            Thread.sleep(100);
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!Files.exists(dir.resolve("started"))) {
+                assertTrue(System.currentTimeMillis() < deadline, "the slow test never started");
+                Thread.sleep(100);
+            }
+            assertFalse(Salvo.survivors(dir).isEmpty(), "the check sees the running test processes");
+            Thread.sleep(1000);
+            new ProcessBuilder("kill", "-INT", String.valueOf(salvo.pid())).start().waitFor();
+            Salvo.Result r = Salvo.finish(salvo, 60);
+            assertEquals(2, r.exit(), r.toString());
+            String last = Files.readString(dir.resolve(".salvo/last_run.json"));
+            assertTrue(last.contains("INTERRUPTED"), last);
+            assertTrue(last.contains("test_quick.py::test_a"), "finished work is kept: " + last);
+        } finally {
+            salvo.descendants().forEach(ProcessHandle::destroyForcibly);
+            salvo.destroyForcibly();
         }
-        Thread.sleep(1500);
-        new ProcessBuilder("kill", "-INT", String.valueOf(salvo.pid())).start().waitFor();
-        Salvo.Result r = Salvo.finish(salvo, 60);
-        assertEquals(2, r.exit(), r.toString());
-        String last = Files.readString(dir.resolve(".salvo/last_run.json"));
-        assertTrue(last.contains("INTERRUPTED"), last);
-        assertTrue(last.contains("test_quick.py::test_a"), "finished work is kept: " + last);
     }
 
     @Test

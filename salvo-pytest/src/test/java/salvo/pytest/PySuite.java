@@ -34,14 +34,21 @@ public final class PySuite {
         }
     }
 
-    /** Processes still alive whose command line mentions {@code dir}: must be none after a run. */
+    /** Processes alive that run in {@code dir} (their working directory is in it): must be none after a run. */
     public static List<String> survivors(Path dir) {
-        String marker = dir.toString();
+        Path root = dir.toAbsolutePath().normalize();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != ProcessHandle.current().pid())
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)
-                        || p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
+                .filter(p -> workingDirectory(p.pid()).map(cwd -> cwd.startsWith(root)).orElse(false))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
                 .toList();
+    }
+
+    private static java.util.Optional<Path> workingDirectory(long pid) {
+        try {
+            return java.util.Optional.of(Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "cwd")));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

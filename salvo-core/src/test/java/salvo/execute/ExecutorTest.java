@@ -1,0 +1,73 @@
+package salvo.execute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import salvo.event.UnitStarted;
+import salvo.model.Outcome;
+import salvo.model.TestUnit;
+import salvo.model.UnitResult;
+
+/** The pull queue's own rules, on in-memory runners: real processes are covered by the adapters' tests. */
+class ExecutorTest {
+    private static List<TestUnit> units(int n) {
+        return IntStream.range(0, n).mapToObj(i -> new TestUnit("u" + i, Path.of("u" + i), "test")).toList();
+    }
+
+    private static UnitResult result(TestUnit u, Outcome o, String worker) {
+        return new UnitResult(u, o, Duration.ZERO, List.of(), null, 1, worker);
+    }
+
+    @Test
+    void everyUnitRunsOnceAndResultsComeBackInPlanOrder() {
+        Set<String> workers = ConcurrentHashMap.newKeySet();
+        UnitRunner runner = (u, a, ctx) -> {
+            workers.add(ctx.worker());
+            return result(u, Outcome.PASSED, ctx.worker());
+        };
+        List<UnitResult> results = new Executor(runner, 3, false, e -> { }, new RunControl()).execute(units(20));
+        assertEquals(units(20).stream().map(TestUnit::id).toList(), results.stream().map(r -> r.unit().id()).toList());
+        assertTrue(workers.stream().allMatch(w -> w.matches("gw[123]")), workers.toString());
+    }
+
+    @Test
+    void neverStartsMoreWorkersThanUnits() {
+        Set<String> workers = ConcurrentHashMap.newKeySet();
+        List<salvo.event.RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        new Executor((u, a, ctx) -> result(u, Outcome.PASSED, ctx.worker()), 8, false, events::add, new RunControl())
+                .execute(units(2));
+        events.stream().filter(e -> e instanceof UnitStarted).forEach(e -> workers.add(((UnitStarted) e).worker()));
+        assertTrue(workers.size() <= 2, workers.toString());
+    }
+
+    @Test
+    void stopOnFailureStartsNothingAfterTheFirstFailure() {
+        UnitRunner runner = (u, a, ctx) -> result(u, u.id().equals("u2") ? Outcome.FAILED : Outcome.PASSED, ctx.worker());
+        RunControl control = new RunControl();
+        List<UnitResult> results = new Executor(runner, 1, true, e -> { }, control).execute(units(10));
+        assertEquals(3, results.size());
+        assertTrue(control.isDraining());
+    }
+
+    @Test
+    void aRunnerBugCostsOneUnitNotTheRun() {
+        UnitRunner runner = (u, a, ctx) -> {
+            if (u.id().equals("u1")) {
+                throw new IllegalStateException("adapter bug");
+            }
+            return result(u, Outcome.PASSED, ctx.worker());
+        };
+        List<UnitResult> results = new Executor(runner, 2, false, e -> { }, new RunControl()).execute(units(4));
+        assertEquals(4, results.size());
+        UnitResult broken = results.get(1);
+        assertEquals(Outcome.ERROR, broken.outcome());
+        assertTrue(broken.failure().message().contains("adapter bug"));
+    }
+}
