@@ -33,9 +33,19 @@ final class Dashboard {
         view = Navigation.next(view, key, state.failureCount(), last);
     }
 
-    synchronized Frame frame(int width, int height) {
-        last = renderer.render(state.snapshot(), view, width, height, clock.instant());
-        return last;
+    /** Renders outside the lock, so workers publishing events never wait for a frame. */
+    Frame frame(int width, int height) {
+        DashboardSnapshot snapshot;
+        ViewState current;
+        synchronized (this) {
+            snapshot = state.snapshot();
+            current = view;
+        }
+        Frame frame = renderer.render(snapshot, current, width, height, clock.instant());
+        synchronized (this) {
+            last = frame;
+        }
+        return frame;
     }
 
     synchronized DashboardSnapshot snapshot() {

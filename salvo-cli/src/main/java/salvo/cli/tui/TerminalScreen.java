@@ -1,5 +1,7 @@
 package salvo.cli.tui;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.jline.utils.Curses;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 
@@ -19,18 +22,29 @@ import org.jline.utils.InfoCmp.Capability;
  * gives the terminal back exactly as it found it.
  */
 final class TerminalScreen {
+    private static final Capability[] RESTORE = {
+            Capability.cursor_normal, Capability.cursor_visible, Capability.keypad_local, Capability.exit_ca_mode};
+
     private final Terminal terminal;
+    private final OutputStream fallback;
     private Display display;
     private Attributes original;
+    private String restoreSequence = "";
     private Size size;
     private boolean active;
 
-    TerminalScreen(Terminal terminal) {
+    /**
+     * @param fallback where the restoring escape sequences go if JLine closed the terminal first
+     *                 (its own shutdown hook restores the line discipline but not the screen)
+     */
+    TerminalScreen(Terminal terminal, OutputStream fallback) {
         this.terminal = terminal;
+        this.fallback = fallback;
     }
 
     synchronized void enter() {
         original = new Attributes(terminal.getAttributes());
+        restoreSequence = sequence(RESTORE);
         terminal.setAttributes(raw(original));
         terminal.puts(Capability.enter_ca_mode);
         terminal.puts(Capability.keypad_xmit);
@@ -104,11 +118,32 @@ final class TerminalScreen {
             return;
         }
         active = false;
-        terminal.puts(Capability.cursor_normal);
-        terminal.puts(Capability.cursor_visible);
-        terminal.puts(Capability.keypad_local);
-        terminal.puts(Capability.exit_ca_mode);
-        terminal.flush();
-        terminal.setAttributes(original);
+        try {
+            terminal.writer().write(restoreSequence);
+            terminal.flush();
+            terminal.setAttributes(original);
+        } catch (IllegalStateException closed) {
+            writeFallback();
+        }
+    }
+
+    private void writeFallback() {
+        try {
+            fallback.write(restoreSequence.getBytes(terminal.encoding()));
+            fallback.flush();
+        } catch (IOException e) {
+            // Nowhere left to write: the terminal is gone.
+        }
+    }
+
+    private String sequence(Capability... capabilities) {
+        StringBuilder out = new StringBuilder();
+        for (Capability c : capabilities) {
+            String s = terminal.getStringCapability(c);
+            if (s != null) {
+                Curses.tputs(out, s);
+            }
+        }
+        return out.toString();
     }
 }

@@ -21,7 +21,7 @@ final class TerminalSupport {
     static Optional<String> problemWithTerminal(Terminal terminal) {
         String type = terminal.getType();
         if (Terminal.TYPE_DUMB.equals(type) || Terminal.TYPE_DUMB_COLOR.equals(type)) {
-            return Optional.of("stdout is not a terminal");
+            return Optional.of("stdout or stdin is not a terminal");
         }
         if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
             return Optional.of("the terminal reports no size");

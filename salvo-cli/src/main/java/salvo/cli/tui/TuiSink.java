@@ -1,10 +1,14 @@
 package salvo.cli.tui;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,17 +41,18 @@ public final class TuiSink implements RunListener, AutoCloseable {
     private final KeyReader keys;
     private final Thread shutdownHook = new Thread(this::close, "salvo-tui-restore");
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
     /** True for the system terminal, which this sink opened and must close. */
     private boolean ownsTerminal;
     private Object previousWinchHandler;
     private volatile Thread refreshThread;
-    private volatile Throwable drawFailure;
+    private volatile Throwable failure;
     private int stopPresses;
 
-    private TuiSink(Terminal terminal, Palette palette, Clock clock, Runnable requestStop, PrintStream summaryOut,
-                    ConsoleCapture console) {
+    private TuiSink(Terminal terminal, OutputStream rawOut, Palette palette, Clock clock, Runnable requestStop,
+                    PrintStream summaryOut, ConsoleCapture console) {
         this.terminal = terminal;
-        this.screen = new TerminalScreen(terminal);
+        this.screen = new TerminalScreen(terminal, rawOut);
         this.dashboard = new Dashboard(palette, clock);
         this.requestStop = requestStop;
         this.summaryOut = summaryOut;
@@ -100,7 +105,8 @@ public final class TuiSink implements RunListener, AutoCloseable {
         Integer colours = terminal.getNumericCapability(Capability.max_colors);
         Palette palette = Palette.fromEnvironment(System.getenv("NO_COLOR"), colours == null ? 0 : colours);
         ConsoleCapture console = ConsoleCapture.start();
-        TuiSink sink = new TuiSink(terminal, palette, Clock.systemUTC(), requestStop, console.originalOut(), console);
+        TuiSink sink = new TuiSink(terminal, new FileOutputStream(FileDescriptor.out), palette, Clock.systemUTC(),
+                requestStop, console.originalOut(), console);
         try {
             sink.start(true);
         } catch (RuntimeException e) {
@@ -116,14 +122,15 @@ public final class TuiSink implements RunListener, AutoCloseable {
      * printing its summary to {@code summaryOut}.
      */
     static TuiSink openOn(Terminal terminal, Palette palette, Clock clock, Runnable requestStop, PrintStream summaryOut) {
-        TuiSink sink = new TuiSink(terminal, palette, clock, requestStop, summaryOut, null);
+        TuiSink sink = new TuiSink(terminal, terminal.output(), palette, clock, requestStop, summaryOut, null);
         sink.start(false);
         return sink;
     }
 
     private void start(boolean systemTerminal) {
-        screen.enter();
+        // The hook first: a signal arriving while the screen is taken over must still restore it.
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        screen.enter();
         terminal.handle(Terminal.Signal.WINCH, signal -> redrawSoon());
         ownsTerminal = systemTerminal;
         if (systemTerminal) {
@@ -173,7 +180,7 @@ public final class TuiSink implements RunListener, AutoCloseable {
             screen.draw(dashboard.frame(screen.width(), screen.height()).lines());
         } catch (Throwable e) {
             // A drawing bug must not leave the terminal raw: give it back, the run goes on.
-            drawFailure = e;
+            failure = e;
             close();
         }
     }
@@ -186,34 +193,57 @@ public final class TuiSink implements RunListener, AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            awaitClosed();
             return;
         }
+        try {
+            restoreAndReport();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    /**
+     * A second caller (the run's end while a signal's shutdown hook is closing) waits for the
+     * first, so the JVM cannot exit with the screen half restored.
+     */
+    private void awaitClosed() {
+        try {
+            closeDone.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void restoreAndReport() {
         keys.stop();
         stopRefresher();
         int width = screen.width();
         try {
             screen.restore();
-        } finally {
-            if (previousWinchHandler != null) {
-                Signals.unregister("WINCH", previousWinchHandler);
-            }
-            if (ownsTerminal) {
-                closeQuietly(terminal);
-            }
-            String held = console == null ? "" : console.stop();
-            for (String line : FailureSummary.lines(dashboard.snapshot(), width, dashboard.now())) {
-                summaryOut.println(line);
-            }
-            summaryOut.flush();
-            if (!held.isEmpty()) {
-                System.err.print(held);
-            }
-            if (drawFailure != null) {
-                System.err.println("salvo: the dashboard failed and was closed; the run goes on. Cause:");
-                drawFailure.printStackTrace();
-            }
-            removeShutdownHook();
+        } catch (RuntimeException e) {
+            // Go on: the summary and the held-back output matter more than a tidy screen.
+            failure = failure != null ? failure : e;
         }
+        if (previousWinchHandler != null) {
+            Signals.unregister("WINCH", previousWinchHandler);
+        }
+        if (ownsTerminal) {
+            closeQuietly(terminal);
+        }
+        String held = console == null ? "" : console.stop();
+        for (String line : FailureSummary.lines(dashboard.snapshot(), width, dashboard.now())) {
+            summaryOut.println(line);
+        }
+        summaryOut.flush();
+        if (!held.isEmpty()) {
+            System.err.print(held);
+        }
+        if (failure != null) {
+            System.err.println("salvo: the dashboard failed (the run itself was not affected):");
+            failure.printStackTrace();
+        }
+        removeShutdownHook();
     }
 
     private void stopRefresher() {

@@ -59,9 +59,10 @@ class TuiEndToEndTest {
             assertFalse(failuresOnly.contains("test_charge_card"), "a passed test is not listed:\n" + failuresOnly);
 
             tmux("send-keys", "-t", "S", "q");
-            String after = awaitPane(p -> p.contains("exit="), "salvo to exit");
+            // The typed command line contains "exit=" too: wait for the line the shell prints.
+            String after = awaitPane(p -> p.lines().anyMatch(l -> l.matches("exit=\\d+")), "salvo to exit");
             assertEquals("0", alternateOn(), "back on the normal screen:\n" + after);
-            assertTrue(after.contains("exit=2"), "stopped by q, so interrupted:\n" + after);
+            assertTrue(after.lines().anyMatch("exit=2"::equals), "stopped by q, so interrupted:\n" + after);
             assertTrue(after.contains("FAILED   tests/test_payments.py::test_refund_rounding"),
                     "the failure summary is on the normal screen:\n" + after);
             assertTrue(Files.isRegularFile(suite.resolve(".salvo/last_run.json")), "the partial run was stored");
@@ -75,6 +76,7 @@ class TuiEndToEndTest {
             assertFalse(modes.contains(" -icanon "), modes);
             assertFalse(modes.contains(" -isig "), modes);
         } finally {
+            tmuxQuietly("kill-session", "-t", "S");
             tmuxQuietly("kill-server");
         }
     }

@@ -104,10 +104,14 @@ class TuiSinkTest {
     }
 
     @Test
-    void ctrlCIsAKeyThatStopsTheRun() throws Exception {
+    void ctrlCIsAKeyThatStopsTheRunAndASecondOneMayThenSignal() throws Exception {
         awaitScreen("gw1");
         type("\u0003");
         await(() -> stops.get() == 1, "Ctrl-C asks the runner to stop");
+        assertFalse(terminal.getAttributes().getLocalFlag(LocalFlag.ISIG));
+        type("\u0003");
+        await(() -> stops.get() == 2, "asked again");
+        await(() -> terminal.getAttributes().getLocalFlag(LocalFlag.ISIG), "a third Ctrl-C would be a real SIGINT");
     }
 
     @Test
