@@ -20,6 +20,7 @@ import salvo.cli.tui.TuiSink;
 import salvo.error.SalvoError;
 import salvo.event.EventBus;
 import salvo.event.RunFinished;
+import salvo.execute.Executor;
 import salvo.execute.RetryingRunner;
 import salvo.execute.RunControl;
 import salvo.execute.RunSession;
@@ -126,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
             RunRecord record;
             try {
                 PytestFileRunner files = new PytestFileRunner(options(), rootDir, plugin);
-                RunSession session = new RunSession(new RetryingRunner(files, retries), stop ? 1 : workerCount(), stop);
+                RunSession session = new RunSession(new Executor(new RetryingRunner(files, retries), stop ? 1 : workerCount(), stop));
                 record = new RunRecorder(history, storeDir, junitXml).save(
                         session.run(info, units, history.unitDurations(5), bus, control));
                 bus.on(new RunFinished(record));

@@ -1,7 +1,6 @@
 package salvo.cli;
 
 import java.nio.file.Path;
-import salvo.error.SalvoError;
 import salvo.model.RunRecord;
 import salvo.report.JUnitXmlReport;
 import salvo.report.ReportFile;
@@ -11,7 +10,7 @@ import salvo.store.Store;
 /**
  * Keeps a finished run everywhere it belongs: the database, the JSON archive for audit, and a
  * JUnit XML file when asked. One failing destination never costs the others: results already
- * gathered are never lost to a full disk or a locked database.
+ * gathered are never lost to a full disk, a locked database or a bug in one writer.
  */
 final class RunRecorder {
     private final Store store;
@@ -28,18 +27,18 @@ final class RunRecorder {
         RunRecord saved = run;
         try {
             saved = store.save(run);
-        } catch (SalvoError e) {
+        } catch (RuntimeException e) {
             System.err.println("salvo: the run could not be stored in the database: " + e.getMessage());
         }
         try {
             RunArchive.write(storeDir, saved);
-        } catch (SalvoError e) {
+        } catch (RuntimeException e) {
             System.err.println("salvo: the run could not be archived as JSON: " + e.getMessage());
         }
         if (junitXml != null) {
             try {
                 ReportFile.write(junitXml, JUnitXmlReport.render(saved));
-            } catch (SalvoError e) {
+            } catch (RuntimeException e) {
                 System.err.println("salvo: --junit-xml " + junitXml + ": " + e.getMessage());
             }
         }

@@ -20,32 +20,34 @@ import salvo.model.UnitResult;
  * and comes back for more, so a slow unit never holds others behind it. Never starts more
  * workers than there are units.
  */
-public final class Executor {
+public final class Executor implements Execution {
     private final UnitRunner runner;
     private final int workers;
     private final boolean stopOnFailure;
-    private final RunListener events;
-    private final RunControl control;
 
-    public Executor(UnitRunner runner, int workers, boolean stopOnFailure, RunListener events, RunControl control) {
+    public Executor(UnitRunner runner, int workers, boolean stopOnFailure) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         }
         this.runner = runner;
         this.workers = workers;
         this.stopOnFailure = stopOnFailure;
-        this.events = events;
-        this.control = control;
+    }
+
+    @Override
+    public int workers(int units) {
+        return Math.max(1, Math.min(workers, units));
     }
 
     /** Runs the units in the given order and returns the final result of each unit that ran, in plan order. */
-    public List<UnitResult> execute(List<TestUnit> plan) {
+    @Override
+    public List<UnitResult> execute(List<TestUnit> plan, RunListener events, RunControl control) {
         ConcurrentLinkedQueue<TestUnit> queue = new ConcurrentLinkedQueue<>(plan);
         Map<String, UnitResult> results = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 1; i <= Math.min(workers, plan.size()); i++) {
             String name = "gw" + i;
-            Thread t = new Thread(() -> work(name, queue, results), "salvo-" + name);
+            Thread t = new Thread(() -> work(name, queue, results, events, control), "salvo-" + name);
             t.start();
             threads.add(t);
         }
@@ -61,7 +63,8 @@ public final class Executor {
         return ordered;
     }
 
-    private void work(String worker, ConcurrentLinkedQueue<TestUnit> queue, Map<String, UnitResult> results) {
+    private void work(String worker, ConcurrentLinkedQueue<TestUnit> queue, Map<String, UnitResult> results,
+                      RunListener events, RunControl control) {
         WorkerContext context = new WorkerContext(worker, events, control);
         TestUnit unit;
         while (!control.isDraining() && (unit = queue.poll()) != null) {

@@ -19,22 +19,18 @@ import salvo.schedule.LongestFirst;
  * run can be recorded even when it was stopped from outside.
  */
 public final class RunSession {
-    private final UnitRunner runner;
-    private final int workers;
-    private final boolean stopOnFailure;
+    private final Execution execution;
 
-    public RunSession(UnitRunner runner, int workers, boolean stopOnFailure) {
-        this.runner = runner;
-        this.workers = workers;
-        this.stopOnFailure = stopOnFailure;
+    public RunSession(Execution execution) {
+        this.execution = execution;
     }
 
     public RunRecord run(RunInfo info, List<TestUnit> units, Map<String, Duration> history, RunListener events,
                          RunControl control) {
         List<TestUnit> plan = LongestFirst.order(units, history);
-        int used = Math.max(1, Math.min(workers, plan.size()));
+        int used = execution.workers(plan.size());
         events.on(new RunStarted(info, plan, used, LongestFirst.estimate(plan, history, used)));
-        List<UnitResult> results = new Executor(runner, used, stopOnFailure, events, control).execute(plan);
+        List<UnitResult> results = execution.execute(plan, events, control);
         RunStatus status = control.isInterrupted() ? RunStatus.INTERRUPTED
                 : control.isDraining() ? RunStatus.STOPPED_ON_FAILURE : RunStatus.COMPLETED;
         return new RunRecord(0, info, Instant.now(), status, results);

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import salvo.error.SalvoError;
 import salvo.model.Failure;
 import salvo.model.FailureKind;
+import salvo.model.Text;
 
 /** How model values are written to and read from SQLite columns. */
 final class Columns {
@@ -66,7 +67,7 @@ final class Columns {
         try {
             return JSON.readValue(json, STRING_MAP);
         } catch (JsonProcessingException e) {
-            throw damaged("config '" + salvo.model.Text.oneLine(json) + "'");
+            throw damaged("config '" + Text.oneLine(json) + "'");
         }
     }
 

@@ -33,6 +33,14 @@ final class HistoryQueries {
             + "  AND u.outcome NOT IN ('" + Outcome.CRASHED + "', '" + Outcome.TIMEOUT + "')"
             + ") WHERE recency <= ?";
 
+    private static final String TEST_DURATIONS = "SELECT test_id, duration_ms FROM ("
+            + " SELECT t.test_id, t.duration_ms,"
+            + "  row_number() OVER (PARTITION BY t.test_id ORDER BY u.run_id DESC) AS recency"
+            + " FROM test_results t JOIN unit_results u ON u.id = t.unit_result_id JOIN runs r ON r.id = u.run_id"
+            + " WHERE r.status IN ('" + RunStatus.COMPLETED + "', '" + RunStatus.STOPPED_ON_FAILURE + "')"
+            + "  AND t.outcome NOT IN ('" + Outcome.CRASHED + "', '" + Outcome.TIMEOUT + "', '" + Outcome.SKIPPED + "')"
+            + ") WHERE recency <= ?";
+
     private final Connection connection;
     private final Columns columns;
 
@@ -87,17 +95,26 @@ final class HistoryQueries {
     }
 
     Map<String, Duration> unitDurations(int lastRuns) throws SQLException {
-        Map<String, List<Double>> millisByUnit = new TreeMap<>();
-        try (PreparedStatement s = connection.prepareStatement(UNIT_DURATIONS)) {
+        return medians(UNIT_DURATIONS, "unit_id", lastRuns);
+    }
+
+    Map<String, Duration> testDurations(int lastRuns) throws SQLException {
+        return medians(TEST_DURATIONS, "test_id", lastRuns);
+    }
+
+    /** The median duration per key over its last {@code lastRuns} rows, as selected by {@code sql}. */
+    private Map<String, Duration> medians(String sql, String keyColumn, int lastRuns) throws SQLException {
+        Map<String, List<Double>> millisByKey = new TreeMap<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setInt(1, lastRuns);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    millisByUnit.computeIfAbsent(rs.getString("unit_id"), id -> new ArrayList<>()).add(rs.getDouble("duration_ms"));
+                    millisByKey.computeIfAbsent(rs.getString(keyColumn), id -> new ArrayList<>()).add(rs.getDouble("duration_ms"));
                 }
             }
         }
         Map<String, Duration> medians = new TreeMap<>();
-        millisByUnit.forEach((unit, millis) -> medians.put(unit, Columns.duration(median(millis))));
+        millisByKey.forEach((key, millis) -> medians.put(key, Columns.duration(median(millis))));
         return medians;
     }
 

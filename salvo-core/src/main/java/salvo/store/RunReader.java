@@ -6,11 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import salvo.model.Failure;
 import salvo.model.Outcome;
 import salvo.model.RunInfo;
 import salvo.model.RunRecord;
@@ -46,21 +48,23 @@ final class RunReader {
     }
 
     Optional<RunRecord> load(long id) throws SQLException {
-        RunRecord run;
+        RunInfo info;
+        Instant finished;
+        RunStatus status;
         try (PreparedStatement s = connection.prepareStatement("SELECT * FROM runs WHERE id = ?")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                RunInfo info = new RunInfo(rs.getString("label"), columns.instant(rs.getString("started")),
+                info = new RunInfo(rs.getString("label"), columns.instant(rs.getString("started")),
                         rs.getString("host"), rs.getString("git_commit"), rs.getString("root_dir"),
                         columns.config(rs.getString("config")));
-                run = new RunRecord(id, info, columns.instant(rs.getString("finished")),
-                        columns.named(RunStatus.class, rs.getString("status")), List.of());
+                finished = columns.instant(rs.getString("finished"));
+                status = columns.named(RunStatus.class, rs.getString("status"));
             }
         }
-        return Optional.of(new RunRecord(id, run.info(), run.finished(), run.status(), units(id)));
+        return Optional.of(new RunRecord(id, info, finished, status, units(id)));
     }
 
     private List<UnitResult> units(long runId) throws SQLException {
@@ -97,7 +101,7 @@ final class RunReader {
     }
 
     private record UnitRow(String unitId, String adapter, String path, Outcome outcome, double durationMillis,
-                           int attempts, String worker, salvo.model.Failure failure) {
+                           int attempts, String worker, Failure failure) {
         UnitResult toResult(List<TestResult> tests) {
             return new UnitResult(new TestUnit(unitId, Path.of(path), adapter), outcome,
                     Columns.duration(durationMillis), tests, failure, attempts, worker);

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sqlite.SQLiteErrorCode;
 import salvo.error.SalvoError;
+import salvo.model.Text;
 
 /** Turns SQLite's exceptions into one-line errors that name the store file and what to do. */
 final class SqliteFailure {
@@ -19,7 +20,7 @@ final class SqliteFailure {
     static String reason(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         Matcher m = DRIVER_MESSAGE.matcher(message);
-        return salvo.model.Text.oneLine(m.matches() ? m.group(1) : message);
+        return Text.oneLine(m.matches() ? m.group(1) : message);
     }
 
     static boolean isNotADatabase(SQLException e) {

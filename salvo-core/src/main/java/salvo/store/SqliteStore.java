@@ -178,13 +178,26 @@ public final class SqliteStore implements Store {
 
     @Override
     public synchronized Map<String, Duration> unitDurations(int lastRuns) {
+        return durations(lastRuns, "read unit durations", q -> q.unitDurations(lastRuns));
+    }
+
+    @Override
+    public synchronized Map<String, Duration> testDurations(int lastRuns) {
+        return durations(lastRuns, "read test durations", q -> q.testDurations(lastRuns));
+    }
+
+    private interface DurationQuery {
+        Map<String, Duration> run(HistoryQueries queries) throws SQLException;
+    }
+
+    private Map<String, Duration> durations(int lastRuns, String what, DurationQuery query) {
         if (lastRuns < 1) {
             throw new IllegalArgumentException("lastRuns must be at least 1, was " + lastRuns);
         }
         try {
-            return new HistoryQueries(connection, columns).unitDurations(lastRuns);
+            return query.run(new HistoryQueries(connection, columns));
         } catch (SQLException e) {
-            throw SqliteFailure.of(file, "read unit durations", e);
+            throw SqliteFailure.of(file, what, e);
         }
     }
 

@@ -26,6 +26,9 @@ public interface Store extends AutoCloseable {
      */
     Map<String, Duration> unitDurations(int lastRuns);
 
+    /** The same per test id (skipped tests excluded), for test-level scheduling of persistent workers. */
+    Map<String, Duration> testDurations(int lastRuns);
+
     @Override
     void close();
 }

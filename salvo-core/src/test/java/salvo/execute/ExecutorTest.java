@@ -32,7 +32,7 @@ class ExecutorTest {
             workers.add(ctx.worker());
             return result(u, Outcome.PASSED, ctx.worker());
         };
-        List<UnitResult> results = new Executor(runner, 3, false, e -> { }, new RunControl()).execute(units(20));
+        List<UnitResult> results = new Executor(runner, 3, false).execute(units(20), e -> { }, new RunControl());
         assertEquals(units(20).stream().map(TestUnit::id).toList(), results.stream().map(r -> r.unit().id()).toList());
         assertTrue(workers.stream().allMatch(w -> w.matches("gw[123]")), workers.toString());
     }
@@ -41,8 +41,7 @@ class ExecutorTest {
     void neverStartsMoreWorkersThanUnits() {
         Set<String> workers = ConcurrentHashMap.newKeySet();
         List<salvo.event.RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        new Executor((u, a, ctx) -> result(u, Outcome.PASSED, ctx.worker()), 8, false, events::add, new RunControl())
-                .execute(units(2));
+        new Executor((u, a, ctx) -> result(u, Outcome.PASSED, ctx.worker()), 8, false).execute(units(2), events::add, new RunControl());
         events.stream().filter(e -> e instanceof UnitStarted).forEach(e -> workers.add(((UnitStarted) e).worker()));
         assertTrue(workers.size() <= 2, workers.toString());
     }
@@ -51,7 +50,7 @@ class ExecutorTest {
     void stopOnFailureStartsNothingAfterTheFirstFailure() {
         UnitRunner runner = (u, a, ctx) -> result(u, u.id().equals("u2") ? Outcome.FAILED : Outcome.PASSED, ctx.worker());
         RunControl control = new RunControl();
-        List<UnitResult> results = new Executor(runner, 1, true, e -> { }, control).execute(units(10));
+        List<UnitResult> results = new Executor(runner, 1, true).execute(units(10), e -> { }, control);
         assertEquals(3, results.size());
         assertTrue(control.isDraining());
     }
@@ -64,7 +63,7 @@ class ExecutorTest {
             }
             return result(u, Outcome.PASSED, ctx.worker());
         };
-        List<UnitResult> results = new Executor(runner, 2, false, e -> { }, new RunControl()).execute(units(4));
+        List<UnitResult> results = new Executor(runner, 2, false).execute(units(4), e -> { }, new RunControl());
         assertEquals(4, results.size());
         UnitResult broken = results.get(1);
         assertEquals(Outcome.ERROR, broken.outcome());

@@ -253,6 +253,19 @@ class SqliteStoreTest {
         }
     }
 
+    @Test
+    void testDurationsAreMediansPerTestIgnoringSkipsAndCrashes() {
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.save(run("r1").unit(unitResult("a.py", Outcome.PASSED, seconds(9), null,
+                    test("a.py", "t", Outcome.PASSED, 1))).build());
+            store.save(run("r2").unit(unitResult("a.py", Outcome.PASSED, seconds(9), null,
+                    test("a.py", "t", Outcome.PASSED, 1), test("a.py", "s", Outcome.SKIPPED, 1))).build());
+            Map<String, Duration> durations = store.testDurations(5);
+            assertTrue(durations.containsKey("a.py::t"), durations.toString());
+            assertFalse(durations.containsKey("a.py::s"), "skipped tests say nothing about duration");
+        }
+    }
+
     private static UnitResult unit(String id, Outcome outcome, double seconds) {
         return unitResult(id, outcome, seconds(seconds), null);
     }
