@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import salvo.cli.console.ConsoleSink;
 import salvo.cli.console.Style;
 import salvo.cli.console.Terminal;
+import salvo.cli.tui.TuiSink;
 import salvo.error.SalvoError;
 import salvo.event.EventBus;
 import salvo.event.RunFinished;
@@ -142,8 +143,10 @@ final class RunCommand implements Callable<Integer> {
             RunInfo info = RunInfos.create(rootDir, config(pythonInfo));
             RunControl control = new RunControl();
             EventBus bus = new EventBus();
-            bus.register(new ConsoleSink(out, Terminal.isInteractive(), verbose, Style.forTerminal(Terminal.isInteractive()),
-                    run -> previous.map(p -> Versus.previous(p, run))));
+            Optional<TuiSink> dashboard = tui ? TuiSink.open(System.err, control::interrupt) : Optional.empty();
+            bus.register(dashboard.isPresent() ? dashboard.get()
+                    : new ConsoleSink(out, Terminal.isInteractive(), verbose, Style.forTerminal(Terminal.isInteractive()),
+                            run -> previous.map(p -> Versus.previous(p, run))));
             Thread onSignal = new Thread(() -> stopAndWait(control), "salvo-interrupt");
             Runtime.getRuntime().addShutdownHook(onSignal);
             RunRecord record;
@@ -153,6 +156,7 @@ final class RunCommand implements Callable<Integer> {
                         session.run(info, units, history.unitDurations(5), bus, control));
                 bus.on(new RunFinished(record));
             } finally {
+                dashboard.ifPresent(TuiSink::close);
                 control.markRecorded();
                 removeHook(onSignal);
             }

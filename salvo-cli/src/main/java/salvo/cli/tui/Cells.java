@@ -1,0 +1,169 @@
+package salvo.cli.tui;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.utils.AttributedString;
+import org.jline.utils.WCWidth;
+
+/**
+ * Text measured and cut in terminal cells, not chars: a CJK character or an emoji takes two cells,
+ * a combining accent none. Every cut marks itself with an ellipsis so the reader knows text is missing.
+ */
+final class Cells {
+    static final String ELLIPSIS = "…";
+
+    private Cells() {}
+
+    /** How many cells the text covers on a terminal. */
+    static int width(CharSequence s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = Character.codePointAt(s, i);
+            w += Math.max(0, WCWidth.wcwidth(cp));
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    /**
+     * Makes text from tests safe to draw: colour codes removed, tabs expanded, other control
+     * characters dropped (they would move the cursor and break the layout).
+     */
+    static String printable(String s) {
+        String plain = s.indexOf('\u001b') >= 0 ? AttributedString.stripAnsi(s) : s;
+        StringBuilder out = new StringBuilder(plain.length());
+        for (int i = 0; i < plain.length(); ) {
+            int cp = plain.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\t') {
+                out.append("    ");
+            } else if (cp == '\n' || (!Character.isISOControl(cp) && WCWidth.wcwidth(cp) >= 0)) {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Keeps the head of the text within {@code max} cells. */
+    static String fitRight(String s, int max) {
+        if (width(s) <= max) {
+            return s;
+        }
+        if (max <= 0) {
+            return "";
+        }
+        return head(s, max - 1) + ELLIPSIS;
+    }
+
+    /** Keeps the tail of the text within {@code max} cells: for paths, where the file name is. */
+    static String fitLeft(String s, int max) {
+        if (width(s) <= max) {
+            return s;
+        }
+        if (max <= 0) {
+            return "";
+        }
+        return ELLIPSIS + tail(s, max - 1);
+    }
+
+    /** Keeps both ends, cutting the middle: for parametrized names that differ at the end. */
+    static String fitMiddle(String s, int max) {
+        if (width(s) <= max) {
+            return s;
+        }
+        if (max <= 2) {
+            return fitRight(s, max);
+        }
+        int headCells = (max - 1) / 2;
+        String head = head(s, headCells);
+        return head + ELLIPSIS + tail(s, max - 1 - width(head));
+    }
+
+    /**
+     * Cuts a test id such as {@code tests/pkg/test_mod.py::TestCls::test_name[param]} to fit. The
+     * path loses its head first, down to about a quarter of the space; then the class names lose
+     * theirs; the test function is cut in its middle only as a last resort. The file name and the
+     * test stay readable.
+     */
+    static String fitTestId(String id, int max) {
+        if (width(id) <= max) {
+            return id;
+        }
+        int sep = id.indexOf("::");
+        if (sep < 0 || max < 12) {
+            return sep < 0 ? fitLeft(id, max) : fitRight(id, max);
+        }
+        String path = id.substring(0, sep);
+        String name = id.substring(sep + 2);
+        int minPath = Math.min(width(path), Math.max(6, max / 4));
+        int nameBudget = max - 2 - minPath;
+        int lastSep = name.lastIndexOf("::");
+        String function = lastSep < 0 ? name : name.substring(lastSep + 2);
+        String fittedName = width(name) <= nameBudget ? name
+                : width(function) <= nameBudget ? fitLeft(name, nameBudget)
+                : fitMiddle(function, nameBudget);
+        return fitLeft(path, max - 2 - width(fittedName)) + "::" + fittedName;
+    }
+
+    /** Pads with spaces to exactly {@code cells} cells, cutting the end if needed. */
+    static String pad(String s, int cells) {
+        String fitted = fitRight(s, cells);
+        return fitted + " ".repeat(Math.max(0, cells - width(fitted)));
+    }
+
+    /** Splits text into lines of at most {@code max} cells, breaking long lines anywhere. */
+    static List<String> wrap(String text, int max) {
+        List<String> lines = new ArrayList<>();
+        for (String line : printable(text).split("\n", -1)) {
+            if (line.isEmpty()) {
+                lines.add("");
+                continue;
+            }
+            String rest = line;
+            while (!rest.isEmpty()) {
+                String piece = max <= 0 ? rest : head(rest, max);
+                if (piece.isEmpty()) {
+                    piece = rest.substring(0, Character.charCount(rest.codePointAt(0)));
+                }
+                lines.add(piece);
+                rest = rest.substring(piece.length());
+            }
+        }
+        return lines;
+    }
+
+    /** The longest prefix that fits in {@code cells}, never splitting a character. */
+    private static String head(String s, int cells) {
+        int w = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            int cw = Math.max(0, WCWidth.wcwidth(cp));
+            if (w + cw > cells) {
+                break;
+            }
+            w += cw;
+            i += Character.charCount(cp);
+        }
+        return s.substring(0, i);
+    }
+
+    /** The longest suffix that fits in {@code cells}, not starting with a lone combining mark. */
+    private static String tail(String s, int cells) {
+        int w = 0;
+        int i = s.length();
+        while (i > 0) {
+            int cp = s.codePointBefore(i);
+            int cw = Math.max(0, WCWidth.wcwidth(cp));
+            if (w + cw > cells) {
+                break;
+            }
+            w += cw;
+            i -= Character.charCount(cp);
+        }
+        while (i < s.length() && WCWidth.wcwidth(s.codePointAt(i)) == 0) {
+            i += Character.charCount(s.codePointAt(i));
+        }
+        return s.substring(i);
+    }
+}

@@ -1,0 +1,29 @@
+package salvo.cli.tui;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Time left in a run: from history when it has an estimate, else extrapolated from progress so far. */
+record Eta(Duration remaining, Source source) {
+
+    enum Source { HISTORY, PROGRESS }
+
+    /**
+     * @param estimate expected wall time from history, or null
+     * @return empty when nothing can be said yet (no history, nothing finished)
+     */
+    static Optional<Eta> of(Duration elapsed, Duration estimate, int done, int total) {
+        if (total > 0 && done >= total) {
+            return Optional.of(new Eta(Duration.ZERO, Source.PROGRESS));
+        }
+        // Past the estimate the history was wrong about this run: trust what is happening instead.
+        if (estimate != null && estimate.compareTo(elapsed) > 0) {
+            return Optional.of(new Eta(estimate.minus(elapsed), Source.HISTORY));
+        }
+        if (done > 0 && total > done) {
+            long millis = elapsed.toMillis() * (total - done) / done;
+            return Optional.of(new Eta(Duration.ofMillis(millis), Source.PROGRESS));
+        }
+        return Optional.empty();
+    }
+}

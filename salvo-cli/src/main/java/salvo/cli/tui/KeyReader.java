@@ -1,0 +1,54 @@
+package salvo.cli.tui;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.jline.utils.NonBlockingReader;
+
+/**
+ * Reads keys on its own daemon thread. It blocks on the terminal between key presses, so it
+ * costs nothing while the user watches.
+ */
+final class KeyReader implements Runnable {
+    /** How long to wait after ESC for the rest of an arrow key's sequence. */
+    static final long ESCAPE_WAIT_MS = 60;
+
+    private final NonBlockingReader input;
+    private final Consumer<Key> onKey;
+    private final KeyDecoder decoder = new KeyDecoder();
+    private volatile boolean running = true;
+
+    KeyReader(NonBlockingReader input, Consumer<Key> onKey) {
+        this.input = input;
+        this.onKey = onKey;
+    }
+
+    Thread start() {
+        Thread t = new Thread(this, "salvo-tui-keys");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                int c = decoder.inSequence() ? input.read(ESCAPE_WAIT_MS) : input.read();
+                if (c == NonBlockingReader.EOF || !running) {
+                    return;
+                }
+                if (c == NonBlockingReader.READ_EXPIRED) {
+                    decoder.pause().ifPresent(onKey);
+                } else {
+                    decoder.feed(c).ifPresent(onKey);
+                }
+            }
+        } catch (IOException e) {
+            // The terminal went away (closed or hung up): nothing left to read.
+        }
+    }
+}
