@@ -146,6 +146,20 @@ public final class PersistentExecution implements Execution {
                 }
                 enforceTimeouts();
                 dispatch();
+                if (workers.isEmpty() && !scheduler.isFinished() && abandoned == null && !control.isInterrupted()) {
+                    replaceLastWorker();
+                }
+            }
+        }
+
+        /** Every worker is gone but work remains: one more worker if the restart budget allows, else give up. */
+        private void replaceLastWorker() {
+            if (restarts < options.maxWorkerRestarts()) {
+                restarts++;
+                startWorker("gw1");
+            } else {
+                abandoned = "no worker left to run the remaining tests: the limit of --max-worker-restart ("
+                        + options.maxWorkerRestarts() + ") was reached";
             }
         }
 
@@ -169,6 +183,7 @@ public final class PersistentExecution implements Execution {
                 case "idle" -> w.busy = false;
                 case "collected" -> collected(w, m);
                 case "collect_error" -> {
+                    w.collecting = null;
                     String file = m.path("file").asText(Protocol.fileOf(m.path("nodeid").asText()));
                     progress(file).ifPresent(f -> {
                         f.collectFailed(Protocol.failure(m));
@@ -257,6 +272,7 @@ public final class PersistentExecution implements Execution {
                 Work work = scheduler.next(w.name);
                 if (work instanceof Work.Collect c) {
                     begin(w, c.file());
+                    w.collecting = c.file();
                     w.busy = w.send(Protocol.collect(c.file()));
                 } else if (work instanceof Work.Run r) {
                     begin(w, r.file());
@@ -303,6 +319,15 @@ public final class PersistentExecution implements Execution {
             if (w.currentTest != null) {
                 record(w, lostTest(w, exitCode, output));
                 scheduler.finished(w.name, w.currentTest);
+            } else if (w.collecting != null) {
+                // Importing the file killed the worker: it would kill the next one too.
+                String file = w.collecting;
+                progress(file).ifPresent(f -> {
+                    f.collectFailed(new Failure(FailureKind.CRASH, "worker " + w.name + " " + Verdict.describeExit(exitCode)
+                            + " while collecting this file", output));
+                    announceIfDone(f);
+                });
+                scheduler.collectFailed(w.name, file);
             }
             scheduler.removeWorker(w.name);
             if (w.recycling) {
@@ -313,16 +338,12 @@ public final class PersistentExecution implements Execution {
                     : exitCode == EXIT_HARD_TIMEOUT ? "ended after a test could not be interrupted at its timeout"
                     : "process " + Verdict.describeExit(exitCode);
             events.on(new WorkerLost(w.name, why));
-            if (w.testsRun == 0 && w.currentTest == null && !w.timedOut) {
+            if (w.testsRun == 0 && w.currentTest == null && w.collecting == null && !w.timedOut) {
                 abandoned = "a pytest worker could not start: " + Verdict.lastMeaningfulLine(output);
                 return;
             }
             boolean counts = !w.timedOut && exitCode != EXIT_HARD_TIMEOUT;
             if (counts && restarts >= options.maxWorkerRestarts()) {
-                if (workers.isEmpty()) {
-                    abandoned = "no worker left: " + restarts + " crashed worker(s) replaced, the limit of "
-                            + "--max-worker-restart; last: " + why;
-                }
                 return;
             }
             if (counts) {

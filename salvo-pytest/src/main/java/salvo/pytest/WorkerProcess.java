@@ -32,6 +32,8 @@ final class WorkerProcess {
 
     /** The test it is running now, and since when; null between tests. */
     String currentTest;
+    /** The file it was told to collect and has not reported yet; null otherwise. */
+    String collecting;
     Instant currentSince;
     /** True while it holds a Collect or Run it has not finished (it has not said idle since). */
     boolean busy = true;
