@@ -15,9 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import salvo.testing.NoLeftoverProcesses;
 
 /**
  * `salvo run --isolation persistent` end to end on real pytest workers. Each test of the suites
@@ -39,17 +40,11 @@ class PersistentWorkersTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final NoLeftoverProcesses noLeftovers = new NoLeftoverProcesses(() -> dir);
+
     private record Entry(long pid, double start, double end, String name) {}
 
-    @AfterEach
-    void nothingLeftBehind() throws InterruptedException {
-        List<String> left = Salvo.survivors(dir);
-        for (int i = 0; i < 30 && !left.isEmpty(); i++) {
-            Thread.sleep(100);
-            left = Salvo.survivors(dir);
-        }
-        assertEquals(List.of(), left, "processes left behind");
-    }
 
     private void suite(Map<String, String> files) {
         Salvo.write(dir, "conftest.py", LOG);

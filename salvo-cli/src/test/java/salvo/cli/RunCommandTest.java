@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import salvo.testing.NoLeftoverProcesses;
 import org.w3c.dom.Document;
 
 /** `salvo run` end to end: a real JVM running real pytest on small suites written by each test. */
@@ -22,15 +23,9 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    @AfterEach
-    void nothingLeftBehind() throws InterruptedException {
-        List<String> left = Salvo.survivors(dir);
-        for (int i = 0; i < 30 && !left.isEmpty(); i++) {
-            Thread.sleep(100);
-            left = Salvo.survivors(dir);
-        }
-        assertEquals(List.of(), left, "processes left behind");
-    }
+    @RegisterExtension
+    final NoLeftoverProcesses noLeftovers = new NoLeftoverProcesses(() -> dir);
+
 
     private void mixedSuite() {
         Salvo.write(dir, "tests/test_ok.py", "def test_a():\n    assert True\n\ndef test_b():\n    assert 2 > 1\n");
@@ -170,7 +165,7 @@ class RunCommandTest {
                 assertTrue(System.currentTimeMillis() < deadline, "the slow test never started");
                 Thread.sleep(100);
             }
-            assertFalse(Salvo.survivors(dir).isEmpty(), "the check sees the running test processes");
+            assertFalse(NoLeftoverProcesses.in(dir).isEmpty(), "the check sees the running test processes");
             Thread.sleep(1000);
             new ProcessBuilder("kill", "-INT", String.valueOf(salvo.pid())).start().waitFor();
             Salvo.Result r = Salvo.finish(salvo, 60);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -31,24 +30,6 @@ public final class PySuite {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Processes alive that run in {@code dir} (their working directory is in it): must be none after a run. */
-    public static List<String> survivors(Path dir) {
-        Path root = dir.toAbsolutePath().normalize();
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.pid() != ProcessHandle.current().pid())
-                .filter(p -> workingDirectory(p.pid()).map(cwd -> cwd.startsWith(root)).orElse(false))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
-                .toList();
-    }
-
-    private static java.util.Optional<Path> workingDirectory(long pid) {
-        try {
-            return java.util.Optional.of(Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "cwd")));
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return java.util.Optional.empty();
         }
     }
 }

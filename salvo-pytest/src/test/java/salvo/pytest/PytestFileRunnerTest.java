@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import salvo.testing.NoLeftoverProcesses;
 import salvo.event.RunEvent;
 import salvo.event.TestFinished;
 import salvo.event.TestStarted;
@@ -33,6 +34,9 @@ class PytestFileRunnerTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final NoLeftoverProcesses noLeftovers = new NoLeftoverProcesses(() -> dir);
+
     private final List<RunEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -45,15 +49,6 @@ class PytestFileRunnerTest {
         PySuite.copyTo(dir);
     }
 
-    @AfterEach
-    void nothingSurvives() throws InterruptedException {
-        List<String> left = PySuite.survivors(dir);
-        for (int i = 0; i < 20 && !left.isEmpty(); i++) {
-            Thread.sleep(100);
-            left = PySuite.survivors(dir);
-        }
-        assertEquals(List.of(), left, "processes left behind");
-    }
 
     private UnitResult run(String file) {
         return run(file, options(Duration.ofSeconds(60), Duration.ZERO, ""));
