@@ -66,9 +66,11 @@ def main():
     parser.add_argument("--jar", default=os.path.join(os.path.dirname(__file__), "..", "salvo-cli", "target", "salvo.jar"))
     parser.add_argument("--python", default=shutil.which("python3"))
     args = parser.parse_args()
-    jar = os.path.abspath(args.jar)
-    if not os.path.isfile(jar):
-        sys.exit("no jar at %s: build it first (mvn -q -DskipTests package)" % jar)
+    if not os.path.isfile(args.jar):
+        sys.exit("no jar at %s: build it first (mvn -q -DskipTests package)" % args.jar)
+    # A private copy, so a rebuild during the benchmark cannot change what is measured.
+    jar_dir = tempfile.mkdtemp(prefix="salvo-bench-jar-")
+    jar = shutil.copy(args.jar, os.path.join(jar_dir, "salvo.jar"))
 
     root = tempfile.mkdtemp(prefix="salvo-bench-")
     try:
@@ -95,6 +97,7 @@ def main():
             salvo / medians["serial per-file pytest"], salvo / medians["plain pytest"]))
     finally:
         shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(jar_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -91,9 +91,11 @@ def main():
     parser.add_argument("--jar", default=os.path.join(HERE, "..", "salvo-cli", "target", "salvo.jar"))
     parser.add_argument("--python", default=shutil.which("python3"))
     args = parser.parse_args()
-    jar = os.path.abspath(args.jar)
-    if not os.path.isfile(jar):
-        sys.exit("no jar at %s: build it first (mvn -q -DskipTests package)" % jar)
+    if not os.path.isfile(args.jar):
+        sys.exit("no jar at %s: build it first (mvn -q -DskipTests package)" % args.jar)
+    # A private copy, so a rebuild during the benchmark cannot change what is measured.
+    jar_dir = tempfile.mkdtemp(prefix="salvo-bench-jar-")
+    jar = shutil.copy(args.jar, os.path.join(jar_dir, "salvo.jar"))
     xdist = subprocess.run([os.path.join(HERE, "setup-xdist.sh")], check=True, capture_output=True,
                            text=True).stdout.strip()
     xdist_env = dict(os.environ, PYTHONPATH=xdist + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -126,6 +128,7 @@ def main():
                       % (span, bound, span / bound, ms, ms / bound))
         finally:
             shutil.rmtree(root, ignore_errors=True)
+    shutil.rmtree(jar_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
