@@ -1,45 +1,153 @@
-"""The worker's side of Salvo's protocol: JSON lines on a loopback socket.
+"""The worker's side of Salvo's protocol: JSON lines on a loopback socket, both ways.
 
-The channel is private to Salvo, so nothing a test prints can corrupt it. If the
-coordinator goes away (killed, crashed), the socket reaches EOF and this process exits at
-once rather than running on as an orphan.
+The channel is private to Salvo, so nothing a test prints can corrupt it. A reader thread
+takes what the coordinator sends: `op`s go to a queue the run loop serves from the main
+thread (where pytest and the per-test alarm must run), `reply`s wake the thread whose `call`
+they answer. If the coordinator goes away (killed, crashed), the socket reaches EOF and
+this process exits at once rather than running on as an orphan.
 """
+import itertools
 import json
 import os
+import queue
 import socket
+import sys
 import threading
 
 EXIT_COORDINATOR_GONE = 70
 
 
+class CallFailed(RuntimeError):
+    """The coordinator answered a `call` with an error."""
+
+
+class _PendingCall:
+    """One `call` awaiting its reply; `abandoned` is set when its caller stopped waiting."""
+
+    def __init__(self):
+        self.done = threading.Event()
+        self.reply = None
+        self.abandoned = None
+
+
 class Channel:
     def __init__(self, sock):
         self._sock = sock
-        self._lock = threading.Lock()
+        self._send_lock = threading.Lock()
+        self._pending_lock = threading.Lock()
+        self._pending = {}
+        self._requests = itertools.count(1)
+        self.ops = queue.Queue()
         self.closing = False
 
     @classmethod
-    def connect(cls, spec):
+    def connect(cls, spec, mode):
         """spec is "port:token", from the SALVO_CHANNEL environment variable."""
         port, token = spec.split(":", 1)
         sock = socket.create_connection(("127.0.0.1", int(port)), timeout=30)
         sock.settimeout(None)
+        # Messages are small and each one matters now: no Nagle delay waiting for an ACK.
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         channel = cls(sock)
-        channel.send({"ev": "hello", "token": token, "pid": os.getpid()})
-        threading.Thread(target=channel._exit_when_coordinator_leaves, name="salvo-channel",
-                         daemon=True).start()
+        channel.send({"ev": "hello", "token": token, "pid": os.getpid(), "mode": mode})
+        channel.start_reader()
         return channel
+
+    def start_reader(self):
+        threading.Thread(target=self._read_until_coordinator_leaves, name="salvo-channel",
+                         daemon=True).start()
 
     def send(self, message):
         data = (json.dumps(message, ensure_ascii=True) + "\n").encode("ascii")
-        with self._lock:
+        with self._send_lock:
             self._sock.sendall(data)
 
-    def _exit_when_coordinator_leaves(self):
+    def call(self, method, args, if_abandoned=None):
+        """Asks the coordinator and blocks this thread until it answers; any thread may call.
+
+        If the wait is interrupted (the per-test alarm, Ctrl-C), `if_abandoned(value)` runs
+        on the reader thread when the late answer comes, so it can undo what the answer
+        granted (a lock). It must not `call`: only `send`.
+        """
+        pending = _PendingCall()
+        with self._pending_lock:
+            req = next(self._requests)
+            self._pending[req] = pending
+        self.send({"ev": "call", "req": req, "method": method, "args": args})
         try:
-            while self._sock.recv(4096):
-                pass
+            pending.done.wait()
+        except BaseException:
+            with self._pending_lock:
+                answered = pending.done.is_set()
+                if not answered:
+                    pending.abandoned = if_abandoned or _ignore
+            if answered and if_abandoned is not None:
+                _run_late(if_abandoned, pending.reply)
+            raise
+        return _value_of(pending.reply, method)
+
+    def call_without_waiting(self, method, args):
+        """Sends a `call` whose answer nobody needs (cleanup from the reader thread)."""
+        pending = _PendingCall()
+        pending.abandoned = _ignore
+        with self._pending_lock:
+            req = next(self._requests)
+            self._pending[req] = pending
+        self.send({"ev": "call", "req": req, "method": method, "args": args})
+
+    def _read_until_coordinator_leaves(self):
+        buffered = b""
+        try:
+            while True:
+                chunk = self._sock.recv(65536)
+                if not chunk:
+                    break
+                buffered += chunk
+                *lines, buffered = buffered.split(b"\n")
+                for line in lines:
+                    if line.strip():
+                        self._dispatch(line)
         except OSError:
             pass
         if not self.closing:
             os._exit(EXIT_COORDINATOR_GONE)
+
+    def _dispatch(self, line):
+        try:
+            message = json.loads(line)
+        except ValueError:
+            sys.stderr.write("salvo: ignoring a malformed line from the coordinator: %r\n" % line[:200])
+            return
+        if message.get("op") == "reply":
+            self._answer(message)
+        else:
+            self.ops.put(message)
+
+    def _answer(self, reply):
+        with self._pending_lock:
+            pending = self._pending.pop(reply.get("req"), None)
+            if pending is None:
+                return
+            pending.reply = reply
+            pending.done.set()
+            late = pending.abandoned
+        if late is not None:
+            _run_late(late, reply)
+
+
+def _value_of(reply, method):
+    if reply.get("ok"):
+        return reply.get("value")
+    raise CallFailed("coordinator refused %s: %s" % (method, reply.get("error", "no reason given")))
+
+
+def _run_late(handler, reply):
+    if reply.get("ok"):
+        try:
+            handler(reply.get("value"))
+        except Exception as error:  # cleanup is best effort; the reader must survive it
+            sys.stderr.write("salvo: cleanup after an abandoned call failed: %s\n" % error)
+
+
+def _ignore(value):
+    pass

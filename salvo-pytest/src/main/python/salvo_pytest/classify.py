@@ -78,3 +78,12 @@ def _clip(text, limit):
 def safe_text(text):
     """Lone surrogates (from undecodable bytes) cannot travel as JSON: replace them."""
     return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def detail_of_exception(excinfo, limit):
+    """The traceback of an error no report holds (a session fixture's teardown at shutdown)."""
+    try:
+        text = str(excinfo.getrepr(style="long"))
+    except Exception:  # a broken __repr__ in a frame must not lose the error
+        text = excinfo.exconly()
+    return tail(text, limit)

@@ -1,9 +1,12 @@
 """Loaded into pytest with `-p salvo_pytest.plugin` by Salvo.
 
-Inert unless SALVO_CHANNEL is set. Then it reports collection errors, each test's start and
-its combined result (outcome, kind, message, detail, output), and the end of the session
-together with any non-daemon thread that would keep the process alive. It also enforces
---salvo-test-timeout in the test's own thread, so one slow test does not cost the file.
+Inert unless SALVO_CHANNEL is set (but for the group markers and the shared-state fixtures,
+which work everywhere so suites run under plain pytest too). Then it reports collection
+errors, each test's start and its combined result (outcome, kind, message, detail, output),
+and the end of the session together with any non-daemon thread that would keep the process
+alive. It also enforces --salvo-test-timeout in the test's own thread, so one slow test does
+not cost the file. With --salvo-worker the process is a persistent worker (see worker.py);
+without, pytest runs the files it was given ("file mode").
 """
 import os
 import signal
@@ -13,9 +16,14 @@ import time
 
 import pytest
 
+from . import groups
 from .channel import Channel
 from .classify import (MAX_OUTPUT, SalvoTestTimeout, detail, failure_kind, middle, one_line,
                        safe_text)
+from .shared import use_coordinator
+from .worker import WorkerSession
+
+pytest_plugins = ["salvo_pytest.fixtures"]
 
 EXIT_HARD_TIMEOUT = 71
 HARD_TIMEOUT_GRACE = 5.0
@@ -25,21 +33,35 @@ def pytest_addoption(parser):
     group = parser.getgroup("salvo")
     group.addoption("--salvo-test-timeout", type=float, default=0.0, metavar="SECONDS",
                     help="fail a test that runs longer than this (setup, call and teardown)")
+    group.addoption("--salvo-worker", action="store_true", default=False,
+                    help="serve Salvo's coordinator: collect and run the files and tests it asks for")
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config):
+    for line in groups.MARKERS:
+        config.addinivalue_line("markers", line)
+    worker_mode = config.getoption("salvo_worker")
     spec = os.environ.get("SALVO_CHANNEL")
+    if worker_mode and not spec:
+        raise pytest.UsageError("--salvo-worker needs SALVO_CHANNEL=<port>:<token>: Salvo starts workers itself")
     if spec and not config.pluginmanager.has_plugin("salvo-reporter"):
-        reporter = Reporter(config, Channel.connect(spec), config.getoption("salvo_test_timeout"))
+        channel = Channel.connect(spec, "worker" if worker_mode else "file")
+        reporter = Reporter(config, channel, config.getoption("salvo_test_timeout"), worker_mode)
         config.pluginmanager.register(reporter, "salvo-reporter")
+        if worker_mode:
+            use_coordinator(config, channel)
+            config.pluginmanager.register(WorkerSession(channel, reporter), "salvo-worker")
 
 
 class Reporter:
-    def __init__(self, config, channel, timeout):
+    def __init__(self, config, channel, timeout, worker_mode=False):
         self.config = config
         self.channel = channel
         self.timeout = timeout
+        self.worker_mode = worker_mode
+        self.collecting_file = None
+        self.collect_errors = []
         self.phases = {}
         self.kinds = {}
         self.current = None
@@ -58,13 +80,17 @@ class Reporter:
         if report.failed:
             call = getattr(report, "call", None)
             excinfo = call.excinfo if call is not None else None
-            self.channel.send({
+            error = {
                 "ev": "collect_error",
                 "nodeid": report.nodeid,
                 "kind": failure_kind(excinfo, "collect"),
                 "message": safe_text(self._collect_message(excinfo, report)),
                 "detail": safe_text(detail(report)),
-            })
+            }
+            if self.collecting_file is not None:
+                error["file"] = self.collecting_file
+            self.collect_errors.append(error)
+            self.channel.send(error)
 
     @staticmethod
     def _collect_message(excinfo, report):
@@ -79,6 +105,8 @@ class Reporter:
         self.deselected += len(items)
 
     def pytest_collection_finish(self, session):
+        if self.worker_mode:
+            return  # the worker reports each file it collects, with more detail
         self.channel.send({"ev": "collected", "ids": [item.nodeid for item in session.items],
                            "deselected": self.deselected})
 

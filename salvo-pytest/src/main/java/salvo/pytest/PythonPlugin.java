@@ -24,7 +24,9 @@ import salvo.error.SalvoError;
  * Salvo processes never see a half-written copy.
  */
 public final class PythonPlugin {
-    private static final List<String> FILES = List.of("__init__.py", "channel.py", "classify.py", "plugin.py");
+    private static final List<String> FILES = List.of("__init__.py", "channel.py", "classify.py", "collection.py",
+            "directories.py", "fixtures.py", "groups.py", "local_state.py", "once.py", "plugin.py", "shared.py",
+            "worker.py");
 
     private PythonPlugin() {}
 

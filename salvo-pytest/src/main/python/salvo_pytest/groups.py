@@ -1,0 +1,67 @@
+"""What the scheduler needs to know about a test: its group, the group's strategy, its scope.
+
+Groups come from Salvo's own marker and, so suites move over unchanged, from pytest-mp's
+and pytest-xdist's. The scope is what --dist loadscope keeps together: the class for a test
+in a class, else the module.
+"""
+import pytest
+
+DEFAULT_STRATEGY = "free"
+STRATEGIES = ("free", "serial", "isolated_free", "isolated_serial")
+
+MARKERS = (
+    "salvo_group(name, strategy='free'): run this test in group `name` under one of Salvo's "
+    "strategies: free, serial, isolated_free, isolated_serial",
+    "mp_group(group, strategy='free'): pytest-mp's group marker, read by Salvo as salvo_group",
+    "xdist_group(name): pytest-xdist's group marker, read by Salvo as salvo_group(name, 'serial')",
+)
+
+
+def describe(items):
+    """The `items` entries of a `collected` message, in the items' order.
+
+    A group marker without a strategy takes the one another marker of the same group in the
+    same file gave (pytest-mp's rule), else 'free'.
+    """
+    groups = [_group_of(item) for item in items]
+    explicit = {}
+    for name, strategy in groups:
+        if name is not None and strategy is not None:
+            explicit.setdefault(name, strategy)
+    return [{
+        "id": item.nodeid,
+        "group": name,
+        "strategy": strategy or explicit.get(name, DEFAULT_STRATEGY),
+        "scope": scope_of(item),
+    } for item, (name, strategy) in zip(items, groups)]
+
+
+def scope_of(item):
+    in_class = item.getparent(pytest.Class)
+    return in_class.nodeid if in_class is not None else item.nodeid.split("::", 1)[0]
+
+
+def _group_of(item):
+    """(name, strategy or None) from the closest group marker; Salvo's wins over the others."""
+    marker = item.get_closest_marker("salvo_group")
+    if marker is not None:
+        return _name_and_strategy(marker, ("name", "group"))
+    marker = item.get_closest_marker("mp_group")
+    if marker is not None:
+        return _name_and_strategy(marker, ("group", "name"))
+    marker = item.get_closest_marker("xdist_group")
+    if marker is not None:
+        name, _ = _name_and_strategy(marker, ("name",))
+        return name, "serial"
+    return None, None
+
+
+def _name_and_strategy(marker, name_keywords):
+    args = list(marker.args)
+    name = args.pop(0) if args else next(
+        (marker.kwargs[k] for k in name_keywords if k in marker.kwargs), None)
+    strategy = args.pop(0) if args else marker.kwargs.get("strategy")
+    if strategy is not None and strategy not in STRATEGIES:
+        raise ValueError("%s: unknown group strategy %r (one of %s)"
+                         % (marker.name, strategy, ", ".join(STRATEGIES)))
+    return (None if name is None else str(name)), strategy

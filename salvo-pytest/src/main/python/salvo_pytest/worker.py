@@ -1,0 +1,92 @@
+"""Worker mode (`--salvo-worker`): one pytest session that serves the coordinator's ops.
+
+pytest starts once, pays for its start-up and the root conftests once, and then, instead of
+collecting the rootdir and running everything, waits for `collect`, `run` and `shutdown`.
+Tests run through pytest's own runtest protocol, so every plugin, fixture and report hook
+behaves as in a normal session, Salvo's reporter included. Fixture lifetimes follow the
+protocol: between tests of one `run` pytest's usual `nextitem` rule; at the end of a run,
+everything below the session is torn down; session fixtures live until `shutdown`.
+"""
+import sys
+
+import pytest
+
+from .classify import MAX_DETAIL, detail_of_exception, one_line, safe_text
+from .collection import FileCatalog
+
+
+class WorkerSession:
+    """The pytest plugin that replaces collection and the run loop in worker mode."""
+
+    def __init__(self, channel, reporter):
+        self._channel = channel
+        self._reporter = reporter
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection(self, session):
+        session.items = []  # collected per file, on demand, by the run loop
+        return True
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session):
+        self._serve(session, FileCatalog(session, self._channel, self._reporter))
+        self._tear_down_session(session)
+        if session.shouldfail:
+            raise session.Failed(session.shouldfail)
+        if session.shouldstop:
+            raise session.Interrupted(session.shouldstop)
+        return True
+
+    def _serve(self, session, catalog):
+        self._channel.send({"ev": "idle"})
+        while True:
+            op = self._channel.ops.get()
+            name = op.get("op")
+            if name == "shutdown":
+                return
+            if name not in ("collect", "run") or "file" not in op or (name == "run" and "tests" not in op):
+                sys.stderr.write("salvo: ignoring an op this worker does not understand: %r\n" % (op,))
+                continue
+            collected = catalog.get(op["file"])
+            if name == "run":
+                self._run(session, collected, op["tests"])
+            if session.shouldfail or session.shouldstop:
+                return  # -x, --maxfail or a plugin said stop: end the session as pytest would
+            self._channel.send({"ev": "idle"})
+
+    def _run(self, session, collected, test_ids):
+        plan = [(nodeid, collected.items.get(nodeid)) for nodeid in test_ids]
+        for index, (nodeid, item) in enumerate(plan):
+            if item is None:
+                self._channel.send(collected.missing(nodeid))
+                continue
+            later = next((other for _, other in plan[index + 1:] if other is not None), None)
+            item._report_sections = []  # a test run again (a retry) reports only its new output
+            item.ihook.pytest_runtest_protocol(item=item, nextitem=_next_for_teardown(item, later, session))
+            if session.shouldfail or session.shouldstop:
+                return
+
+    def _tear_down_session(self, session):
+        """Session fixtures end here, not in pytest_sessionfinish, where an error would escape."""
+        call = pytest.CallInfo.from_call(lambda: session._setupstate.teardown_exact(None),
+                                         when="teardown", reraise=(pytest.exit.Exception, KeyboardInterrupt))
+        if call.excinfo is None:
+            return
+        session.testsfailed += 1
+        self._channel.send({"ev": "teardown_error", "kind": "FIXTURE",
+                            "message": safe_text(one_line(call.excinfo, None)),
+                            "detail": safe_text(detail_of_exception(call.excinfo, MAX_DETAIL))})
+
+
+def _next_for_teardown(item, later, session):
+    """What pytest's teardown should keep set up after `item`.
+
+    SetupState.teardown_exact keeps the nodes that `nextitem.listchain()` starts with, so the
+    session as `nextitem` tears down everything but the session (end of a run), and the
+    item's parent does the same below it when the same test runs twice in a row.
+    """
+    if later is None:
+        return session
+    if later is item:
+        return item.parent
+    return later
