@@ -207,7 +207,7 @@ class PersistentWorkersTest {
                 "        f.write(text)",
                 "",
                 "def test_lock_a(salvo_lock, request):",
-                "    with salvo_lock('file'):",
+                "    with salvo_lock():",
                 "        _append(request, '<a'); time.sleep(0.3); _append(request, 'a>')",
                 "",
                 "def test_lock_b(mp_lock, request):",
@@ -215,7 +215,7 @@ class PersistentWorkersTest {
                 "        _append(request, '<b'); time.sleep(0.3); _append(request, 'b>')",
                 "",
                 "def test_lock_c(salvo_lock, request):",
-                "    with salvo_lock('file'):",
+                "    with salvo_lock():",
                 "        _append(request, '<c'); time.sleep(0.3); _append(request, 'c>')",
                 "");
         suite(Map.of("test_l1.py", body, "test_board.py", String.join("\n",

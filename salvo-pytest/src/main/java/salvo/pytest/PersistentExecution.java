@@ -182,15 +182,7 @@ public final class PersistentExecution implements Execution {
             switch (m.path("ev").asText()) {
                 case "idle" -> w.busy = false;
                 case "collected" -> collected(w, m);
-                case "collect_error" -> {
-                    w.collecting = null;
-                    String file = m.path("file").asText(Protocol.fileOf(m.path("nodeid").asText()));
-                    progress(file).ifPresent(f -> {
-                        f.collectFailed(Protocol.failure(m));
-                        announceIfDone(f);
-                    });
-                    scheduler.collectFailed(w.name, file);
-                }
+                case "collect_error" -> collectFailed(w, m);
                 case "test_started" -> {
                     w.currentTest = m.path("nodeid").asText();
                     w.currentSince = Instant.now();
@@ -212,8 +204,25 @@ public final class PersistentExecution implements Execution {
             }
         }
 
+        private void collectFailed(WorkerProcess w, JsonNode m) {
+            String file = m.path("file").asText(Protocol.fileOf(m.path("nodeid").asText()));
+            if (!file.equals(w.collecting)) {
+                return; // importing it for a run: each of that run's tests reports the error as not found
+            }
+            w.collecting = null;
+            progress(file).ifPresent(f -> {
+                f.collectFailed(Protocol.failure(m));
+                announceIfDone(f);
+            });
+            scheduler.collectFailed(w.name, file);
+        }
+
         private void collected(WorkerProcess w, JsonNode m) {
             String file = m.path("file").asText();
+            if (!file.equals(w.collecting)) {
+                return; // a worker importing a file to run tests another worker collected: nothing new
+            }
+            w.collecting = null;
             List<TestItem> items = new ArrayList<>();
             m.path("items").forEach(item -> items.add(testItem(file, item)));
             Optional<FileProgress> progress = progress(file);
@@ -270,13 +279,17 @@ public final class PersistentExecution implements Execution {
                     continue;
                 }
                 Work work = scheduler.next(w.name);
+                // A worker handed work stays busy even if the send fails: it is dying, and its
+                // exit (always reported) gives the work back to the scheduler.
                 if (work instanceof Work.Collect c) {
                     begin(w, c.file());
                     w.collecting = c.file();
-                    w.busy = w.send(Protocol.collect(c.file()));
+                    w.busy = true;
+                    w.send(Protocol.collect(c.file()));
                 } else if (work instanceof Work.Run r) {
                     begin(w, r.file());
-                    w.busy = w.send(Protocol.run(r.file(), r.testIds()));
+                    w.busy = true;
+                    w.send(Protocol.run(r.file(), r.testIds()));
                 } else if (work instanceof Work.Stop) {
                     stop(w);
                 }

@@ -49,6 +49,7 @@ final class WorkerChannel implements AutoCloseable {
         try (Socket s = server.accept();
              BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
             socket = s;
+            s.setTcpNoDelay(true); // small request/reply messages: Nagle's delay would cost 40 ms each
             server.close();
             String line = in.readLine();
             if (line == null || !token.equals(JSON.readTree(line).path("token").asText())) {
@@ -76,8 +77,9 @@ final class WorkerChannel implements AutoCloseable {
         byte[] line = (message.toString() + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (this) {
             try {
-                s.getOutputStream().write(line);
-                s.getOutputStream().flush();
+                var out = s.getOutputStream();
+                out.write(line);
+                out.flush();
                 return true;
             } catch (IOException e) {
                 return false;
