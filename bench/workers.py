@@ -96,6 +96,9 @@ def main():
     # A private copy, so a rebuild during the benchmark cannot change what is measured.
     jar_dir = tempfile.mkdtemp(prefix="salvo-bench-jar-")
     jar = shutil.copy(args.jar, os.path.join(jar_dir, "salvo.jar"))
+    # Salvo as users run it: through its launcher (which sets the JVM's options), on that copy.
+    launcher = os.path.join(HERE, "..", "salvo")
+    os.environ["SALVO_JAR"] = jar
     xdist = subprocess.run([os.path.join(HERE, "setup-xdist.sh")], check=True, capture_output=True,
                            text=True).stdout.strip()
     xdist_env = dict(os.environ, PYTHONPATH=xdist + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -108,7 +111,7 @@ def main():
             write(os.path.join(root, "pytest.ini"), "[pytest]\ntestpaths = tests\n")
             builders[suite](root)
             store = os.path.join(root, ".salvo")
-            salvo_cmd = ["java", "-jar", jar, "run", "--isolation", "persistent", "-w", str(args.workers),
+            salvo_cmd = [launcher, "run", "--isolation", "persistent", "-w", str(args.workers),
                          "--store", store, "--python", args.python]
             xdist_cmd = [args.python, "-m", "pytest", "-n", str(args.workers), "-q", "-p", "no:cacheprovider"]
             timed(salvo_cmd, root)  # warm-up: gives Salvo its history, and both the page cache

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,12 +32,12 @@ import salvo.model.TestUnit;
 import salvo.pytest.PersistentExecution;
 import salvo.pytest.PersistentOptions;
 import salvo.pytest.PytestFileRunner;
+import salvo.pytest.WorkerPool;
 import salvo.pytest.PytestOptions;
 import salvo.pytest.PythonPlugin;
 import salvo.pytest.PythonProbe;
 import salvo.schedule.DistMode;
 import salvo.store.SqliteStore;
-import salvo.store.Store;
 
 /** `salvo run`: discover pytest files and run each in its own process, in parallel; keep the run. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -135,10 +136,16 @@ final class RunCommand implements Callable<Integer> {
                     + " (looking for " + String.join(" ", project.config().pythonFiles()) + ")");
             return ExitCode.NO_TESTS;
         }
-        PythonProbe.PythonInfo pythonInfo = PythonProbe.probe(python, marker);
+        // pytest's start-up is the long pole of a short run: check the interpreter and start
+        // persistent workers now, while the store opens.
+        CompletableFuture<PythonProbe.PythonInfo> probe = CompletableFuture.supplyAsync(() -> PythonProbe.probe(python, marker));
         Path plugin = PythonPlugin.install();
         Path storeDir = cwd.resolve(store);
-        try (SqliteStore history = SqliteStore.open(storeDir)) {
+        PersistentOptions persistent = persistentOptions();
+        try (WorkerPool pool = persistent == null ? null : WorkerPool.start(
+                PersistentExecution.workersFor(persistent, units.size()), options(), noCapture, rootDir, plugin);
+             SqliteStore history = SqliteStore.open(storeDir)) {
+            PythonProbe.PythonInfo pythonInfo = await(probe);
             Optional<RunRecord> previous = history.latest();
             RunInfo info = RunInfos.create(rootDir, config(pythonInfo));
             RunControl control = new RunControl();
@@ -151,7 +158,8 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onSignal);
             RunRecord record;
             try {
-                RunSession session = new RunSession(execution(rootDir, plugin, history));
+                RunSession session = new RunSession(persistent == null ? fileByFile(rootDir, plugin)
+                        : new PersistentExecution(persistent, options(), pool, history.unitDurations(5), history.testDurations(5)));
                 record = new RunRecorder(history, storeDir, junitXml).save(
                         session.run(info, units, history.unitDurations(5), bus, control));
                 bus.on(new RunFinished(record));
@@ -249,17 +257,32 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** A process per file (seed 000's isolation), or persistent workers fed test by test. */
-    private Execution execution(Path rootDir, Path plugin, Store history) {
-        if (isolation.equals("persistent")) {
-            int n = stop ? 1 : workerCount();
-            PersistentOptions persistent = new PersistentOptions(n, distMode(), maxTestsPerWorker,
-                    maxWorkerRestart != null ? maxWorkerRestart : 4 * n, noCapture);
-            return new PersistentExecution(persistent, options(), rootDir, plugin, history.unitDurations(5),
-                    history.testDurations(5));
-        }
+    /** Seed 000's isolation: a new process per file, retried as a whole. */
+    private Execution fileByFile(Path rootDir, Path plugin) {
         PytestFileRunner files = new PytestFileRunner(options(), rootDir, plugin);
         return new Executor(new RetryingRunner(files, retries), stop ? 1 : workerCount(), stop);
+    }
+
+    /** The persistent workers' settings, or null for --isolation fresh. */
+    private PersistentOptions persistentOptions() {
+        if (!isolation.equals("persistent")) {
+            return null;
+        }
+        int n = workerCount();
+        return new PersistentOptions(n, distMode(), maxTestsPerWorker, maxWorkerRestart != null ? maxWorkerRestart : 4 * n,
+                noCapture);
+    }
+
+    /** The probe's answer; its SalvoError (a bad interpreter, no pytest) as thrown by the probe itself. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     PytestOptions options() {

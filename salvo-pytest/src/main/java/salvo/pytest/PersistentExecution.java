@@ -2,7 +2,6 @@ package salvo.pytest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import salvo.event.OutputChunk;
 import salvo.event.RunListener;
 import salvo.event.TestFinished;
@@ -51,24 +48,28 @@ public final class PersistentExecution implements Execution {
 
     private final PersistentOptions options;
     private final PytestOptions pytest;
-    private final Path rootDir;
-    private final Path plugin;
+    private final WorkerPool pool;
     private final Map<String, Duration> fileHistory;
     private final Estimates estimates;
 
-    public PersistentExecution(PersistentOptions options, PytestOptions pytest, Path rootDir, Path plugin,
+    /** @param pool workers already started (see {@link WorkerPool}), {@link #workers} of them */
+    public PersistentExecution(PersistentOptions options, PytestOptions pytest, WorkerPool pool,
                                Map<String, Duration> fileHistory, Map<String, Duration> testHistory) {
         this.options = options;
         this.pytest = pytest;
-        this.rootDir = rootDir;
-        this.plugin = plugin;
+        this.pool = pool;
         this.fileHistory = fileHistory;
         this.estimates = new Estimates(testHistory);
     }
 
+    /** How many workers to start for a plan of {@code units} files: never more than there are files, except for --dist each. */
+    public static int workersFor(PersistentOptions options, int units) {
+        return Math.max(1, options.dist() == DistMode.EACH ? options.workers() : Math.min(options.workers(), units));
+    }
+
     @Override
     public int workers(int units) {
-        return Math.max(1, options.dist() == DistMode.EACH ? options.workers() : Math.min(options.workers(), units));
+        return pool.workers().size();
     }
 
     @Override
@@ -84,7 +85,7 @@ public final class PersistentExecution implements Execution {
         private final RunListener events;
         private final RunControl control;
         private final SharedState shared;
-        private final BlockingQueue<WorkerProcess.Inbound> inbox = new LinkedBlockingQueue<>();
+        private final BlockingQueue<WorkerProcess.Inbound> inbox = pool.inbox();
         private final Map<String, WorkerProcess> workers = new LinkedHashMap<>();
         private final Map<String, FileProgress> files = new LinkedHashMap<>();
         private final Scheduler scheduler;
@@ -98,15 +99,16 @@ public final class PersistentExecution implements Execution {
             this.control = control;
             this.shared = shared;
             plan.forEach(u -> files.put(u.id(), new FileProgress(u)));
-            this.workerCount = workers(plan.size());
+            this.workerCount = pool.workers().size();
             this.scheduler = Schedulers.create(options.dist(), plan.stream().map(TestUnit::id).toList(), fileHistory,
                     workerCount);
         }
 
         List<UnitResult> run() {
+            pool.onOutput(o -> events.on(new OutputChunk(o.worker(), "", o.line())));
             try {
-                for (int i = 1; i <= workerCount && abandoned == null; i++) {
-                    startWorker("gw" + i);
+                for (WorkerProcess w : pool.workers()) {
+                    adopt(w);
                 }
                 loop();
             } finally {
@@ -164,18 +166,18 @@ public final class PersistentExecution implements Execution {
         }
 
         private void startWorker(String name) {
-            Consumer<String> live = options.liveOutput()
-                    ? line -> events.on(new OutputChunk(name, "", line)) : null;
             try {
-                WorkerProcess w = WorkerProcess.start(name, PytestCommand.worker(pytest, options.liveOutput()), rootDir,
-                        plugin, inbox::add, live);
-                control.register(w.process());
-                workers.put(name, w);
-                shared.workerStarted(name);
-                scheduler.addWorker(name);
+                adopt(pool.spawn(name));
             } catch (IOException e) {
                 abandoned = "could not start a pytest worker: " + e.getMessage();
             }
+        }
+
+        private void adopt(WorkerProcess w) {
+            control.register(w.process());
+            workers.put(w.name, w);
+            shared.workerStarted(w.name);
+            scheduler.addWorker(w.name);
         }
 
         private void handle(WorkerProcess w, JsonNode m) {

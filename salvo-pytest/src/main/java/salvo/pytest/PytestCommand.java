@@ -33,8 +33,11 @@ public final class PytestCommand {
      * coordinator sends it, file by file (docs/worker-protocol.md).
      */
     public static List<String> worker(PytestOptions options, boolean liveOutput) {
-        List<String> args = base(options);
-        args.add("--salvo-worker");
+        // Results travel on the channel; the terminal reporter (and -q, -v, --color with it) would
+        // only cost time at the end of every worker, where plugins such as hypothesis import
+        // themselves for their summary. xdist's workers run without it too.
+        List<String> args = new ArrayList<>(List.of(options.python(), "-m", "pytest", "-p", PLUGIN,
+                "-p", "no:cacheprovider", "-p", "no:terminal", "--salvo-worker"));
         if (!options.markers().isEmpty()) {
             args.add("-m");
             args.add(options.markers());
@@ -42,7 +45,6 @@ public final class PytestCommand {
         if (options.testTimeout().toMillis() > 0) {
             args.add("--salvo-test-timeout=" + options.testTimeout().toMillis() / 1000.0);
         }
-        args.add(options.verbose() ? "-v" : "-q");
         if (liveOutput) {
             args.add("--capture=no");
         }
