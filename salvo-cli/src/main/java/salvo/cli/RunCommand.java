@@ -156,20 +156,32 @@ final class RunCommand implements Callable<Integer> {
                             run -> previous.map(p -> Versus.previous(p, run))));
             Thread onSignal = new Thread(() -> stopAndWait(control), "salvo-interrupt");
             Runtime.getRuntime().addShutdownHook(onSignal);
-            RunRecord record;
+            RunRecord record = null;
             try {
+                Map<String, Duration> fileDurations = history.unitDurations(5);
                 RunSession session = new RunSession(persistent == null ? fileByFile(rootDir, plugin)
-                        : new PersistentExecution(persistent, options(), pool, history.unitDurations(5), history.testDurations(5)));
+                        : new PersistentExecution(persistent, options(), pool, fileDurations, history.testDurations(5)));
                 record = new RunRecorder(history, storeDir, junitXml).save(
-                        session.run(info, units, history.unitDurations(5), bus, control));
+                        session.run(info, units, fileDurations, bus, control));
                 bus.on(new RunFinished(record));
             } finally {
-                dashboard.ifPresent(TuiSink::close);
+                if (dashboard.isPresent()) {
+                    dashboard.get().close();
+                    if (record != null) {
+                        out.print(afterDashboard(record, previous));
+                    }
+                }
                 control.markRecorded();
                 removeHook(onSignal);
             }
             return ExitCode.of(record);
         }
+    }
+
+    /** The dashboard printed its failure table; this adds which run it was and what changed since the last. */
+    private String afterDashboard(RunRecord record, Optional<RunRecord> previous) {
+        return "\nstored as run #" + record.id() + " in " + store + "\n"
+                + previous.map(p -> Versus.previous(p, record)).orElse("");
     }
 
     /** Ctrl-C or SIGTERM: kill every child, let the main thread store what finished, exit with 2. */

@@ -255,6 +255,16 @@ class PersistentWorkersTest {
     }
 
     @Test
+    void failuresCarryPytestsOwnExplanation() throws IOException {
+        suite(Map.of("test_a.py", "def test_sum():\n    assert sum([0.1] * 3) == 0.3\n"));
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", "persistent", "-w", "1");
+        assertEquals(1, r.exit(), r.toString());
+        JsonNode failure = lastRun().path("units").get(0).path("tests").get(0).path("failure");
+        assertEquals("ASSERTION", failure.path("kind").asText());
+        assertEquals("AssertionError: assert 0.30000000000000004 == 0.3", failure.path("message").asText());
+    }
+
+    @Test
     void noCaptureStreamsOutputPrefixedWithTheWorker() {
         suite(Map.of("test_p.py", "def test_prints():\n    print('hello from the test')\n"));
         Salvo.Result r = Salvo.run(dir, "run", "--isolation", "persistent", "-w", "1", "--no-capture");

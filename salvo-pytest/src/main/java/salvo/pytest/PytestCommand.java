@@ -33,11 +33,13 @@ public final class PytestCommand {
      * coordinator sends it, file by file (docs/worker-protocol.md).
      */
     public static List<String> worker(PytestOptions options, boolean liveOutput) {
-        // Results travel on the channel; the terminal reporter (and -q, -v, --color with it) would
-        // only cost time at the end of every worker, where plugins such as hypothesis import
-        // themselves for their summary. xdist's workers run without it too.
-        List<String> args = new ArrayList<>(List.of(options.python(), "-m", "pytest", "-p", PLUGIN,
-                "-p", "no:cacheprovider", "-p", "no:terminal", "--salvo-worker"));
+        // Results travel on the channel, so pytest's end-of-session summary is skipped: it would
+        // only cost time at the end of every worker (plugins such as hypothesis import themselves
+        // there). The terminal reporter itself stays: pytest's assertion explanations need it.
+        List<String> args = base(options);
+        args.add("--salvo-worker");
+        args.add("--no-summary");
+        args.add("-q");
         if (!options.markers().isEmpty()) {
             args.add("-m");
             args.add(options.markers());
