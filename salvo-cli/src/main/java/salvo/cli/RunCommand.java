@@ -29,6 +29,7 @@ import salvo.execute.RunSession;
 import salvo.model.RunInfo;
 import salvo.model.RunRecord;
 import salvo.model.TestUnit;
+import salvo.pytest.ForegroundExecution;
 import salvo.pytest.PersistentExecution;
 import salvo.pytest.PersistentOptions;
 import salvo.pytest.PytestFileRunner;
@@ -73,8 +74,12 @@ final class RunCommand implements Callable<Integer> {
     int retries;
 
     @Option(names = {"-w", "--workers", "-n", "--numprocesses"}, paramLabel = "N|auto",
-            description = "Parallel workers; auto = one per CPU (default: min(cpus * 2, 8) for fresh, cpus for persistent).")
+            description = "Parallel workers; auto = one per CPU; 0 = one pytest process in the foreground, for debuggers "
+                    + "(default: min(cpus * 2, 8) for fresh, cpus for persistent).")
     String workers;
+
+    @Option(names = "--pdb", description = "Start pytest's debugger on failures: runs in the foreground, as -w 0.")
+    boolean pdb;
 
     @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "fresh",
             description = "fresh: a new process per file; persistent: reused workers fed test by test (default: ${DEFAULT-VALUE}).")
@@ -152,14 +157,17 @@ final class RunCommand implements Callable<Integer> {
             EventBus bus = new EventBus();
             Optional<TuiSink> dashboard = tui ? TuiSink.open(System.err, control::interrupt) : Optional.empty();
             bus.register(dashboard.isPresent() ? dashboard.get()
-                    : new ConsoleSink(out, Terminal.isInteractive(), verbose, Style.forTerminal(Terminal.isInteractive()),
+                    : new ConsoleSink(out, Terminal.isInteractive() && !foreground(), verbose,
+                            Style.forTerminal(Terminal.isInteractive()),
                             run -> previous.map(p -> Versus.previous(p, run))));
             Thread onSignal = new Thread(() -> stopAndWait(control), "salvo-interrupt");
             Runtime.getRuntime().addShutdownHook(onSignal);
             RunRecord record = null;
             try {
                 Map<String, Duration> fileDurations = history.unitDurations(5);
-                RunSession session = new RunSession(persistent == null ? fileByFile(rootDir, plugin)
+                RunSession session = new RunSession(foreground()
+                        ? new ForegroundExecution(options(), rootDir, plugin, pdb ? List.of("--pdb") : List.of())
+                        : persistent == null ? fileByFile(rootDir, plugin)
                         : new PersistentExecution(persistent, options(), pool, fileDurations, history.testDurations(5)));
                 record = new RunRecorder(history, storeDir, junitXml).save(
                         session.run(info, units, fileDurations, bus, control));
@@ -215,6 +223,10 @@ final class RunCommand implements Callable<Integer> {
             throw SalvoError.usage("-r/--retries " + retries + ": must be 0 or more");
         }
         workerCount();
+        if (foreground() && (isolation.equals("persistent") || retries > 0)) {
+            throw SalvoError.usage((pdb ? "--pdb" : "-w 0") + " runs every file in one foreground process: drop "
+                    + (retries > 0 ? "-r/--retries" : "--isolation persistent"));
+        }
         if (!isolation.equals("fresh") && !isolation.equals("persistent")) {
             throw SalvoError.usage("--isolation " + isolation + ": use fresh or persistent");
         }
@@ -250,6 +262,9 @@ final class RunCommand implements Callable<Integer> {
         if (workers.equals("auto")) {
             return cpus;
         }
+        if (workers.equals("0")) {
+            return 0;
+        }
         try {
             int n = Integer.parseInt(workers);
             if (n >= 1) {
@@ -258,7 +273,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // Falls through to the message below.
         }
-        throw SalvoError.usage("--workers " + workers + ": must be 1 or more, or auto");
+        throw SalvoError.usage("--workers " + workers + ": must be a number of workers, 0 (foreground), or auto");
     }
 
     private DistMode distMode() {
@@ -267,6 +282,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw SalvoError.usage("--dist " + dist + ": " + e.getMessage());
         }
+    }
+
+    /** -w 0 or --pdb: one pytest process that shares the user's terminal. */
+    private boolean foreground() {
+        return pdb || "0".equals(workers);
     }
 
     /** Seed 000's isolation: a new process per file, retried as a whole. */
@@ -305,7 +325,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("paths", String.join(" ", paths));
         c.put("marker", marker);
-        c.put("workers", String.valueOf(stop ? 1 : workerCount()));
+        c.put("workers", foreground() ? "0" : String.valueOf(stop ? 1 : workerCount()));
         c.put("timeout", String.valueOf(timeout));
         c.put("test_timeout", String.valueOf(testTimeout));
         c.put("retries", String.valueOf(retries));

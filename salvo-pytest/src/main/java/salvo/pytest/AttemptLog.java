@@ -24,7 +24,6 @@ final class AttemptLog {
     /** A thread that would keep the interpreter alive. */
     record LingeringThread(String name, String target, String where) {}
 
-    private final String unitId;
     private final int attempt;
     private final String worker;
     private final RunListener events;
@@ -39,8 +38,8 @@ final class AttemptLog {
     private int sessionExitStatus = -1;
     private final List<LingeringThread> lingering = new ArrayList<>();
 
-    AttemptLog(String unitId, int attempt, String worker, RunListener events) {
-        this.unitId = unitId;
+    /** Tests belong to the unit their node id names (a rootdir-relative file), so one log can serve many files. */
+    AttemptLog(int attempt, String worker, RunListener events) {
         this.attempt = attempt;
         this.worker = worker;
         this.events = events;
@@ -77,7 +76,7 @@ final class AttemptLog {
             }
         }
         if (started != null) {
-            events.on(new TestStarted(worker, unitId, started));
+            events.on(new TestStarted(worker, Protocol.fileOf(started), started));
         }
         if (result != null) {
             events.on(new TestFinished(worker, result));
@@ -85,7 +84,7 @@ final class AttemptLog {
     }
 
     private TestResult testResult(JsonNode m) {
-        return Protocol.testResult(unitId, attempt, m);
+        return Protocol.testResult(Protocol.fileOf(m.path("nodeid").asText()), attempt, m);
     }
 
     private static Failure failure(JsonNode m) {

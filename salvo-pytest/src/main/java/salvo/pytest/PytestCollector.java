@@ -16,7 +16,7 @@ public final class PytestCollector {
     private PytestCollector() {}
 
     public static Collection collect(PytestOptions options, Path rootDir, Path plugin, List<String> files) {
-        AttemptLog log = new AttemptLog("", 1, "collector", e -> { });
+        AttemptLog log = new AttemptLog(1, "collector", e -> { });
         try (WorkerChannel channel = WorkerChannel.open(log::accept, "salvo-collector")) {
             ProcessBuilder builder = new ProcessBuilder(PytestCommand.collect(options, files))
                     .directory(rootDir.toFile()).redirectErrorStream(true);

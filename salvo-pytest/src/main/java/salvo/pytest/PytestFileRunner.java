@@ -40,7 +40,7 @@ public final class PytestFileRunner implements UnitRunner {
     @Override
     public UnitResult run(TestUnit unit, int attempt, WorkerContext context) {
         Instant start = Instant.now();
-        AttemptLog log = new AttemptLog(unit.id(), attempt, context.worker(), context.events());
+        AttemptLog log = new AttemptLog(attempt, context.worker(), context.events());
         try (WorkerChannel channel = WorkerChannel.open(log::accept, "salvo-channel-" + context.worker())) {
             ProcessBuilder builder = new ProcessBuilder(PytestCommand.run(options, List.of(unit.id())))
                     .directory(rootDir.toFile())
