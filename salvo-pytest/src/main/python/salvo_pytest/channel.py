@@ -39,6 +39,7 @@ class Channel:
         self._requests = itertools.count(1)
         self.ops = queue.Queue()
         self.closing = False
+        self._forward_fd = None
 
     @classmethod
     def connect(cls, spec, mode):
@@ -123,10 +124,24 @@ class Channel:
         else:
             self.ops.put(message)
 
+    def forward_replies_to(self, fd):
+        """Fork isolation: replies this process did not ask for belong to its child; pass them on."""
+        self._forward_fd = fd
+
+    def serve_replies_from(self, fd):
+        """In a forked child, whose reader thread did not survive the fork: take replies from `fd`."""
+        def read():
+            with os.fdopen(fd, "rb") as pipe:
+                for line in pipe:
+                    self._answer(json.loads(line))
+        threading.Thread(target=read, name="salvo-replies", daemon=True).start()
+
     def _answer(self, reply):
         with self._pending_lock:
             pending = self._pending.pop(reply.get("req"), None)
             if pending is None:
+                if self._forward_fd is not None:
+                    os.write(self._forward_fd, (json.dumps(reply) + "\n").encode("ascii"))
                 return
             pending.reply = reply
             pending.done.set()

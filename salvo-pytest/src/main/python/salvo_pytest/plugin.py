@@ -35,6 +35,8 @@ def pytest_addoption(parser):
                     help="fail a test that runs longer than this (setup, call and teardown)")
     group.addoption("--salvo-worker", action="store_true", default=False,
                     help="serve Salvo's coordinator: collect and run the files and tests it asks for")
+    group.addoption("--salvo-fork", action="store_true", default=False,
+                    help="with --salvo-worker: run each file's work in a forked child of this warmed-up process")
 
 
 @pytest.hookimpl(trylast=True)
@@ -51,7 +53,8 @@ def pytest_configure(config):
         config.pluginmanager.register(reporter, "salvo-reporter")
         if worker_mode:
             use_coordinator(config, channel)
-            config.pluginmanager.register(WorkerSession(channel, reporter), "salvo-worker")
+            config.pluginmanager.register(WorkerSession(channel, reporter, config.getoption("salvo_fork")),
+                                          "salvo-worker")
 
 
 class Reporter:

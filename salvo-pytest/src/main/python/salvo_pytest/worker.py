@@ -7,6 +7,8 @@ behaves as in a normal session, Salvo's reporter included. Fixture lifetimes fol
 protocol: between tests of one `run` pytest's usual `nextitem` rule; at the end of a run,
 everything below the session is torn down; session fixtures live until `shutdown`.
 """
+import ctypes
+import os
 import sys
 
 import pytest
@@ -18,9 +20,10 @@ from .collection import FileCatalog
 class WorkerSession:
     """The pytest plugin that replaces collection and the run loop in worker mode."""
 
-    def __init__(self, channel, reporter):
+    def __init__(self, channel, reporter, fork=False):
         self._channel = channel
         self._reporter = reporter
+        self._fork = fork
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection(self, session):
@@ -47,12 +50,55 @@ class WorkerSession:
             if name not in ("collect", "run") or "file" not in op or (name == "run" and "tests" not in op):
                 sys.stderr.write("salvo: ignoring an op this worker does not understand: %r\n" % (op,))
                 continue
-            collected = catalog.get(op["file"])
-            if name == "run":
-                self._run(session, collected, op["tests"])
+            work = lambda: self._serve_op(session, catalog, op)  # noqa: E731
+            if self._fork:
+                self._in_child(work)
+            else:
+                work()
             if session.shouldfail or session.shouldstop:
                 return  # -x, --maxfail or a plugin said stop: end the session as pytest would
             self._channel.send({"ev": "idle"})
+
+    def _serve_op(self, session, catalog, op):
+        collected = catalog.get(op["file"])
+        if op["op"] == "run":
+            self._run(session, collected, op["tests"])
+
+    def _in_child(self, work):
+        """Fork isolation: the work runs in a child of this warmed-up process, which stays pristine.
+
+        The child imports the test file, runs, reports on the shared channel and exits; this
+        process only waits, and reports a child that died so its running test counts as crashed.
+        """
+        sys.stdout.flush()
+        sys.stderr.flush()
+        replies_in, replies_out = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(replies_out)
+            _die_with_parent()
+            self._channel.serve_replies_from(replies_in)
+            code = 0
+            try:
+                work()
+            except BaseException:  # noqa: B036 - the child must always end here, never return
+                import traceback
+                traceback.print_exc()
+                code = 1
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        os.close(replies_in)
+        self._channel.forward_replies_to(replies_out)
+        try:
+            _, status = os.waitpid(pid, 0)
+        finally:
+            self._channel.forward_replies_to(None)
+            os.close(replies_out)
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            self._channel.send({"ev": "child_lost", "exit": code if code > 0 else 128 - code})
 
     def _run(self, session, collected, test_ids):
         plan = [(nodeid, collected.items.get(nodeid)) for nodeid in test_ids]
@@ -90,3 +136,12 @@ def _next_for_teardown(item, later, session):
     if later is item:
         return item.parent
     return later
+
+
+def _die_with_parent():
+    """A forked child must not outlive its worker (Linux: the kernel kills it when the parent dies)."""
+    try:
+        pr_set_pdeathsig, sigkill = 1, 9
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, sigkill)
+    except (OSError, AttributeError):
+        pass

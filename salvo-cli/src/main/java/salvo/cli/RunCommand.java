@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
     boolean pdb;
 
     @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "fresh",
-            description = "fresh: a new process per file; persistent: reused workers fed test by test (default: ${DEFAULT-VALUE}).")
+            description = "fresh: a new process per file; persistent: reused workers fed test by test; fork: persistent "
+                    + "workers that fork a child per file (default: ${DEFAULT-VALUE}).")
     String isolation;
 
     @Option(names = "--dist", paramLabel = "MODE",
@@ -148,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
         Path storeDir = cwd.resolve(store);
         PersistentOptions persistent = persistentOptions();
         try (WorkerPool pool = persistent == null ? null : WorkerPool.start(
-                PersistentExecution.workersFor(persistent, units.size()), options(), noCapture, rootDir, plugin);
+                PersistentExecution.workersFor(persistent, units.size()), options(), persistent, rootDir, plugin);
              SqliteStore history = SqliteStore.open(storeDir)) {
             PythonProbe.PythonInfo pythonInfo = await(probe);
             Optional<RunRecord> previous = history.latest();
@@ -223,12 +224,12 @@ final class RunCommand implements Callable<Integer> {
             throw SalvoError.usage("-r/--retries " + retries + ": must be 0 or more");
         }
         workerCount();
-        if (foreground() && (isolation.equals("persistent") || retries > 0)) {
+        if (foreground() && (!isolation.equals("fresh") || retries > 0)) {
             throw SalvoError.usage((pdb ? "--pdb" : "-w 0") + " runs every file in one foreground process: drop "
                     + (retries > 0 ? "-r/--retries" : "--isolation persistent"));
         }
-        if (!isolation.equals("fresh") && !isolation.equals("persistent")) {
-            throw SalvoError.usage("--isolation " + isolation + ": use fresh or persistent");
+        if (!List.of("fresh", "persistent", "fork").contains(isolation)) {
+            throw SalvoError.usage("--isolation " + isolation + ": use fresh, persistent or fork");
         }
         if (dist != null) {
             if (isolation.equals("fresh")) {
@@ -239,7 +240,7 @@ final class RunCommand implements Callable<Integer> {
         if (noCapture && isolation.equals("fresh")) {
             throw SalvoError.usage("--no-capture streams persistent workers' output: add --isolation persistent (or use -v)");
         }
-        if (isolation.equals("persistent") && (retries > 0 || stop)) {
+        if (!isolation.equals("fresh") && (retries > 0 || stop)) {
             throw SalvoError.usage((stop ? "-s/--stop" : "-r/--retries") + " works with --isolation fresh only, for now: "
                     + "drop it or run with --isolation fresh");
         }
@@ -257,7 +258,7 @@ final class RunCommand implements Callable<Integer> {
     private int workerCount() {
         int cpus = Runtime.getRuntime().availableProcessors();
         if (workers == null) {
-            return isolation.equals("persistent") ? cpus : Math.min(cpus * 2, 8);
+            return isolation.equals("fresh") ? Math.min(cpus * 2, 8) : cpus;
         }
         if (workers.equals("auto")) {
             return cpus;
@@ -297,12 +298,12 @@ final class RunCommand implements Callable<Integer> {
 
     /** The persistent workers' settings, or null for --isolation fresh. */
     private PersistentOptions persistentOptions() {
-        if (!isolation.equals("persistent")) {
+        if (isolation.equals("fresh")) {
             return null;
         }
         int n = workerCount();
         return new PersistentOptions(n, distMode(), maxTestsPerWorker, maxWorkerRestart != null ? maxWorkerRestart : 4 * n,
-                noCapture);
+                noCapture, isolation.equals("fork"));
     }
 
     /** The probe's answer; its SalvoError (a bad interpreter, no pytest) as thrown by the probe itself. */
@@ -332,7 +333,7 @@ final class RunCommand implements Callable<Integer> {
         c.put("exclude", String.join(",", exclude));
         c.put("stop", String.valueOf(stop));
         c.put("isolation", isolation);
-        if (isolation.equals("persistent")) {
+        if (!isolation.equals("fresh")) {
             c.put("dist", distMode().name().toLowerCase(java.util.Locale.ROOT));
             c.put("max_tests_per_worker", String.valueOf(maxTestsPerWorker));
         }

@@ -197,6 +197,7 @@ public final class PersistentExecution implements Execution {
                     record(w, Protocol.testResult(Protocol.fileOf(id), 1, m));
                     scheduler.finished(w.name, id);
                 }
+                case "child_lost" -> childLost(w, m.path("exit").asInt());
                 case "call" -> {
                     long req = m.path("req").asLong();
                     shared.call(w.name, m.path("method").asText(), m.path("args"))
@@ -217,6 +218,32 @@ public final class PersistentExecution implements Execution {
                 announceIfDone(f);
             });
             scheduler.collectFailed(w.name, file);
+        }
+
+        /**
+         * Fork isolation: the child doing this worker's work died. Its running test crashed and
+         * the rest of its work goes back in the queue, but the warmed-up worker itself lives on.
+         */
+        private void childLost(WorkerProcess w, int exitCode) {
+            String why = "forked from " + w.name + ", " + Verdict.describeExit(exitCode).replace("was killed", "killed");
+            if (w.currentTest != null) {
+                String name = w.currentTest.substring(w.currentTest.indexOf("::") + 2);
+                Failure f = Failure.of(FailureKind.CRASH, "test process (" + why + ") during " + name);
+                record(w, new TestResult(Protocol.fileOf(w.currentTest), w.currentTest, Outcome.CRASHED,
+                        Duration.between(w.currentSince, Instant.now()), f, "", 1));
+                scheduler.finished(w.name, w.currentTest);
+                w.currentTest = null;
+            } else if (w.collecting != null) {
+                String file = w.collecting;
+                w.collecting = null;
+                progress(file).ifPresent(f -> {
+                    f.collectFailed(Failure.of(FailureKind.CRASH, "test process (" + why + ") while collecting this file"));
+                    announceIfDone(f);
+                });
+                scheduler.collectFailed(w.name, file);
+            }
+            scheduler.removeWorker(w.name); // what the child had not run yet goes back in the queue...
+            scheduler.addWorker(w.name);    // ...and the worker, alive and warm, takes new work
         }
 
         private void collected(WorkerProcess w, JsonNode m) {

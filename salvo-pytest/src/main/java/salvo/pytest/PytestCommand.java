@@ -32,12 +32,15 @@ public final class PytestCommand {
      * A persistent worker: collects nothing by itself, then collects and runs what the
      * coordinator sends it, file by file (docs/worker-protocol.md).
      */
-    public static List<String> worker(PytestOptions options, boolean liveOutput) {
+    public static List<String> worker(PytestOptions options, boolean liveOutput, boolean fork) {
         // Results travel on the channel, so pytest's end-of-session summary is skipped: it would
         // only cost time at the end of every worker (plugins such as hypothesis import themselves
         // there). The terminal reporter itself stays: pytest's assertion explanations need it.
         List<String> args = base(options);
         args.add("--salvo-worker");
+        if (fork) {
+            args.add("--salvo-fork");
+        }
         args.add("--no-summary");
         args.add("-q");
         if (!options.markers().isEmpty()) {

@@ -32,9 +32,9 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** Starts {@code count} workers named gw1..gwN now; a worker that cannot start is reported by its exit. */
-    public static WorkerPool start(int count, PytestOptions pytest, boolean liveOutput, Path rootDir, Path plugin) {
-        WorkerPool pool = new WorkerPool(PytestCommand.worker(pytest, liveOutput), rootDir, plugin);
-        pool.output = liveOutput ? line -> { } : null;
+    public static WorkerPool start(int count, PytestOptions pytest, PersistentOptions options, Path rootDir, Path plugin) {
+        WorkerPool pool = new WorkerPool(PytestCommand.worker(pytest, options.liveOutput(), options.fork()), rootDir, plugin);
+        pool.output = options.liveOutput() ? line -> { } : null;
         for (int i = 1; i <= count; i++) {
             try {
                 pool.spawn("gw" + i);
