@@ -60,7 +60,8 @@ class BadInputTest {
 
     @Test
     void nonsenseNumbers() {
-        oneLineUsageError(Salvo.run(dir, "run", "-w", "0"), "--workers 0");
+        oneLineUsageError(Salvo.run(dir, "run", "-w", "-1"), "--workers -1");
+        oneLineUsageError(Salvo.run(dir, "run", "-w", "lots"), "--workers lots", "auto");
         oneLineUsageError(Salvo.run(dir, "run", "-t", "-3"), "--timeout");
         oneLineUsageError(Salvo.run(dir, "run", "-r", "many"), "many");
     }
