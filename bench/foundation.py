@@ -3,7 +3,7 @@
 
 Generates a suite of FILES test files, then times, interleaved over ROUNDS rounds so that
 machine noise hits every contender alike:
-  salvo      java -jar salvo.jar run -w 2          (file per process, 2 workers)
+  salvo      salvo run -w 2 (the launcher)          (file per process, 2 workers)
   serial     python -m pytest <file>, one after another (seed 000's model done serially)
   pytest     python -m pytest on the whole suite   (one process, no isolation)
 and prints the median wall time of each and the ratios.
@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import salvo_jar
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -65,17 +67,10 @@ def main():
     parser.add_argument("--tests", type=int, default=5, help="tests per file")
     parser.add_argument("--sleep", type=float, default=0.01, help="seconds each test sleeps")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--jar", default=os.path.join(os.path.dirname(__file__), "..", "salvo-cli", "target", "salvo.jar"))
+    parser.add_argument("--jar", default=salvo_jar.DEFAULT_JAR)
     parser.add_argument("--python", default=shutil.which("python3"))
     args = parser.parse_args()
-    if not os.path.isfile(args.jar):
-        sys.exit("no jar at %s: build it first (mvn -q -DskipTests package)" % args.jar)
-    # A private copy, so a rebuild during the benchmark cannot change what is measured.
-    jar_dir = tempfile.mkdtemp(prefix="salvo-bench-jar-")
-    jar = shutil.copy(args.jar, os.path.join(jar_dir, "salvo.jar"))
-    # Salvo as users run it: through its launcher (which sets the JVM's options), on that copy.
-    launcher = os.path.join(HERE, "..", "salvo")
-    os.environ["SALVO_JAR"] = jar
+    launcher = salvo_jar.launcher(args.jar)
 
     root = tempfile.mkdtemp(prefix="salvo-bench-")
     try:
@@ -102,8 +97,7 @@ def main():
             salvo / medians["serial per-file pytest"], salvo / medians["plain pytest"]))
     finally:
         shutil.rmtree(root, ignore_errors=True)
-        shutil.rmtree(jar_dir, ignore_errors=True)
-
+    
 
 if __name__ == "__main__":
     main()

@@ -25,6 +25,8 @@ import sys
 import tempfile
 import time
 
+import salvo_jar
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SKEW = [(200, 0.05), (20, 0.5), (6, 2.0), (2, 4.0)]
 
@@ -88,17 +90,10 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--jar", default=os.path.join(HERE, "..", "salvo-cli", "target", "salvo.jar"))
+    parser.add_argument("--jar", default=salvo_jar.DEFAULT_JAR)
     parser.add_argument("--python", default=shutil.which("python3"))
     args = parser.parse_args()
-    if not os.path.isfile(args.jar):
-        sys.exit("no jar at %s: build it first (mvn -q -DskipTests package)" % args.jar)
-    # A private copy, so a rebuild during the benchmark cannot change what is measured.
-    jar_dir = tempfile.mkdtemp(prefix="salvo-bench-jar-")
-    jar = shutil.copy(args.jar, os.path.join(jar_dir, "salvo.jar"))
-    # Salvo as users run it: through its launcher (which sets the JVM's options), on that copy.
-    launcher = os.path.join(HERE, "..", "salvo")
-    os.environ["SALVO_JAR"] = jar
+    launcher = salvo_jar.launcher(args.jar)
     xdist = subprocess.run([os.path.join(HERE, "setup-xdist.sh")], check=True, capture_output=True,
                            text=True).stdout.strip()
     xdist_env = dict(os.environ, PYTHONPATH=xdist + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -131,7 +126,6 @@ def main():
                       % (span, bound, span / bound, ms, ms / bound))
         finally:
             shutil.rmtree(root, ignore_errors=True)
-    shutil.rmtree(jar_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

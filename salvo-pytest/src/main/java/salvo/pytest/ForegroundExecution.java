@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import salvo.event.RunListener;
 import salvo.event.UnitFinished;
@@ -59,11 +58,7 @@ public final class ForegroundExecution implements Execution {
             command.add("--");
             command.addAll(files);
             ProcessBuilder builder = new ProcessBuilder(command).directory(rootDir.toFile()).inheritIO();
-            Map<String, String> env = builder.environment();
-            String existing = env.get("PYTHONPATH");
-            env.put("PYTHONPATH", existing == null || existing.isEmpty()
-                    ? plugin.toString() : plugin + java.io.File.pathSeparator + existing);
-            env.put("SALVO_CHANNEL", channel.spec());
+            PluginEnvironment.apply(builder.environment(), plugin, channel.spec());
             Process process = builder.start();
             control.register(process);
             try {

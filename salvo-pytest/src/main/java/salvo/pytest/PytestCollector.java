@@ -20,8 +20,7 @@ public final class PytestCollector {
         try (WorkerChannel channel = WorkerChannel.open(log::accept, "salvo-collector")) {
             ProcessBuilder builder = new ProcessBuilder(PytestCommand.collect(options, files))
                     .directory(rootDir.toFile()).redirectErrorStream(true);
-            builder.environment().put("PYTHONPATH", plugin.toString());
-            builder.environment().put("SALVO_CHANNEL", channel.spec());
+            PluginEnvironment.apply(builder.environment(), plugin, channel.spec());
             Process process = builder.start();
             try {
                 OutputPump pump = OutputPump.start(process.getInputStream(), null, 4096, "salvo-collector-output");

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import salvo.event.OutputChunk;
 import salvo.execute.OutputPump;
@@ -45,7 +44,7 @@ public final class PytestFileRunner implements UnitRunner {
             ProcessBuilder builder = new ProcessBuilder(PytestCommand.run(options, List.of(unit.id())))
                     .directory(rootDir.toFile())
                     .redirectErrorStream(true);
-            environment(builder.environment(), channel.spec());
+            PluginEnvironment.apply(builder.environment(), pluginPath, channel.spec());
             Process process = builder.start();
             context.control().register(process);
             try {
@@ -71,12 +70,6 @@ public final class PytestFileRunner implements UnitRunner {
         }
     }
 
-    private void environment(Map<String, String> env, String channelSpec) {
-        String existing = env.get("PYTHONPATH");
-        env.put("PYTHONPATH", existing == null || existing.isEmpty()
-                ? pluginPath.toString() : pluginPath + java.io.File.pathSeparator + existing);
-        env.put("SALVO_CHANNEL", channelSpec);
-    }
 
     /** Waits for the process to end by itself, or ends it, and says which. */
     private ProcessEnd.How supervise(Process process, AttemptLog log, WorkerContext context, Instant start) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import salvo.execute.OutputPump;
 import salvo.execute.ProcessTree;
@@ -58,12 +57,8 @@ final class WorkerProcess {
         WorkerChannel channel = WorkerChannel.open(body -> inbox.accept(new Message(self[0], body)),
                 "salvo-channel-" + name);
         ProcessBuilder builder = new ProcessBuilder(command).directory(rootDir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        String existing = env.get("PYTHONPATH");
-        env.put("PYTHONPATH", existing == null || existing.isEmpty()
-                ? plugin.toString() : plugin + java.io.File.pathSeparator + existing);
-        env.put("SALVO_CHANNEL", channel.spec());
-        env.put("SALVO_WORKER", name);
+        PluginEnvironment.apply(builder.environment(), plugin, channel.spec());
+        builder.environment().put("SALVO_WORKER", name);
         Process process;
         try {
             process = builder.start();

@@ -1,0 +1,20 @@
+"""What both benchmarks share: Salvo run as users run it, from a private copy of the jar."""
+import atexit
+import os
+import shutil
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_JAR = os.path.join(HERE, "..", "salvo-cli", "target", "salvo.jar")
+
+
+def launcher(jar):
+    """The `salvo` launcher (which sets the JVM's options) on a copy of `jar`, so that a rebuild
+    during the benchmark cannot change what is measured. The copy is removed at exit."""
+    if not os.path.isfile(jar):
+        sys.exit("no jar at %s: build it first (mvn -q -DskipTests package)" % jar)
+    copy_dir = tempfile.mkdtemp(prefix="salvo-bench-jar-")
+    atexit.register(shutil.rmtree, copy_dir, True)
+    os.environ["SALVO_JAR"] = shutil.copy(jar, os.path.join(copy_dir, "salvo.jar"))
+    return os.path.join(HERE, "..", "salvo")
