@@ -9,9 +9,12 @@ import pytest
 DEFAULT_STRATEGY = "free"
 STRATEGIES = ("free", "serial", "isolated_free", "isolated_serial")
 
+ISOLATIONS = ("persistent", "fork", "fresh")
+
 MARKERS = (
-    "salvo_group(name, strategy='free'): run this test in group `name` under one of Salvo's "
-    "strategies: free, serial, isolated_free, isolated_serial",
+    "salvo_group(name, strategy='free', isolation=None): run this test in group `name` under one of "
+    "Salvo's strategies: free, serial, isolated_free, isolated_serial; isolation='fork' (or 'fresh') "
+    "runs the group's tests in a process of their own even on persistent workers",
     "mp_group(group, strategy='free'): pytest-mp's group marker, read by Salvo as salvo_group",
     "xdist_group(name): pytest-xdist's group marker, read by Salvo as salvo_group(name, 'serial')",
 )
@@ -24,6 +27,8 @@ def describe(items):
     same file gave (pytest-mp's rule), else 'free'.
     """
     groups = [_group_of(item) for item in items]
+    for item in items:
+        wants_own_process(item)  # an unknown isolation is the file's collection error, as an unknown strategy
     explicit = {}
     for name, strategy in groups:
         if name is not None and strategy is not None:
@@ -34,6 +39,15 @@ def describe(items):
         "strategy": strategy or explicit.get(name, DEFAULT_STRATEGY),
         "scope": scope_of(item),
     } for item, (name, strategy) in zip(items, groups)]
+
+
+def wants_own_process(item):
+    """True when the test's group asks for isolation='fork' or 'fresh' (salvo_group only)."""
+    marker = item.get_closest_marker("salvo_group")
+    isolation = marker.kwargs.get("isolation") if marker is not None else None
+    if isolation is not None and isolation not in ISOLATIONS:
+        raise ValueError("salvo_group: unknown isolation %r (one of %s)" % (isolation, ", ".join(ISOLATIONS)))
+    return isolation in ("fork", "fresh")
 
 
 def scope_of(item):

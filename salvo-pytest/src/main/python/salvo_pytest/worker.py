@@ -14,6 +14,7 @@ import sys
 import pytest
 
 from .classify import MAX_DETAIL, detail_of_exception, one_line, safe_text
+from . import groups
 from .collection import FileCatalog
 
 
@@ -51,13 +52,23 @@ class WorkerSession:
                 sys.stderr.write("salvo: ignoring an op this worker does not understand: %r\n" % (op,))
                 continue
             work = lambda: self._serve_op(session, catalog, op)  # noqa: E731
-            if self._fork:
+            if self._fork or (name == "run" and self._group_wants_own_process(catalog, op)):
                 self._in_child(work)
             else:
                 work()
             if session.shouldfail or session.shouldstop:
                 return  # -x, --maxfail or a plugin said stop: end the session as pytest would
             self._channel.send({"ev": "idle"})
+
+    @staticmethod
+    def _group_wants_own_process(catalog, op):
+        """Isolation per group: a run holding a test of a group marked isolation='fork' forks."""
+        items = catalog.get(op["file"]).items
+        try:
+            return any(groups.wants_own_process(items[test]) for test in op["tests"] if test in items)
+        except ValueError as error:
+            sys.stderr.write("salvo: %s\n" % error)
+            return False
 
     def _serve_op(self, session, catalog, op):
         collected = catalog.get(op["file"])

@@ -265,6 +265,34 @@ class PersistentWorkersTest {
     }
 
     @Test
+    void aGroupCanAskForItsOwnProcessOnPersistentWorkers() throws IOException {
+        suite(Map.of("test_iso.py", String.join("\n",
+                "import os, pytest",
+                "",
+                "def _record(request, name):",
+                "    with open(os.path.join(str(request.config.rootpath), 'ppids.txt'), 'a') as f:",
+                "        f.write('%s %d %d\\n' % (name, os.getpid(), os.getppid()))",
+                "",
+                "def test_plain(request):",
+                "    _record(request, 'plain')",
+                "",
+                "@pytest.mark.salvo_group('dangerous', 'serial', isolation='fork')",
+                "def test_forked(request):",
+                "    _record(request, 'forked')",
+                ""), "test_bad_iso.py", "import pytest\n\n@pytest.mark.salvo_group('g', isolation='sideways')\n"
+                + "def test_x():\n    pass\n"));
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", "persistent", "-w", "1");
+        assertEquals(1, r.exit(), r.toString());
+        Map<String, long[]> pids = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("ppids.txt"))) {
+            String[] p = line.split(" ");
+            pids.put(p[0], new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])});
+        }
+        assertEquals(pids.get("plain")[0], pids.get("forked")[1], "the group ran in a child of the worker");
+        assertTrue(r.out().contains("unknown isolation 'sideways'"), r.out());
+    }
+
+    @Test
     void noCaptureStreamsOutputPrefixedWithTheWorker() {
         suite(Map.of("test_p.py", "def test_prints():\n    print('hello from the test')\n"));
         Salvo.Result r = Salvo.run(dir, "run", "--isolation", "persistent", "-w", "1", "--no-capture");
