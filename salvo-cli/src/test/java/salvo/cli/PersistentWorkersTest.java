@@ -293,6 +293,66 @@ class PersistentWorkersTest {
     }
 
     @Test
+    void anImportThatHangsTimesOutItsFileAndTheRunGoesOn() throws IOException {
+        suite(Map.of("test_stuck.py", "import time\ntime.sleep(1000)\n\ndef test_never():\n    pass\n",
+                "test_fine.py", tests("fine", 2, "pass")));
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", "persistent", "-w", "1", "-t", "3", "--dist", "loadfile");
+        assertEquals(1, r.exit(), r.toString());
+        Map<String, String> units = new HashMap<>();
+        lastRun().path("units").forEach(u -> units.put(u.path("id").asText(), u.path("outcome").asText()));
+        assertEquals(Map.of("test_stuck.py", "TIMEOUT", "test_fine.py", "PASSED"), units);
+    }
+
+    @Test
+    void aWorkerKeptAliveByAThreadIsKilledAndNamed() throws IOException {
+        suite(Map.of("test_thread.py", "import threading, time\n\ndef poll_forever():\n    while True:\n"
+                + "        time.sleep(0.1)\n\ndef test_starts_a_thread():\n"
+                + "    threading.Thread(target=poll_forever, name='poller').start()\n"));
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", "persistent", "-w", "1", "--hang-grace", "1");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("non-daemon thread 'poller'"), r.out());
+    }
+
+    @Test
+    void aSessionFixtureTeardownErrorFailsTheRun() throws IOException {
+        Salvo.write(dir, "conftest.py", LOG + String.join("\n",
+                "@pytest.fixture(scope='session')",
+                "def resource():",
+                "    yield 1",
+                "    raise RuntimeError('could not release the resource')",
+                ""));
+        Salvo.write(dir, "pytest.ini", "[pytest]\n");
+        Salvo.write(dir, "test_r.py", "def test_uses(resource):\n    assert resource == 1\n");
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", "persistent", "-w", "1");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("a session fixture's teardown failed on gw1 after this file"), r.out());
+        assertTrue(Files.readString(dir.resolve(".salvo/last_run.json")).contains("could not release the resource"));
+    }
+
+    @Test
+    void ctrlCOnPersistentWorkersIsAnInterruptionNotACrash() throws Exception {
+        suite(Map.of("test_slow.py", "import os, time\n\ndef test_waits(request):\n"
+                + "    open(os.path.join(str(request.config.rootpath), 'started'), 'w').close()\n    time.sleep(60)\n"));
+        Process salvo = Salvo.start(dir, Map.of(), "run", "--isolation", "persistent", "-w", "1");
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!Files.exists(dir.resolve("started"))) {
+                assertTrue(System.currentTimeMillis() < deadline, "the test never started");
+                Thread.sleep(100);
+            }
+            new ProcessBuilder("kill", "-INT", String.valueOf(salvo.pid())).start().waitFor();
+            Salvo.Result r = Salvo.finish(salvo, 60);
+            assertEquals(2, r.exit(), r.toString());
+            String last = Files.readString(dir.resolve(".salvo/last_run.json"));
+            assertTrue(last.contains("INTERRUPTED"), last);
+            assertFalse(last.contains("CRASHED"), "a stop is not a crash: " + last);
+        } finally {
+            salvo.descendants().forEach(ProcessHandle::destroyForcibly);
+            salvo.destroyForcibly();
+        }
+    }
+
+    @Test
     void noCaptureStreamsOutputPrefixedWithTheWorker() {
         suite(Map.of("test_p.py", "def test_prints():\n    print('hello from the test')\n"));
         Salvo.Result r = Salvo.run(dir, "run", "--isolation", "persistent", "-w", "1", "--no-capture");

@@ -39,6 +39,13 @@ final class FileProgress {
         expected = Math.max(expected, 0);
     }
 
+    /** A failure found after the file's tests ran (a session fixture's teardown): the file fails, first one wins. */
+    void failedLater(Failure f) {
+        if (failure == null) {
+            failure = f;
+        }
+    }
+
     void add(TestResult result, String worker) {
         results.add(result);
         lastWorker = worker;
@@ -52,7 +59,8 @@ final class FileProgress {
     UnitResult result(String unfinishedReason) {
         Duration spent = results.stream().map(TestResult::duration).reduce(Duration.ZERO, Duration::plus);
         if (failure != null) {
-            return new UnitResult(unit, Outcome.ERROR, spent, results, failure, 1, lastWorker);
+            Outcome outcome = failure.kind() == FailureKind.TIMEOUT ? Outcome.TIMEOUT : Outcome.ERROR;
+            return new UnitResult(unit, outcome, spent, results, failure, 1, lastWorker);
         }
         if (!isDone()) {
             return new UnitResult(unit, unfinishedReason.startsWith("interrupted") ? Outcome.SKIPPED : Outcome.ERROR,

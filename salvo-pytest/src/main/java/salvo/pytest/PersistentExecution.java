@@ -174,6 +174,7 @@ public final class PersistentExecution implements Execution {
         }
 
         private void adopt(WorkerProcess w) {
+            w.deadline = Instant.now().plus(pytest.fileTimeout()); // to start up
             control.register(w.process());
             workers.put(w.name, w);
             shared.workerStarted(w.name);
@@ -181,19 +182,35 @@ public final class PersistentExecution implements Execution {
         }
 
         private void handle(WorkerProcess w, JsonNode m) {
+            if (w.timedOut) {
+                return; // killed for its deadline: its exit, not a late message, says what happened
+            }
             switch (m.path("ev").asText()) {
-                case "idle" -> w.busy = false;
+                case "idle" -> {
+                    w.busy = false;
+                    w.ready = true;
+                    w.deadline = null;
+                }
+                case "teardown_error" -> teardownFailed(w, m);
+                case "session_finished" -> {
+                    w.lingering = lingeringThreads(m.path("threads"));
+                    Instant grace = Instant.now().plus(pytest.hangGrace());
+                    w.deadline = w.deadline == null || grace.isBefore(w.deadline) ? grace : w.deadline;
+                }
                 case "collected" -> collected(w, m);
                 case "collect_error" -> collectFailed(w, m);
                 case "test_started" -> {
                     w.currentTest = m.path("nodeid").asText();
                     w.currentSince = Instant.now();
+                    w.deadline = w.currentSince.plus(pytest.fileTimeout());
                     events.on(new TestStarted(w.name, Protocol.fileOf(w.currentTest), w.currentTest));
                 }
                 case "test_finished" -> {
                     String id = m.path("nodeid").asText();
                     w.currentTest = null;
                     w.testsRun++;
+                    w.lastFile = Protocol.fileOf(id);
+                    w.deadline = Instant.now().plus(pytest.fileTimeout()); // module teardown, then the next test
                     record(w, Protocol.testResult(Protocol.fileOf(id), 1, m));
                     scheduler.finished(w.name, id);
                 }
@@ -203,8 +220,22 @@ public final class PersistentExecution implements Execution {
                     shared.call(w.name, m.path("method").asText(), m.path("args"))
                             .whenComplete((value, error) -> w.send(Protocol.reply(req, value, error)));
                 }
-                default -> { /* hello, session_finished: nothing to do */ }
+                default -> { /* hello: nothing to do */ }
             }
+        }
+
+        /** A session fixture failed its teardown at shutdown: the run must not pass; the worker's last file carries it. */
+        private void teardownFailed(WorkerProcess w, JsonNode m) {
+            Failure f = Protocol.failure(m);
+            String file = w.lastFile != null ? w.lastFile : plan.get(0).id();
+            progress(file).ifPresent(p -> p.failedLater(new Failure(f.kind(), "a session fixture's teardown failed on "
+                    + w.name + " after this file: " + f.message(), f.detail())));
+        }
+
+        private static String lingeringThreads(JsonNode threads) {
+            List<String> names = new ArrayList<>();
+            threads.forEach(t -> names.add("'" + t.path("name").asText() + "' (" + t.path("target").asText() + ")"));
+            return names.isEmpty() ? "" : "non-daemon thread " + String.join(", ", names) + " kept it alive";
         }
 
         private void collectFailed(WorkerProcess w, JsonNode m) {
@@ -225,10 +256,13 @@ public final class PersistentExecution implements Execution {
          * the rest of its work goes back in the queue, but the warmed-up worker itself lives on.
          */
         private void childLost(WorkerProcess w, int exitCode) {
+            if (control.isInterrupted()) {
+                return;
+            }
             String why = "forked from " + w.name + ", " + Verdict.describeExit(exitCode).replace("was killed", "killed");
             if (w.currentTest != null) {
                 String name = w.currentTest.substring(w.currentTest.indexOf("::") + 2);
-                Failure f = Failure.of(FailureKind.CRASH, "test process (" + why + ") during " + name);
+                Failure f = new Failure(FailureKind.CRASH, "test process (" + why + ") during " + name, w.outputTail());
                 record(w, new TestResult(Protocol.fileOf(w.currentTest), w.currentTest, Outcome.CRASHED,
                         Duration.between(w.currentSince, Instant.now()), f, "", 1));
                 scheduler.finished(w.name, w.currentTest);
@@ -237,7 +271,8 @@ public final class PersistentExecution implements Execution {
                 String file = w.collecting;
                 w.collecting = null;
                 progress(file).ifPresent(f -> {
-                    f.collectFailed(Failure.of(FailureKind.CRASH, "test process (" + why + ") while collecting this file"));
+                    f.collectFailed(new Failure(FailureKind.CRASH, "test process (" + why + ") while collecting this file",
+                            w.outputTail()));
                     announceIfDone(f);
                 });
                 scheduler.collectFailed(w.name, file);
@@ -314,10 +349,12 @@ public final class PersistentExecution implements Execution {
                     begin(w, c.file());
                     w.collecting = c.file();
                     w.busy = true;
+                    w.deadline = Instant.now().plus(pytest.fileTimeout());
                     w.send(Protocol.collect(c.file()));
                 } else if (work instanceof Work.Run r) {
                     begin(w, r.file());
                     w.busy = true;
+                    w.deadline = Instant.now().plus(pytest.fileTimeout());
                     w.send(Protocol.run(r.file(), r.testIds()));
                 } else if (work instanceof Work.Stop) {
                     stop(w);
@@ -335,15 +372,15 @@ public final class PersistentExecution implements Execution {
         private void stop(WorkerProcess w) {
             w.stopping = true;
             w.busy = true;
+            w.deadline = Instant.now().plus(pytest.fileTimeout()); // session teardown; session-once may wait for others
             w.send(Protocol.shutdown());
         }
 
-        /** A test over the per-file limit (-t) costs its worker: kill it; the exit handler reports the test. */
+        /** A worker past its deadline (stuck starting, importing, in a test or in its shutdown) is killed; its exit says the rest. */
         private void enforceTimeouts() {
             Instant now = Instant.now();
             for (WorkerProcess w : workers.values()) {
-                if (w.currentTest != null && !w.timedOut
-                        && Duration.between(w.currentSince, now).compareTo(pytest.fileTimeout()) > 0) {
+                if (w.deadline != null && !w.timedOut && now.isAfter(w.deadline)) {
                     w.timedOut = true;
                     w.kill();
                 }
@@ -354,34 +391,48 @@ public final class PersistentExecution implements Execution {
             workers.remove(w.name);
             control.unregister(w.process());
             shared.workerEnded(w.name);
+            if (control.isInterrupted()) {
+                scheduler.removeWorker(w.name); // stopped with the run: nothing of it is a failure
+                return;
+            }
             if (w.stopping && !w.recycling) {
                 scheduler.removeWorker(w.name);
+                if (w.timedOut) {
+                    events.on(new WorkerLost(w.name, "did not exit after its session ended and was killed"
+                            + (w.lingering.isEmpty() ? "" : ": " + w.lingering)));
+                }
                 return;
             }
             if (w.currentTest != null) {
                 record(w, lostTest(w, exitCode, output));
                 scheduler.finished(w.name, w.currentTest);
             } else if (w.collecting != null) {
-                // Importing the file killed the worker: it would kill the next one too.
                 String file = w.collecting;
-                progress(file).ifPresent(f -> {
-                    f.collectFailed(new Failure(FailureKind.CRASH, "worker " + w.name + " " + Verdict.describeExit(exitCode)
-                            + " while collecting this file", output));
-                    announceIfDone(f);
+                Failure f = w.timedOut
+                        ? new Failure(FailureKind.TIMEOUT, "collecting this file took longer than the "
+                        + pytest.fileTimeout().toSeconds() + "s timeout; its worker was killed", output)
+                        : new Failure(FailureKind.CRASH, "worker " + w.name + " " + Verdict.describeExit(exitCode)
+                        + " while collecting this file", output);
+                progress(file).ifPresent(p -> {
+                    p.collectFailed(f);
+                    announceIfDone(p);
                 });
-                scheduler.collectFailed(w.name, file);
+                scheduler.collectFailed(w.name, file); // its import would stop the next worker too
             }
             scheduler.removeWorker(w.name);
             if (w.recycling) {
-                startWorker(w.name);
+                if (!scheduler.isFinished()) {
+                    startWorker(w.name);
+                }
                 return;
             }
-            String why = w.timedOut ? "killed after its test exceeded the " + pytest.fileTimeout().toSeconds() + "s timeout"
+            String why = w.timedOut ? "killed: past its " + pytest.fileTimeout().toSeconds() + "s timeout"
                     : exitCode == EXIT_HARD_TIMEOUT ? "ended after a test could not be interrupted at its timeout"
                     : "process " + Verdict.describeExit(exitCode);
             events.on(new WorkerLost(w.name, why));
-            if (w.testsRun == 0 && w.currentTest == null && w.collecting == null && !w.timedOut) {
-                abandoned = "a pytest worker could not start: " + Verdict.lastMeaningfulLine(output);
+            if (!w.ready) {
+                abandoned = w.timedOut ? "pytest workers did not start within " + pytest.fileTimeout().toSeconds() + "s"
+                        : "a pytest worker could not start: " + Verdict.lastMeaningfulLine(output);
                 return;
             }
             boolean counts = !w.timedOut && exitCode != EXIT_HARD_TIMEOUT;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import salvo.error.SalvoError;
+import salvo.execute.ProcessTree;
 
 /**
  * Checks, once per run and before anything runs, that the interpreter exists, that pytest is
@@ -45,11 +46,13 @@ public final class PythonProbe {
                     + "); pass the path of a Python 3 executable, e.g. --python python3");
         }
         try (var out = process.getInputStream()) {
-            String text = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
+            // Wait first, with a bound: reading to the end would wait for ever on an interpreter that hangs.
+            // The answer is a line or two, so it never fills the pipe meanwhile.
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                ProcessTree.kill(process);
                 throw SalvoError.usage("--python '" + python + "' did not answer within 60 s: check the interpreter");
             }
+            String text = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
             String[] words = text.isEmpty() ? new String[0] : text.lines().reduce((a, b) -> b).orElse("").split(" ", 2);
             if (process.exitValue() != 0 || words.length < 2) {
                 throw SalvoError.usage("--python '" + python + "' is not a working Python 3 interpreter: "
@@ -62,15 +65,17 @@ public final class PythonProbe {
                         + "python3-pytest) or choose another interpreter with --python");
                 case "BAD_MARKER" -> throw SalvoError.usage("-m/--marker '" + markers + "' is not a valid marker "
                         + "expression: " + words[1] + "; use e.g. -m \"not integration\" or -m \"\" for all tests");
-                default -> {
+                case "OK" -> {
                     String[] versions = words[1].split(" ");
                     return new PythonInfo(versions[0], versions.length > 1 ? versions[1] : "");
                 }
+                default -> throw SalvoError.usage("--python '" + python + "' is not a working Python 3 interpreter: "
+                        + "it answered '" + text.lines().reduce((a, b) -> b).orElse("") + "'; pass another with --python");
             }
         } catch (IOException e) {
             throw SalvoError.usage("--python '" + python + "': could not read its answer (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            ProcessTree.kill(process);
             Thread.currentThread().interrupt();
             throw SalvoError.internal("interrupted while checking the Python interpreter", e);
         }

@@ -36,6 +36,14 @@ final class WorkerProcess {
     Instant currentSince;
     /** True while it holds a Collect or Run it has not finished (it has not said idle since). */
     boolean busy = true;
+    /** Until when its current job (start-up, a collection, a test, its shutdown) may take; null while idle. */
+    Instant deadline;
+    /** True once it said idle for the first time: it started. */
+    boolean ready;
+    /** The last file it ran a test of: where a session fixture's teardown error is reported. */
+    String lastFile;
+    /** What it said about threads keeping it alive, when it finished its session. */
+    String lingering = "";
     /** True once asked to shut down: its exit is expected. */
     boolean stopping;
     /** Asked to shut down to be replaced (--max-tests-per-worker). */
@@ -79,6 +87,11 @@ final class WorkerProcess {
 
     Process process() {
         return process;
+    }
+
+    /** The last lines it wrote outside any test's capture: a crashed child's fault handler, say. */
+    String outputTail() {
+        return pump.tail();
     }
 
     boolean send(JsonNode message) {

@@ -14,6 +14,7 @@ import salvo.event.RunFinished;
 import salvo.event.RunListener;
 import salvo.event.RunStarted;
 import salvo.event.UnitFinished;
+import salvo.event.WorkerLost;
 import salvo.model.RunRecord;
 
 /**
@@ -52,6 +53,8 @@ public final class ConsoleSink implements RunListener {
             started(s);
         } else if (event instanceof UnitFinished f) {
             finished(f);
+        } else if (event instanceof WorkerLost lost) {
+            println(style.dim("[" + lost.worker() + "]") + " worker " + lost.reason());
         } else if (event instanceof OutputChunk c) {
             println(style.dim("[" + c.worker() + "]") + " " + c.text());
         } else if (event instanceof RunFinished f) {
