@@ -164,14 +164,16 @@ final class RunCommand implements Callable<Integer> {
             Thread onSignal = new Thread(() -> stopAndWait(control), "salvo-interrupt");
             Runtime.getRuntime().addShutdownHook(onSignal);
             RunRecord record = null;
+            boolean outputsWritten = true;
             try {
                 Map<String, Duration> fileDurations = history.unitDurations(5);
                 RunSession session = new RunSession(foreground()
                         ? new ForegroundExecution(options(), rootDir, plugin, pdb ? List.of("--pdb") : List.of())
                         : persistent == null ? fileByFile(rootDir, plugin)
                         : new PersistentExecution(persistent, options(), pool, fileDurations, history.testDurations(5)));
-                record = new RunRecorder(history, storeDir, junitXml).save(
-                        session.run(info, units, fileDurations, bus, control));
+                RunRecorder recorder = new RunRecorder(history, storeDir, junitXml);
+                record = recorder.save(session.run(info, units, fileDurations, bus, control));
+                outputsWritten = recorder.everythingWritten();
                 bus.on(new RunFinished(record));
             } finally {
                 if (dashboard.isPresent()) {
@@ -183,7 +185,9 @@ final class RunCommand implements Callable<Integer> {
                 control.markRecorded();
                 removeHook(onSignal);
             }
-            return ExitCode.of(record);
+            int exit = ExitCode.of(record);
+            // A report the user asked for and did not get must not look like success.
+            return exit == ExitCode.PASSED && !outputsWritten ? ExitCode.USAGE_ERROR : exit;
         }
     }
 
@@ -237,6 +241,10 @@ final class RunCommand implements Callable<Integer> {
             }
             distMode();
         }
+        if (maxTestsPerWorker > 0 && isolation.equals("fresh")) {
+            throw SalvoError.usage("--max-tests-per-worker recycles persistent workers: with --isolation fresh every "
+                    + "file already gets a new process; add --isolation persistent or drop it");
+        }
         if (noCapture && isolation.equals("fresh")) {
             throw SalvoError.usage("--no-capture streams persistent workers' output: add --isolation persistent (or use -v)");
         }
@@ -281,7 +289,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return dist == null ? DistMode.LOAD : DistMode.parse(dist);
         } catch (IllegalArgumentException e) {
-            throw SalvoError.usage("--dist " + dist + ": " + e.getMessage());
+            throw SalvoError.usage(e.getMessage());
         }
     }
 

@@ -16,6 +16,7 @@ final class RunRecorder {
     private final Store store;
     private final Path storeDir;
     private final Path junitXml;
+    private boolean everythingWritten = true;
 
     RunRecorder(Store store, Path storeDir, Path junitXml) {
         this.store = store;
@@ -28,20 +29,28 @@ final class RunRecorder {
         try {
             saved = store.save(run);
         } catch (RuntimeException e) {
+            everythingWritten = false;
             System.err.println("salvo: the run could not be stored in the database: " + e.getMessage());
         }
         try {
             RunArchive.write(storeDir, saved);
         } catch (RuntimeException e) {
+            everythingWritten = false;
             System.err.println("salvo: the run could not be archived as JSON: " + e.getMessage());
         }
         if (junitXml != null) {
             try {
                 ReportFile.write(junitXml, JUnitXmlReport.render(saved));
             } catch (RuntimeException e) {
+                everythingWritten = false;
                 System.err.println("salvo: --junit-xml " + junitXml + ": " + e.getMessage());
             }
         }
         return saved;
+    }
+
+    /** False when the store, the archive or the JUnit XML file could not be written. */
+    boolean everythingWritten() {
+        return everythingWritten;
     }
 }

@@ -67,6 +67,20 @@ class BadInputTest {
     }
 
     @Test
+    void optionsForPersistentWorkersAreRefusedWithFreshIsolation() {
+        oneLineUsageError(Salvo.run(dir, "run", "--max-tests-per-worker", "3"), "--max-tests-per-worker", "--isolation persistent");
+        oneLineUsageError(Salvo.run(dir, "run", "--isolation", "persistent", "--dist", "sideways"), "sideways", "loadfile");
+    }
+
+    @Test
+    void aJUnitReportThatCannotBeWrittenIsNotASuccess() throws Exception {
+        Salvo.Result r = Salvo.run(dir, "run", "--junit-xml", "/proc/salvo-cannot-write-here.xml");
+        assertEquals(4, r.exit(), r.toString());
+        assertTrue(r.err().contains("--junit-xml /proc/salvo-cannot-write-here.xml"), r.err());
+        assertTrue(java.nio.file.Files.exists(dir.resolve(".salvo/last_run.json")), "the run itself is kept");
+    }
+
+    @Test
     void queriesWithNoStore() {
         oneLineUsageError(Salvo.run(dir, "history"), "no runs stored", "salvo run");
         oneLineUsageError(Salvo.run(dir, "compare"), "no runs stored");

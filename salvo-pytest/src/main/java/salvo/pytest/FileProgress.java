@@ -34,8 +34,9 @@ final class FileProgress {
         }
     }
 
-    void collectFailed(Failure f) {
+    void collectFailed(Failure f, String worker) {
         failure = f;
+        lastWorker = worker;
         expected = Math.max(expected, 0);
     }
 

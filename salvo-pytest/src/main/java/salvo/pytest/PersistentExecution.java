@@ -245,7 +245,7 @@ public final class PersistentExecution implements Execution {
             }
             w.collecting = null;
             progress(file).ifPresent(f -> {
-                f.collectFailed(Protocol.failure(m));
+                f.collectFailed(Protocol.failure(m), w.name);
                 announceIfDone(f);
             });
             scheduler.collectFailed(w.name, file);
@@ -272,7 +272,7 @@ public final class PersistentExecution implements Execution {
                 w.collecting = null;
                 progress(file).ifPresent(f -> {
                     f.collectFailed(new Failure(FailureKind.CRASH, "test process (" + why + ") while collecting this file",
-                            w.outputTail()));
+                            w.outputTail()), w.name);
                     announceIfDone(f);
                 });
                 scheduler.collectFailed(w.name, file);
@@ -414,7 +414,7 @@ public final class PersistentExecution implements Execution {
                         : new Failure(FailureKind.CRASH, "worker " + w.name + " " + Verdict.describeExit(exitCode)
                         + " while collecting this file", output);
                 progress(file).ifPresent(p -> {
-                    p.collectFailed(f);
+                    p.collectFailed(f, w.name);
                     announceIfDone(p);
                 });
                 scheduler.collectFailed(w.name, file); // its import would stop the next worker too
