@@ -157,20 +157,14 @@ final class RunCommand implements Callable<Integer> {
             RunControl control = new RunControl();
             EventBus bus = new EventBus();
             Optional<TuiSink> dashboard = tui ? TuiSink.open(System.err, control::interrupt) : Optional.empty();
-            bus.register(dashboard.isPresent() ? dashboard.get()
-                    : new ConsoleSink(out, Terminal.isInteractive() && !foreground(), verbose,
-                            Style.forTerminal(Terminal.isInteractive()),
-                            run -> previous.map(p -> Versus.previous(p, run))));
+            bus.register(dashboard.isPresent() ? dashboard.get() : console(out, previous));
             Thread onSignal = new Thread(() -> stopAndWait(control), "salvo-interrupt");
             Runtime.getRuntime().addShutdownHook(onSignal);
             RunRecord record = null;
             boolean outputsWritten = true;
             try {
                 Map<String, Duration> fileDurations = history.unitDurations(5);
-                RunSession session = new RunSession(foreground()
-                        ? new ForegroundExecution(options(), rootDir, plugin, pdb ? List.of("--pdb") : List.of())
-                        : persistent == null ? fileByFile(rootDir, plugin)
-                        : new PersistentExecution(persistent, options(), pool, fileDurations, history.testDurations(5)));
+                RunSession session = new RunSession(execution(rootDir, plugin, persistent, pool, fileDurations, history));
                 RunRecorder recorder = new RunRecorder(history, storeDir, junitXml);
                 record = recorder.save(session.run(info, units, fileDurations, bus, control));
                 outputsWritten = recorder.everythingWritten();
@@ -291,6 +285,25 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw SalvoError.usage(e.getMessage());
         }
+    }
+
+    /** How the files run: in the foreground (-w 0, --pdb), a process per file, or on persistent workers. */
+    private Execution execution(Path rootDir, Path plugin, PersistentOptions persistent, WorkerPool pool,
+                                Map<String, Duration> fileDurations, SqliteStore history) {
+        if (foreground()) {
+            return new ForegroundExecution(options(), rootDir, plugin, pdb ? List.of("--pdb") : List.of());
+        }
+        if (persistent == null) {
+            return fileByFile(rootDir, plugin);
+        }
+        return new PersistentExecution(persistent, options(), pool, fileDurations, history.testDurations(5));
+    }
+
+    /** The console: a live line on a terminal (not in the foreground, where pytest owns it), plain lines elsewhere. */
+    private ConsoleSink console(PrintStream out, Optional<RunRecord> previous) {
+        boolean terminal = Terminal.isInteractive();
+        return new ConsoleSink(out, terminal && !foreground(), verbose, Style.forTerminal(terminal),
+                run -> previous.map(p -> Versus.previous(p, run)));
     }
 
     /** -w 0 or --pdb: one pytest process that shares the user's terminal. */
