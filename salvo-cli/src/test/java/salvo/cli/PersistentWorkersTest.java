@@ -333,23 +333,11 @@ class PersistentWorkersTest {
     void ctrlCOnPersistentWorkersIsAnInterruptionNotACrash() throws Exception {
         suite(Map.of("test_slow.py", "import os, time\n\ndef test_waits(request):\n"
                 + "    open(os.path.join(str(request.config.rootpath), 'started'), 'w').close()\n    time.sleep(60)\n"));
-        Process salvo = Salvo.start(dir, Map.of(), "run", "--isolation", "persistent", "-w", "1");
-        try {
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (!Files.exists(dir.resolve("started"))) {
-                assertTrue(System.currentTimeMillis() < deadline, "the test never started");
-                Thread.sleep(100);
-            }
-            new ProcessBuilder("kill", "-INT", String.valueOf(salvo.pid())).start().waitFor();
-            Salvo.Result r = Salvo.finish(salvo, 60);
-            assertEquals(2, r.exit(), r.toString());
-            String last = Files.readString(dir.resolve(".salvo/last_run.json"));
-            assertTrue(last.contains("INTERRUPTED"), last);
-            assertFalse(last.contains("CRASHED"), "a stop is not a crash: " + last);
-        } finally {
-            salvo.descendants().forEach(ProcessHandle::destroyForcibly);
-            salvo.destroyForcibly();
-        }
+        Salvo.Result r = Salvo.interruptOnce(dir, "started", () -> { }, "run", "--isolation", "persistent", "-w", "1");
+        assertEquals(2, r.exit(), r.toString());
+        String last = Files.readString(dir.resolve(".salvo/last_run.json"));
+        assertTrue(last.contains("INTERRUPTED"), last);
+        assertFalse(last.contains("CRASHED"), "a stop is not a crash: " + last);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -158,24 +157,21 @@ class RunCommandTest {
                 "    open(os.path.join(os.path.dirname(__file__), 'started'), 'w').close()",
                 "    time.sleep(600)",
                 ""));
-        Process salvo = Salvo.start(dir, Map.of(), "run", "-w", "2");
-        try {
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (!Files.exists(dir.resolve("started"))) {
-                assertTrue(System.currentTimeMillis() < deadline, "the slow test never started");
-                Thread.sleep(100);
-            }
+        Salvo.Result r = Salvo.interruptOnce(dir, "started", () -> {
             assertFalse(NoLeftoverProcesses.in(dir).isEmpty(), "the check sees the running test processes");
-            Thread.sleep(1000);
-            new ProcessBuilder("kill", "-INT", String.valueOf(salvo.pid())).start().waitFor();
-            Salvo.Result r = Salvo.finish(salvo, 60);
-            assertEquals(2, r.exit(), r.toString());
-            String last = Files.readString(dir.resolve(".salvo/last_run.json"));
-            assertTrue(last.contains("INTERRUPTED"), last);
-            assertTrue(last.contains("test_quick.py::test_a"), "finished work is kept: " + last);
-        } finally {
-            salvo.descendants().forEach(ProcessHandle::destroyForcibly);
-            salvo.destroyForcibly();
+            sleep(1000);
+        }, "run", "-w", "2");
+        assertEquals(2, r.exit(), r.toString());
+        String last = Files.readString(dir.resolve(".salvo/last_run.json"));
+        assertTrue(last.contains("INTERRUPTED"), last);
+        assertTrue(last.contains("test_quick.py::test_a"), "finished work is kept: " + last);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

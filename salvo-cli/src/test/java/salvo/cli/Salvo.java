@@ -77,4 +77,28 @@ final class Salvo {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Ctrl-C as a user gives it: starts salvo, waits until a test wrote {@code marker} in
+     * {@code dir}, lets {@code whileRunning} look at the live run, sends SIGINT, and returns
+     * what salvo did. Whatever happens, nothing it started outlives the call.
+     */
+    static Result interruptOnce(Path dir, String marker, Runnable whileRunning, String... args) throws Exception {
+        Process salvo = start(dir, Map.of(), args);
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!Files.exists(dir.resolve(marker))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("no test wrote " + marker + " within 60 s");
+                }
+                Thread.sleep(100);
+            }
+            whileRunning.run();
+            new ProcessBuilder("kill", "-INT", String.valueOf(salvo.pid())).start().waitFor();
+            return finish(salvo, 60);
+        } finally {
+            salvo.descendants().forEach(ProcessHandle::destroyForcibly);
+            salvo.destroyForcibly();
+        }
+    }
 }
