@@ -44,6 +44,8 @@ import salvo.store.SqliteStore;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run pytest test files, each in its own process, in parallel, and keep the results.")
 final class RunCommand implements Callable<Integer> {
+    /** Durations for scheduling are medians over this many recent runs: recent enough to follow changes. */
+    private static final int HISTORY_RUNS = 5;
 
     @Parameters(paramLabel = "PATH", description = "Directories, files or dotted packages to run (default: testpaths, else .)")
     List<String> paths = List.of();
@@ -163,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
             RunRecord record = null;
             boolean outputsWritten = true;
             try {
-                Map<String, Duration> fileDurations = history.unitDurations(5);
+                Map<String, Duration> fileDurations = history.unitDurations(HISTORY_RUNS);
                 RunSession session = new RunSession(execution(rootDir, plugin, persistent, pool, fileDurations, history));
                 RunRecorder recorder = new RunRecorder(history, storeDir, junitXml);
                 record = recorder.save(session.run(info, units, fileDurations, bus, control));
@@ -296,7 +298,7 @@ final class RunCommand implements Callable<Integer> {
         if (persistent == null) {
             return fileByFile(rootDir, plugin);
         }
-        return new PersistentExecution(persistent, options(), pool, fileDurations, history.testDurations(5));
+        return new PersistentExecution(persistent, options(), pool, fileDurations, history.testDurations(HISTORY_RUNS));
     }
 
     /** The console: a live line on a terminal (not in the foreground, where pytest owns it), plain lines elsewhere. */

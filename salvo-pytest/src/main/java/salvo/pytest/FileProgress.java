@@ -57,15 +57,16 @@ final class FileProgress {
     }
 
     /** The file's result: its tests', or a collection error, or why it could not finish. */
-    UnitResult result(String unfinishedReason) {
+    /** @param ifUnfinished SKIPPED when the run was stopped from outside, ERROR when it could not finish the file */
+    UnitResult result(Outcome ifUnfinished, String unfinishedReason) {
         Duration spent = results.stream().map(TestResult::duration).reduce(Duration.ZERO, Duration::plus);
         if (failure != null) {
             Outcome outcome = failure.kind() == FailureKind.TIMEOUT ? Outcome.TIMEOUT : Outcome.ERROR;
             return new UnitResult(unit, outcome, spent, results, failure, 1, lastWorker);
         }
         if (!isDone()) {
-            return new UnitResult(unit, unfinishedReason.startsWith("interrupted") ? Outcome.SKIPPED : Outcome.ERROR,
-                    spent, results, Failure.of(FailureKind.OTHER, unfinishedReason), 1, lastWorker);
+            return new UnitResult(unit, ifUnfinished, spent, results, Failure.of(FailureKind.OTHER, unfinishedReason), 1,
+                    lastWorker);
         }
         return new UnitResult(unit, Verdict.fromTests(results), spent, results, null, 1, lastWorker);
     }

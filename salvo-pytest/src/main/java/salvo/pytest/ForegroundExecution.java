@@ -100,8 +100,8 @@ public final class ForegroundExecution implements Execution {
             String running = log.running().filter(id -> id.startsWith(prefix)).orElse(null);
             if (running != null && !interrupted) {
                 failure = Failure.of(FailureKind.CRASH, "process " + Verdict.describeExit(exit) + " during "
-                        + running.substring(prefix.length()));
-                tests.add(new TestResult(unit.id(), running, Outcome.CRASHED, Duration.ZERO, failure, "", 1));
+                        + Protocol.testName(running));
+                tests.add(Protocol.lostTest(running, failure, Duration.ZERO, 1));
                 outcome = Outcome.CRASHED;
             }
             boolean ran = !tests.isEmpty() || failure != null

@@ -117,12 +117,13 @@ public final class PersistentExecution implements Execution {
                     control.unregister(w.process());
                 });
             }
+            Outcome ifUnfinished = control.isInterrupted() ? Outcome.SKIPPED : Outcome.ERROR;
             String unfinished = control.isInterrupted() ? "interrupted before all its tests ran"
                     : abandoned != null ? abandoned : "not all of its tests ran";
             List<UnitResult> results = new ArrayList<>();
             for (FileProgress f : files.values()) {
                 if (f.started || abandoned != null) {
-                    UnitResult r = f.result(unfinished);
+                    UnitResult r = f.result(ifUnfinished, unfinished);
                     results.add(r);
                     if (!f.announcedDone) {
                         events.on(new UnitFinished(r.worker(), r, false));
@@ -261,10 +262,9 @@ public final class PersistentExecution implements Execution {
             }
             String why = "forked from " + w.name + ", " + Verdict.describeExit(exitCode).replace("was killed", "killed");
             if (w.currentTest != null) {
-                String name = w.currentTest.substring(w.currentTest.indexOf("::") + 2);
-                Failure f = new Failure(FailureKind.CRASH, "test process (" + why + ") during " + name, w.outputTail());
-                record(w, new TestResult(Protocol.fileOf(w.currentTest), w.currentTest, Outcome.CRASHED,
-                        Duration.between(w.currentSince, Instant.now()), f, "", 1));
+                Failure f = new Failure(FailureKind.CRASH, "test process (" + why + ") during "
+                        + Protocol.testName(w.currentTest), w.outputTail());
+                record(w, Protocol.lostTest(w.currentTest, f, Duration.between(w.currentSince, Instant.now()), 1));
                 scheduler.finished(w.name, w.currentTest);
                 w.currentTest = null;
             } else if (w.collecting != null) {
@@ -323,7 +323,7 @@ public final class PersistentExecution implements Execution {
         private void announceIfDone(FileProgress f) {
             if (f.isDone() && !f.announcedDone) {
                 f.announcedDone = true;
-                UnitResult r = f.result("");
+                UnitResult r = f.result(Outcome.ERROR, "");
                 events.on(new UnitFinished(r.worker(), r, false));
             }
         }
@@ -448,16 +448,12 @@ public final class PersistentExecution implements Execution {
         }
 
         private TestResult lostTest(WorkerProcess w, int exitCode, String output) {
-            String name = w.currentTest.substring(w.currentTest.indexOf("::") + 2);
-            Duration ran = Duration.between(w.currentSince, Instant.now());
-            if (w.timedOut) {
-                Failure f = new Failure(FailureKind.TIMEOUT, "test exceeded the " + pytest.fileTimeout().toSeconds()
-                        + "s timeout; its worker was killed and replaced", output);
-                return new TestResult(Protocol.fileOf(w.currentTest), w.currentTest, Outcome.TIMEOUT, ran, f, "", 1);
-            }
-            Failure f = new Failure(FailureKind.CRASH, "worker " + w.name + " " + Verdict.describeExit(exitCode)
-                    + " during " + name, output);
-            return new TestResult(Protocol.fileOf(w.currentTest), w.currentTest, Outcome.CRASHED, ran, f, "", 1);
+            Failure f = w.timedOut
+                    ? new Failure(FailureKind.TIMEOUT, "test exceeded the " + pytest.fileTimeout().toSeconds()
+                    + "s timeout; its worker was killed and replaced", output)
+                    : new Failure(FailureKind.CRASH, "worker " + w.name + " " + Verdict.describeExit(exitCode)
+                    + " during " + Protocol.testName(w.currentTest), output);
+            return Protocol.lostTest(w.currentTest, f, Duration.between(w.currentSince, Instant.now()), 1);
         }
     }
 }

@@ -45,6 +45,21 @@ final class Protocol {
         return sep < 0 ? nodeId : nodeId.substring(0, sep);
     }
 
+    /** The test's name within its file: the part after the first "::". */
+    static String testName(String nodeId) {
+        int sep = nodeId.indexOf("::");
+        return sep < 0 ? nodeId : nodeId.substring(sep + 2);
+    }
+
+    /**
+     * The only result a test gets when its process ended while it ran: CRASHED, or TIMEOUT when
+     * it was ended for its time limit. The failure says how, in the caller's words.
+     */
+    static TestResult lostTest(String nodeId, Failure failure, Duration ran, int attempt) {
+        Outcome outcome = failure.kind() == FailureKind.TIMEOUT ? Outcome.TIMEOUT : Outcome.CRASHED;
+        return new TestResult(fileOf(nodeId), nodeId, outcome, ran, failure, "", attempt);
+    }
+
     static ObjectNode collect(String file) {
         return JSON.objectNode().put("op", "collect").put("file", file);
     }

@@ -35,15 +35,14 @@ final class Verdict {
                 failure = Failure.of(FailureKind.OTHER, "interrupted after " + tests.size() + " test(s) of this file");
             }
             case FILE_TIMEOUT -> {
-                String where = running != null ? " in " + name(running)
+                String where = running != null ? " in " + Protocol.testName(running)
                         : log.sessionFinished() ? " after its tests finished"
                         : log.collected() == null ? " while collecting" : " between tests";
                 failure = new Failure(FailureKind.TIMEOUT, "file exceeded its " + seconds(options.fileTimeout())
                         + " timeout" + where + "; its process tree was killed", end.output());
                 outcome = Outcome.TIMEOUT;
                 if (running != null) {
-                    tests.add(new TestResult(unit.id(), running, Outcome.TIMEOUT, Duration.ZERO,
-                            failure, "", attempt));
+                    tests.add(Protocol.lostTest(running, failure, Duration.ZERO, attempt));
                 }
             }
             case LINGERED -> {
@@ -54,8 +53,8 @@ final class Verdict {
                 if (running != null) {
                     outcome = Outcome.CRASHED;
                     failure = new Failure(FailureKind.CRASH, "process " + describeExit(end.exitCode()) + " during "
-                            + name(running), end.output());
-                    tests.add(new TestResult(unit.id(), running, Outcome.CRASHED, Duration.ZERO, failure, "", attempt));
+                            + Protocol.testName(running), end.output());
+                    tests.add(Protocol.lostTest(running, failure, Duration.ZERO, attempt));
                 } else if (end.exitCode() == EXIT_HARD_TIMEOUT) {
                     outcome = Outcome.TIMEOUT;
                     failure = Failure.of(FailureKind.TIMEOUT, "a test could not be interrupted at its timeout, so "
@@ -137,11 +136,6 @@ final class Verdict {
             }
         }
         return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
-    }
-
-    private static String name(String testId) {
-        int sep = testId.indexOf("::");
-        return sep < 0 ? testId : testId.substring(sep + 2);
     }
 
     private static String seconds(Duration d) {
