@@ -56,13 +56,13 @@ final class AttemptLog {
                     m.path("ids").forEach(id -> collected.add(id.asText()));
                     deselected = m.path("deselected").asInt();
                 }
-                case "collect_error" -> collectErrors.add(new CollectError(m.path("nodeid").asText(), failure(m)));
+                case "collect_error" -> collectErrors.add(new CollectError(m.path("nodeid").asText(), Protocol.failure(m)));
                 case "test_started" -> {
                     started = m.path("nodeid").asText();
                     running.add(started);
                 }
                 case "test_finished" -> {
-                    result = testResult(m);
+                    result = Protocol.testResult(attempt, m);
                     running.remove(result.testId());
                     finished.add(result);
                 }
@@ -81,14 +81,6 @@ final class AttemptLog {
         if (result != null) {
             events.on(new TestFinished(worker, result));
         }
-    }
-
-    private TestResult testResult(JsonNode m) {
-        return Protocol.testResult(Protocol.fileOf(m.path("nodeid").asText()), attempt, m);
-    }
-
-    private static Failure failure(JsonNode m) {
-        return Protocol.failure(m);
     }
 
     synchronized Snapshot snapshot() {

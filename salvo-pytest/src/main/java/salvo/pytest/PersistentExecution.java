@@ -212,7 +212,7 @@ public final class PersistentExecution implements Execution {
                     w.testsRun++;
                     w.lastFile = Protocol.fileOf(id);
                     w.deadline = Instant.now().plus(pytest.fileTimeout()); // module teardown, then the next test
-                    record(w, Protocol.testResult(Protocol.fileOf(id), 1, m));
+                    record(w, Protocol.testResult(1, m));
                     scheduler.finished(w.name, id);
                 }
                 case "child_lost" -> childLost(w, m.path("exit").asInt());

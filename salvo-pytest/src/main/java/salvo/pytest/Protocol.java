@@ -16,7 +16,8 @@ final class Protocol {
 
     private Protocol() {}
 
-    static TestResult testResult(String unitId, int attempt, JsonNode m) {
+    /** A test_finished message as a result of the file its node id names. */
+    static TestResult testResult(int attempt, JsonNode m) {
         Outcome outcome;
         try {
             outcome = Outcome.valueOf(m.path("outcome").asText("FAILED"));
@@ -25,7 +26,8 @@ final class Protocol {
         }
         Failure failure = m.has("kind") ? failure(m) : null;
         long nanos = (long) (m.path("duration").asDouble() * 1e9);
-        return new TestResult(unitId, m.path("nodeid").asText(), outcome, Duration.ofNanos(nanos), failure,
+        String nodeId = m.path("nodeid").asText();
+        return new TestResult(fileOf(nodeId), nodeId, outcome, Duration.ofNanos(nanos), failure,
                 m.path("output").asText(""), attempt);
     }
 
