@@ -25,7 +25,6 @@ final class WorkerChannel implements AutoCloseable {
     private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     private final Thread reader;
     private volatile Socket socket;
-    private final java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
 
     private WorkerChannel(ServerSocket server, Consumer<JsonNode> messages, String name) {
         this.server = server;
@@ -56,7 +55,6 @@ final class WorkerChannel implements AutoCloseable {
                 return;
             }
             messages.accept(JSON.readTree(line));
-            connected.countDown();
             while ((line = in.readLine()) != null) {
                 messages.accept(JSON.readTree(line));
             }
@@ -84,16 +82,6 @@ final class WorkerChannel implements AutoCloseable {
             } catch (IOException e) {
                 return false;
             }
-        }
-    }
-
-    /** Waits until the worker connected and said hello; false if it did not in time. */
-    boolean awaitConnected(long millis) {
-        try {
-            return connected.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import salvo.cli.progress.Eta;
 import salvo.event.OutputChunk;
 import salvo.event.RunEvent;
 import salvo.event.RunFinished;
@@ -130,12 +131,6 @@ public final class ConsoleSink implements RunListener {
 
     /** From history when there is some, else extrapolated from the files done so far. */
     private Optional<Duration> eta(Duration elapsed) {
-        if (estimate != null && elapsed.compareTo(estimate) < 0) {
-            return Optional.of(estimate.minus(elapsed));
-        }
-        if (done == 0 || done >= total) {
-            return Optional.empty();
-        }
-        return Optional.of(elapsed.multipliedBy(total - done).dividedBy(done));
+        return done >= total ? Optional.empty() : Eta.of(elapsed, estimate, done, total).map(Eta::remaining);
     }
 }

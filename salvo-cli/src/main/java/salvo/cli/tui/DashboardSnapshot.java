@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import salvo.cli.progress.Eta;
 import salvo.model.Outcome;
 import salvo.model.RunStatus;
 

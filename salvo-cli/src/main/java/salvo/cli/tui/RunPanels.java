@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
+import salvo.cli.progress.Eta;
 import salvo.model.Outcome;
 
 /** The run-wide pieces of the dashboard: header, progress bar, counts, workers, slowest tests, footer. Pure. */

@@ -17,6 +17,7 @@ import static salvo.cli.tui.RunScript.unitStarted;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import salvo.cli.progress.Eta;
 import salvo.event.OutputChunk;
 import salvo.event.WorkerLost;
 import salvo.model.FailureKind;

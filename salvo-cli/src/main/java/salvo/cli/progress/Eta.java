@@ -1,18 +1,21 @@
-package salvo.cli.tui;
+package salvo.cli.progress;
 
 import java.time.Duration;
 import java.util.Optional;
 
-/** Time left in a run: from history when it has an estimate, else extrapolated from progress so far. */
-record Eta(Duration remaining, Source source) {
+/**
+ * Time left in a run: from history when it has an estimate, else extrapolated from progress so
+ * far. Shared by every display of a run, so they never disagree.
+ */
+public record Eta(Duration remaining, Source source) {
 
-    enum Source { HISTORY, PROGRESS }
+    public enum Source { HISTORY, PROGRESS }
 
     /**
      * @param estimate expected wall time from history, or null
      * @return empty when nothing can be said yet (no history, nothing finished)
      */
-    static Optional<Eta> of(Duration elapsed, Duration estimate, int done, int total) {
+    public static Optional<Eta> of(Duration elapsed, Duration estimate, int done, int total) {
         if (total > 0 && done >= total) {
             return Optional.of(new Eta(Duration.ZERO, Source.PROGRESS));
         }
