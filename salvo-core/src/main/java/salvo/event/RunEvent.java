@@ -2,8 +2,10 @@ package salvo.event;
 
 /**
  * One event of a run. Everything a user sees during a run is a sink of this one ordered stream.
- * Events are immutable and delivered in order, one at a time, to every listener.
+ * Events are immutable, carry the id of their run, and are delivered in order, one at a time,
+ * to every listener.
  */
 public sealed interface RunEvent
         permits RunStarted, UnitStarted, TestStarted, TestFinished, OutputChunk, UnitFinished, WorkerLost, RunFinished {
+    String runId();
 }

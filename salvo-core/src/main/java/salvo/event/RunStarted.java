@@ -14,4 +14,9 @@ public record RunStarted(RunInfo info, List<TestUnit> units, int workers, Durati
     public RunStarted {
         units = List.copyOf(units);
     }
+
+    @Override
+    public String runId() {
+        return info.id();
+    }
 }

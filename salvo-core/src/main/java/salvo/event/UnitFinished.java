@@ -1,11 +1,12 @@
 package salvo.event;
 
 import salvo.model.UnitResult;
+import salvo.model.WorkerRef;
 
 /**
  * One attempt of a unit ended.
  *
- * @param willRetry true when the unit failed and is queued again; the final attempt has false
+ * @param willRetry true when the unit failed and is planned again; the final attempt has false
  */
-public record UnitFinished(String worker, UnitResult result, boolean willRetry) implements RunEvent {
+public record UnitFinished(String runId, WorkerRef worker, UnitResult result, boolean willRetry) implements RunEvent {
 }

@@ -1,5 +1,7 @@
 package salvo.event;
 
-/** A worker process died or was killed outside a unit's normal end. */
-public record WorkerLost(String worker, String reason) implements RunEvent {
+import salvo.model.WorkerRef;
+
+/** A worker died or was killed outside a unit's normal end. */
+public record WorkerLost(String runId, WorkerRef worker, String reason) implements RunEvent {
 }

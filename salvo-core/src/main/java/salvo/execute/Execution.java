@@ -1,7 +1,7 @@
 package salvo.execute;
 
 import java.util.List;
-import salvo.event.RunListener;
+import salvo.event.RunEvents;
 import salvo.model.TestUnit;
 import salvo.model.UnitResult;
 
@@ -11,7 +11,7 @@ import salvo.model.UnitResult;
  * final result of each unit that ran, in plan order.
  */
 public interface Execution {
-    List<UnitResult> execute(List<TestUnit> plan, RunListener events, RunControl control);
+    List<UnitResult> execute(List<TestUnit> plan, RunEvents events, RunControl control);
 
     /** How many workers it will use for a plan of this size (for the run's announcement). */
     int workers(int units);

@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import salvo.event.RunListener;
-import salvo.event.UnitFinished;
-import salvo.event.UnitStarted;
+import salvo.event.RunEvents;
 import salvo.model.Failure;
 import salvo.model.FailureKind;
 import salvo.model.Outcome;
 import salvo.model.TestUnit;
 import salvo.model.UnitResult;
+import salvo.model.WorkerRef;
 
 /**
  * A pull queue feeding worker threads: each worker takes the next unit in plan order, runs it,
@@ -41,13 +40,13 @@ public final class Executor implements Execution {
 
     /** Runs the units in the given order and returns the final result of each unit that ran, in plan order. */
     @Override
-    public List<UnitResult> execute(List<TestUnit> plan, RunListener events, RunControl control) {
+    public List<UnitResult> execute(List<TestUnit> plan, RunEvents events, RunControl control) {
         ConcurrentLinkedQueue<TestUnit> queue = new ConcurrentLinkedQueue<>(plan);
         Map<String, UnitResult> results = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 1; i <= Math.min(workers, plan.size()); i++) {
-            String name = "gw" + i;
-            Thread t = new Thread(() -> work(name, queue, results, events, control), "salvo-" + name);
+            WorkerRef name = WorkerRef.local("gw" + i);
+            Thread t = new Thread(() -> work(name, queue, results, events, control), "salvo-" + name.label());
             t.start();
             threads.add(t);
         }
@@ -63,15 +62,15 @@ public final class Executor implements Execution {
         return ordered;
     }
 
-    private void work(String worker, ConcurrentLinkedQueue<TestUnit> queue, Map<String, UnitResult> results,
-                      RunListener events, RunControl control) {
+    private void work(WorkerRef worker, ConcurrentLinkedQueue<TestUnit> queue, Map<String, UnitResult> results,
+                      RunEvents events, RunControl control) {
         WorkerContext context = new WorkerContext(worker, events, control);
         TestUnit unit;
         while (!control.isDraining() && (unit = queue.poll()) != null) {
-            events.on(new UnitStarted(worker, unit, 1));
+            events.unitStarted(worker, unit, 1);
             UnitResult result = runSafely(unit, context);
             results.put(unit.id(), result);
-            events.on(new UnitFinished(worker, result, false));
+            events.unitFinished(worker, result, false);
             if (stopOnFailure && result.outcome().isFailure()) {
                 control.drain();
             }

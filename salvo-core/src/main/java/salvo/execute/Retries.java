@@ -29,8 +29,7 @@ public final class Retries {
         for (TestResult t : last.tests()) {
             TestResult before = failedBefore.get(t.testId());
             tests.add(before != null && t.outcome() == Outcome.PASSED
-                    ? new TestResult(t.unitId(), t.testId(), Outcome.FLAKY, t.duration(), before.failure(),
-                    t.output(), t.attempt())
+                    ? t.withFailure(Outcome.FLAKY, before.failure())
                     : t);
         }
         return new UnitResult(last.unit(), Outcome.FLAKY, last.duration(), tests,

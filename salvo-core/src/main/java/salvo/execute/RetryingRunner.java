@@ -1,7 +1,5 @@
 package salvo.execute;
 
-import salvo.event.UnitFinished;
-import salvo.event.UnitStarted;
 import salvo.model.TestUnit;
 import salvo.model.UnitResult;
 
@@ -29,8 +27,8 @@ public final class RetryingRunner implements UnitRunner {
              result.outcome().isFailure() && attempt <= firstAttempt + retries && !context.control().isInterrupted();
              attempt++) {
             firstFailure = firstFailure == null ? result : firstFailure;
-            context.events().on(new UnitFinished(context.worker(), result, true));
-            context.events().on(new UnitStarted(context.worker(), unit, attempt));
+            context.events().unitFinished(context.worker(), result, true);
+            context.events().unitStarted(context.worker(), unit, attempt);
             result = inner.run(unit, attempt, context);
         }
         return firstFailure == null ? result : Retries.merge(firstFailure, result);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import salvo.event.RunEvents;
 import salvo.event.RunListener;
 import salvo.event.RunStarted;
 import salvo.model.RunInfo;
@@ -30,7 +31,7 @@ public final class RunSession {
         List<TestUnit> plan = LongestFirst.order(units, history);
         int used = execution.workers(plan.size());
         events.on(new RunStarted(info, plan, used, LongestFirst.estimate(plan, history, used)));
-        List<UnitResult> results = execution.execute(plan, events, control);
+        List<UnitResult> results = execution.execute(plan, new RunEvents(info.id(), events), control);
         RunStatus status = control.isInterrupted() ? RunStatus.INTERRUPTED
                 : control.isDraining() ? RunStatus.STOPPED_ON_FAILURE : RunStatus.COMPLETED;
         return new RunRecord(0, info, Instant.now(), status, results);

@@ -1,7 +1,8 @@
 package salvo.execute;
 
-import salvo.event.RunListener;
+import salvo.event.RunEvents;
+import salvo.model.WorkerRef;
 
-/** What a unit runner may use: its worker's name, the event stream, and the run's control. */
-public record WorkerContext(String worker, RunListener events, RunControl control) {
+/** What a unit runner may use: its worker, the run's event stream, and the run's control. */
+public record WorkerContext(WorkerRef worker, RunEvents events, RunControl control) {
 }

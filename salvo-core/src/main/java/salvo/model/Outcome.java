@@ -1,10 +1,14 @@
 package salvo.model;
 
-/** How one test, or one unit, ended. FLAKY is a failure that passed when retried. */
+/**
+ * How one test, or one unit, ended. FLAKY is a failure that passed when retried; INCOMPLETE is
+ * what a unit or test is left as when the run was cut short (Salvo killed, the machine lost)
+ * before it finished.
+ */
 public enum Outcome {
-    PASSED, FAILED, ERROR, SKIPPED, XFAILED, XPASSED, TIMEOUT, CRASHED, FLAKY;
+    PASSED, FAILED, ERROR, SKIPPED, XFAILED, XPASSED, TIMEOUT, CRASHED, FLAKY, INCOMPLETE;
 
-    /** True for outcomes that make a run fail (a strict xpass is reported by pytest as FAILED). */
+    /** True for outcomes that make a run fail (a strict xpass is reported by its adapter as FAILED). */
     public boolean isFailure() {
         return this == FAILED || this == ERROR || this == TIMEOUT || this == CRASHED;
     }
@@ -12,7 +16,8 @@ public enum Outcome {
     /** Orders outcomes by how much they should dominate a unit's summary: the worst one wins. */
     public int severity() {
         return switch (this) {
-            case CRASHED -> 8;
+            case CRASHED -> 9;
+            case INCOMPLETE -> 8;
             case TIMEOUT -> 7;
             case ERROR -> 6;
             case FAILED -> 5;

@@ -4,27 +4,44 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One attempt of one test.
+ * One attempt of one node of the result tree: a test, or a container or step when its adapter
+ * reports those.
  *
- * @param unitId  the unit it belongs to
- * @param testId  the adapter's id of the test (a pytest node id)
+ * @param node    where it sits in the tree; its unit is the first segment
  * @param failure null unless the outcome is a failure, an error, a timeout or a crash
  * @param output  captured stdout/stderr of the test, capped
  * @param attempt 1 for the first run, 2 for the first retry, ...
  */
-public record TestResult(String unitId, String testId, Outcome outcome, Duration duration,
-                         Failure failure, String output, int attempt) {
+public record TestResult(NodeId node, Outcome outcome, Duration duration, Failure failure, String output,
+                         int attempt) {
     public static final int MAX_OUTPUT = 64 * 1024;
 
     public TestResult {
-        Objects.requireNonNull(unitId, "unitId");
-        Objects.requireNonNull(testId, "testId");
+        Objects.requireNonNull(node, "node");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(duration, "duration");
         output = Text.capMiddle(output == null ? "" : output, MAX_OUTPUT);
     }
 
+    /** The adapter's id of the test, stable across runs. */
+    public String testId() {
+        return node.id();
+    }
+
+    public String unitId() {
+        return node.unit();
+    }
+
+    /** True for a test (not a container or a step): what a run's totals count. */
+    public boolean isTest() {
+        return node.kind() == NodeId.Kind.TEST;
+    }
+
     public TestResult withOutcome(Outcome newOutcome) {
-        return new TestResult(unitId, testId, newOutcome, duration, failure, output, attempt);
+        return new TestResult(node, newOutcome, duration, failure, output, attempt);
+    }
+
+    public TestResult withFailure(Outcome newOutcome, Failure newFailure) {
+        return new TestResult(node, newOutcome, duration, newFailure, output, attempt);
     }
 }

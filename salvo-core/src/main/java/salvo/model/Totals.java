@@ -17,7 +17,9 @@ public record Totals(Map<Outcome, Integer> tests, Map<Outcome, Integer> units) {
         for (UnitResult u : results) {
             units.merge(u.outcome(), 1, Integer::sum);
             for (TestResult t : u.tests()) {
-                tests.merge(t.outcome(), 1, Integer::sum);
+                if (t.isTest()) {
+                    tests.merge(t.outcome(), 1, Integer::sum);
+                }
             }
         }
         return new Totals(tests, units);

@@ -14,13 +14,13 @@ import java.util.Objects;
  * @param worker   the worker that ran the last attempt
  */
 public record UnitResult(TestUnit unit, Outcome outcome, Duration duration, List<TestResult> tests,
-                         Failure failure, int attempts, String worker) {
+                         Failure failure, int attempts, WorkerRef worker) {
     public UnitResult {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(duration, "duration");
         tests = List.copyOf(tests);
-        worker = worker == null ? "" : worker;
+        worker = worker == null ? WorkerRef.NONE : worker;
     }
 
     /** The best one-line reason for a failed unit: its own failure, else its first failing test's. */
@@ -30,11 +30,15 @@ public record UnitResult(TestUnit unit, Outcome outcome, Duration duration, List
         }
         return tests.stream()
                 .filter(t -> t.outcome().isFailure() && t.failure() != null)
-                .map(t -> t.testId().substring(t.testId().indexOf("::") + 2) + ": " + t.failure().message())
+                .map(t -> t.node().title() + ": " + t.failure().message())
                 .findFirst().orElse("");
     }
 
     public long count(Outcome o) {
-        return tests.stream().filter(t -> t.outcome() == o).count();
+        return tests.stream().filter(t -> t.isTest() && t.outcome() == o).count();
+    }
+
+    public UnitResult withOutcome(Outcome newOutcome, Failure newFailure) {
+        return new UnitResult(unit, newOutcome, duration, tests, newFailure, attempts, worker);
     }
 }

@@ -1,42 +1,24 @@
 package salvo.report;
 
+import salvo.model.NodeId;
+
 /**
- * The classname and name a JUnit XML reader groups tests by, from Salvo's ids.
- * {@code tests/test_a.py::TestK::test_x[1]} becomes {@code tests.test_a.TestK} and {@code test_x[1]},
- * which is how pytest's own junitxml names it.
+ * The classname and name a JUnit XML reader groups tests by, from a result's place in the tree:
+ * the unit's path as a dotted module, then its containers; the name is the test's own. A test
+ * {@code test_x[1]} in container {@code TestK} of unit {@code tests/test_a.py} becomes
+ * {@code tests.test_a.TestK} and {@code test_x[1]}, which is also how Python's junitxml names it.
  */
 record JUnitName(String classname, String name) {
 
-    static JUnitName of(String unitId, String testId) {
-        int separator = testId.indexOf("::");
-        if (separator >= 0) {
-            return pytest(testId.substring(0, separator), testId.substring(separator + 2));
-        }
-        int hash = testId.indexOf('#');
-        if (hash > 0) {
-            return new JUnitName(testId.substring(0, hash), testId.substring(hash + 1));
-        }
-        String name = testId.startsWith(unitId) && testId.length() > unitId.length()
-                ? testId.substring(unitId.length()).replaceFirst("^[^A-Za-z0-9]+", "") : testId;
-        return new JUnitName(module(unitId), name);
+    static JUnitName of(NodeId node) {
+        StringBuilder classname = new StringBuilder(module(node.unit()));
+        node.containers().forEach(c -> classname.append('.').append(c.name()));
+        return new JUnitName(classname.toString(), node.name());
     }
 
     /** A testcase that stands for a whole unit: a file that failed before any test could. */
     static JUnitName ofUnit(String unitId) {
         return new JUnitName(module(unitId), unitId);
-    }
-
-    // Parameters in brackets may hold anything, "::" and "." included: split only what precedes them.
-    private static JUnitName pytest(String file, String rest) {
-        int bracket = rest.indexOf('[');
-        String path = bracket >= 0 ? rest.substring(0, bracket) : rest;
-        String params = bracket >= 0 ? rest.substring(bracket) : "";
-        String[] parts = path.split("::");
-        StringBuilder classname = new StringBuilder(module(file));
-        for (int i = 0; i < parts.length - 1; i++) {
-            classname.append('.').append(parts[i]);
-        }
-        return new JUnitName(classname.toString(), parts[parts.length - 1] + params);
     }
 
     /** "tests/test_a.py" -> "tests.test_a" */

@@ -46,14 +46,16 @@ public final class JUnitXmlReport {
         static Counts of(UnitResult unit) {
             Counts counts = NONE;
             for (TestResult t : unit.tests()) {
-                counts = counts.plus(t.outcome());
+                if (t.isTest()) {
+                    counts = counts.plus(t.outcome());
+                }
             }
             return standsForUnit(unit) ? counts.plus(unit.outcome()) : counts;
         }
 
         Counts plus(Outcome o) {
             return new Counts(tests + 1, failures + (element(o).equals("failure") ? 1 : 0),
-                    errors + (o == Outcome.ERROR ? 1 : 0), skipped + (element(o).equals("skipped") ? 1 : 0));
+                    errors + (element(o).equals("error") ? 1 : 0), skipped + (element(o).equals("skipped") ? 1 : 0));
         }
 
         Counts plus(Counts c) {
@@ -70,7 +72,7 @@ public final class JUnitXmlReport {
     private static String element(Outcome o) {
         return switch (o) {
             case FAILED, TIMEOUT, CRASHED -> "failure";
-            case ERROR -> "error";
+            case ERROR, INCOMPLETE -> "error";
             case SKIPPED, XFAILED -> "skipped";
             case FLAKY -> "flakyFailure";
             case PASSED, XPASSED -> "";
@@ -115,7 +117,10 @@ public final class JUnitXmlReport {
                 attribute("hostname", run.info().host());
             }
             for (TestResult test : unit.tests()) {
-                JUnitName name = JUnitName.of(unit.unit().id(), test.testId());
+                if (!test.isTest()) {
+                    continue;
+                }
+                JUnitName name = JUnitName.of(test.node());
                 testcase(name, test.duration(), test.outcome(), test.failure(), test.output());
             }
             if (standsForUnit(unit)) {

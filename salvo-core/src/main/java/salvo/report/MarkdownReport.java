@@ -208,8 +208,7 @@ public final class MarkdownReport {
 
     /** A test id without its file, which the table shows in its own column. */
     private static String shortName(TestResult test) {
-        String prefix = test.unitId() + "::";
-        return test.testId().startsWith(prefix) ? test.testId().substring(prefix.length()) : test.testId();
+        return test.node().title();
     }
 
     private static String orDash(String s) {

@@ -1,6 +1,5 @@
 package salvo.schedule;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import salvo.model.TestUnit;
 
 /**
  * Which files are still to be collected, which are being collected and by whom, and which are
@@ -39,8 +37,7 @@ final class FileCollection {
 
     /** Files without history first, then longest first, as {@link LongestFirst} orders units. */
     static List<String> longestFirst(List<String> files, Map<String, Duration> estimates) {
-        List<TestUnit> units = files.stream().map(f -> new TestUnit(f, Path.of(f), "pytest")).toList();
-        return LongestFirst.order(units, estimates).stream().map(TestUnit::id).toList();
+        return LongestFirst.orderBy(files, f -> f, estimates);
     }
 
     boolean hasPending() {

@@ -16,10 +16,16 @@ public final class LongestFirst {
     private LongestFirst() {}
 
     public static List<TestUnit> order(List<TestUnit> units, Map<String, Duration> history) {
-        List<TestUnit> ordered = new ArrayList<>(units);
+        return orderBy(units, TestUnit::id, history);
+    }
+
+    /** The same order for anything with a unit id. */
+    public static <T> List<T> orderBy(List<T> units, java.util.function.Function<T, String> id,
+                                      Map<String, Duration> history) {
+        List<T> ordered = new ArrayList<>(units);
         ordered.sort(Comparator
-                .comparing((TestUnit u) -> history.containsKey(u.id()))
-                .thenComparing(u -> history.getOrDefault(u.id(), Duration.ZERO), Comparator.reverseOrder()));
+                .comparing((T u) -> history.containsKey(id.apply(u)))
+                .thenComparing(u -> history.getOrDefault(id.apply(u), Duration.ZERO), Comparator.reverseOrder()));
         return ordered;
     }
 

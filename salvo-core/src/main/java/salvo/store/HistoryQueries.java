@@ -85,7 +85,7 @@ final class HistoryQueries {
     /** Only outcomes that occurred, as {@link Totals#of} counts them. */
     private static Map<Outcome, Integer> testTotals(ResultSet row) throws SQLException {
         Map<Outcome, Integer> tests = new EnumMap<>(Outcome.class);
-        for (Outcome outcome : Outcome.values()) {
+        for (Outcome outcome : RunWriter.COUNTED) {
             int count = row.getInt(RunWriter.totalColumn(outcome));
             if (count > 0) {
                 tests.put(outcome, count);

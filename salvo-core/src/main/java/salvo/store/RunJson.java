@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import salvo.model.Failure;
 import salvo.model.FailureKind;
+import salvo.model.NodeId;
+import salvo.model.WorkerRef;
 import salvo.model.Outcome;
 import salvo.model.RunInfo;
 import salvo.model.RunRecord;
@@ -41,7 +43,7 @@ final class RunJson {
 
     private RunJson() {}
 
-    record Run(int format, long id, String label, String started, String finished, BigDecimal wallSeconds,
+    record Run(int format, long id, String runId, String label, String started, String finished, BigDecimal wallSeconds,
                RunStatus status, String host, String gitCommit, String rootDir, Map<String, String> config,
                Counts totals, List<Unit> units) {}
 
@@ -50,14 +52,18 @@ final class RunJson {
     record Unit(String id, String path, String adapter, Outcome outcome, BigDecimal seconds, int attempts,
                 String worker, Problem failure, List<Test> tests) {}
 
-    record Test(String id, Outcome outcome, BigDecimal seconds, int attempt, Problem failure, String output) {}
+    record Test(String id, List<Segment> node, Outcome outcome, BigDecimal seconds, int attempt, Problem failure,
+                String output) {}
+
+    /** One segment of a result's place in the tree; absent in files written before results were trees. */
+    record Segment(NodeId.Kind kind, String id, String name) {}
 
     record Problem(FailureKind kind, String message, String detail) {}
 
     static String write(RunRecord run) {
         RunInfo info = run.info();
         Counts totals = new Counts(inOutcomeOrder(run.totals().tests()), inOutcomeOrder(run.totals().units()));
-        Run json = new Run(FORMAT, run.id(), info.label(), info.started().toString(), run.finished().toString(),
+        Run json = new Run(FORMAT, run.id(), info.id(), info.label(), info.started().toString(), run.finished().toString(),
                 seconds(run.wallTime()), run.status(), info.host(), info.gitCommit(), info.rootDir(),
                 new TreeMap<>(info.config()), totals, run.units().stream().map(RunJson::unit).toList());
         try {
@@ -75,9 +81,20 @@ final class RunJson {
 
     private static Unit unit(UnitResult u) {
         return new Unit(u.unit().id(), u.unit().path().toString(), u.unit().adapter(), u.outcome(),
-                seconds(u.duration()), u.attempts(), u.worker(), problem(u.failure()),
-                u.tests().stream().map(t -> new Test(t.testId(), t.outcome(), seconds(t.duration()), t.attempt(),
+                seconds(u.duration()), u.attempts(), u.worker().label(), problem(u.failure()),
+                u.tests().stream().map(t -> new Test(t.testId(), segments(t.node()), t.outcome(), seconds(t.duration()), t.attempt(),
                         problem(t.failure()), t.output())).toList());
+    }
+
+    private static List<Segment> segments(NodeId node) {
+        return node.segments().stream().map(s -> new Segment(s.kind(), s.id(), s.name())).toList();
+    }
+
+    private static NodeId node(String unitId, Test t) {
+        if (t.node() == null || t.node().isEmpty()) {
+            return NodeId.flat(unitId, t.id());
+        }
+        return new NodeId(t.node().stream().map(s -> new NodeId.Segment(s.kind(), s.id(), s.name())).toList());
     }
 
     private static Problem problem(Failure f) {
@@ -96,7 +113,7 @@ final class RunJson {
         if (json.format() < 1) {
             throw new IllegalArgumentException("it has no \"format\" number");
         }
-        RunInfo info = new RunInfo(json.label(), Instant.parse(json.started()), json.host(), json.gitCommit(),
+        RunInfo info = new RunInfo(json.runId() == null ? "" : json.runId(), json.label(), Instant.parse(json.started()), json.host(), json.gitCommit(),
                 json.rootDir(), json.config() == null ? Map.of() : json.config());
         List<UnitResult> units = json.units() == null ? List.of()
                 : json.units().stream().map(RunJson::unitResult).toList();
@@ -105,11 +122,11 @@ final class RunJson {
 
     private static UnitResult unitResult(Unit u) {
         List<TestResult> tests = u.tests() == null ? List.of() : u.tests().stream()
-                .map(t -> new TestResult(u.id(), t.id(), t.outcome(), duration(t.seconds()), failure(t.failure()),
+                .map(t -> new TestResult(node(u.id(), t), t.outcome(), duration(t.seconds()), failure(t.failure()),
                         t.output(), t.attempt()))
                 .toList();
         return new UnitResult(new TestUnit(u.id(), Path.of(u.path()), u.adapter()), u.outcome(), duration(u.seconds()),
-                tests, failure(u.failure()), u.attempts(), u.worker());
+                tests, failure(u.failure()), u.attempts(), WorkerRef.parse(u.worker()));
     }
 
     private static Failure failure(Problem p) {

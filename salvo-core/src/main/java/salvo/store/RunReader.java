@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import salvo.model.Failure;
+import salvo.model.NodeId;
 import salvo.model.Outcome;
+import salvo.model.WorkerRef;
 import salvo.model.RunInfo;
 import salvo.model.RunRecord;
 import salvo.model.RunStatus;
@@ -57,7 +59,7 @@ final class RunReader {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                info = new RunInfo(rs.getString("label"), columns.instant(rs.getString("started")),
+                info = new RunInfo("", rs.getString("label"), columns.instant(rs.getString("started")),
                         rs.getString("host"), rs.getString("git_commit"), rs.getString("root_dir"),
                         columns.config(rs.getString("config")));
                 finished = columns.instant(rs.getString("finished"));
@@ -87,7 +89,7 @@ final class RunReader {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long unitRowId = rs.getLong("unit_result_id");
-                    TestResult test = new TestResult(unitRows.get(unitRowId).unitId(), rs.getString("test_id"),
+                    TestResult test = new TestResult(NodeId.flat(unitRows.get(unitRowId).unitId(), rs.getString("test_id")),
                             columns.named(Outcome.class, rs.getString("outcome")),
                             Columns.duration(rs.getDouble("duration_ms")), columns.failure(rs),
                             rs.getString("output"), rs.getInt("attempt"));
@@ -104,7 +106,7 @@ final class RunReader {
                            int attempts, String worker, Failure failure) {
         UnitResult toResult(List<TestResult> tests) {
             return new UnitResult(new TestUnit(unitId, Path.of(path), adapter), outcome,
-                    Columns.duration(durationMillis), tests, failure, attempts, worker);
+                    Columns.duration(durationMillis), tests, failure, attempts, WorkerRef.parse(worker));
         }
     }
 }

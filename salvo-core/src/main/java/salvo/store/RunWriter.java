@@ -17,7 +17,10 @@ import salvo.model.UnitResult;
 
 /** Inserts one run with its units and tests. The caller owns the transaction. */
 final class RunWriter {
-    private static final List<String> TOTAL_COLUMNS = Stream.of(Outcome.values())
+    /** Outcomes with a count column in schema 1 (INCOMPLETE came later). */
+    static final List<Outcome> COUNTED = Stream.of(Outcome.values()).filter(o -> o != Outcome.INCOMPLETE).toList();
+
+    private static final List<String> TOTAL_COLUMNS = COUNTED.stream()
             .map(RunWriter::totalColumn).collect(Collectors.toList());
 
     private static final String INSERT_RUN = "INSERT INTO runs (label, started, finished, host, git_commit, root_dir,"
@@ -70,7 +73,7 @@ final class RunWriter {
             s.setString(7, Columns.json(info.config()));
             s.setString(8, run.status().name());
             int index = 9;
-            for (Outcome outcome : Outcome.values()) {
+            for (Outcome outcome : COUNTED) {
                 s.setInt(index++, totals.tests(outcome));
             }
             return generatedId(s);
@@ -86,7 +89,7 @@ final class RunWriter {
         s.setString(6, unit.outcome().name());
         s.setDouble(7, Columns.millis(unit.duration()));
         s.setInt(8, unit.attempts());
-        s.setString(9, unit.worker());
+        s.setString(9, unit.worker().label());
         Columns.bindFailure(s, 10, unit.failure());
         return generatedId(s);
     }

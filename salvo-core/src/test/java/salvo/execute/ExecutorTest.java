@@ -1,6 +1,7 @@
 package salvo.execute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import salvo.model.WorkerRef;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -17,11 +18,15 @@ import salvo.model.UnitResult;
 
 /** The pull queue's own rules, on in-memory runners: real processes are covered by the adapters' tests. */
 class ExecutorTest {
+    private static salvo.event.RunEvents events(salvo.event.RunListener l) {
+        return new salvo.event.RunEvents("run-1", l);
+    }
+
     private static List<TestUnit> units(int n) {
         return IntStream.range(0, n).mapToObj(i -> new TestUnit("u" + i, Path.of("u" + i), "test")).toList();
     }
 
-    private static UnitResult result(TestUnit u, Outcome o, String worker) {
+    private static UnitResult result(TestUnit u, Outcome o, WorkerRef worker) {
         return new UnitResult(u, o, Duration.ZERO, List.of(), null, 1, worker);
     }
 
@@ -29,10 +34,10 @@ class ExecutorTest {
     void everyUnitRunsOnceAndResultsComeBackInPlanOrder() {
         Set<String> workers = ConcurrentHashMap.newKeySet();
         UnitRunner runner = (u, a, ctx) -> {
-            workers.add(ctx.worker());
+            workers.add(ctx.worker().label());
             return result(u, Outcome.PASSED, ctx.worker());
         };
-        List<UnitResult> results = new Executor(runner, 3, false).execute(units(20), e -> { }, new RunControl());
+        List<UnitResult> results = new Executor(runner, 3, false).execute(units(20), events(e -> { }), new RunControl());
         assertEquals(units(20).stream().map(TestUnit::id).toList(), results.stream().map(r -> r.unit().id()).toList());
         assertTrue(workers.stream().allMatch(w -> w.matches("gw[123]")), workers.toString());
     }
@@ -41,8 +46,8 @@ class ExecutorTest {
     void neverStartsMoreWorkersThanUnits() {
         Set<String> workers = ConcurrentHashMap.newKeySet();
         List<salvo.event.RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        new Executor((u, a, ctx) -> result(u, Outcome.PASSED, ctx.worker()), 8, false).execute(units(2), events::add, new RunControl());
-        events.stream().filter(e -> e instanceof UnitStarted).forEach(e -> workers.add(((UnitStarted) e).worker()));
+        new Executor((u, a, ctx) -> result(u, Outcome.PASSED, ctx.worker()), 8, false).execute(units(2), events(events::add), new RunControl());
+        events.stream().filter(e -> e instanceof UnitStarted).forEach(e -> workers.add(((UnitStarted) e).worker().label()));
         assertTrue(workers.size() <= 2, workers.toString());
     }
 
@@ -50,7 +55,7 @@ class ExecutorTest {
     void stopOnFailureStartsNothingAfterTheFirstFailure() {
         UnitRunner runner = (u, a, ctx) -> result(u, u.id().equals("u2") ? Outcome.FAILED : Outcome.PASSED, ctx.worker());
         RunControl control = new RunControl();
-        List<UnitResult> results = new Executor(runner, 1, true).execute(units(10), e -> { }, control);
+        List<UnitResult> results = new Executor(runner, 1, true).execute(units(10), events(e -> { }), control);
         assertEquals(3, results.size());
         assertTrue(control.isDraining());
     }
@@ -63,7 +68,7 @@ class ExecutorTest {
             }
             return result(u, Outcome.PASSED, ctx.worker());
         };
-        List<UnitResult> results = new Executor(runner, 2, false).execute(units(4), e -> { }, new RunControl());
+        List<UnitResult> results = new Executor(runner, 2, false).execute(units(4), events(e -> { }), new RunControl());
         assertEquals(4, results.size());
         UnitResult broken = results.get(1);
         assertEquals(Outcome.ERROR, broken.outcome());

@@ -1,6 +1,8 @@
 package salvo.execute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import salvo.model.WorkerRef;
+import salvo.model.NodeId;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.file.Path;
@@ -19,11 +21,11 @@ class RetriesTest {
 
     private static TestResult test(String name, Outcome o, int attempt) {
         Failure f = o.isFailure() ? Failure.of(FailureKind.ASSERTION, name + " broke") : null;
-        return new TestResult("t.py", "t.py::" + name, o, Duration.ofMillis(5), f, "", attempt);
+        return new TestResult(NodeId.flat("t.py", "t.py::" + name), o, Duration.ofMillis(5), f, "", attempt);
     }
 
     private static UnitResult unit(Outcome o, int attempt, TestResult... tests) {
-        return new UnitResult(UNIT, o, Duration.ofSeconds(1), List.of(tests), null, attempt, "gw1");
+        return new UnitResult(UNIT, o, Duration.ofSeconds(1), List.of(tests), null, attempt, WorkerRef.local("gw1"));
     }
 
     @Test
@@ -54,7 +56,7 @@ class RetriesTest {
                     : unit(Outcome.PASSED, attempt, test("x", Outcome.PASSED, attempt));
         };
         List<salvo.event.RunEvent> events = new java.util.ArrayList<>();
-        UnitResult r = new RetryingRunner(flaky, 5).run(UNIT, 1, new WorkerContext("gw1", events::add, new RunControl()));
+        UnitResult r = new RetryingRunner(flaky, 5).run(UNIT, 1, new WorkerContext(WorkerRef.local("gw1"), new salvo.event.RunEvents("r", events::add), new RunControl()));
         assertEquals(3, calls[0]);
         assertEquals(Outcome.FLAKY, r.outcome());
         assertEquals(2, events.stream().filter(e -> e instanceof salvo.event.UnitFinished f && f.willRetry()).count());
@@ -67,12 +69,12 @@ class RetriesTest {
             calls[0]++;
             return unit(Outcome.FAILED, attempt, test("x", Outcome.FAILED, attempt));
         };
-        new RetryingRunner(broken, 2).run(UNIT, 1, new WorkerContext("gw1", e -> { }, new RunControl()));
+        new RetryingRunner(broken, 2).run(UNIT, 1, new WorkerContext(WorkerRef.local("gw1"), new salvo.event.RunEvents("r", e -> { }), new RunControl()));
         assertEquals(3, calls[0]);
         RunControl stopped = new RunControl();
         stopped.interrupt();
         calls[0] = 0;
-        new RetryingRunner(broken, 2).run(UNIT, 1, new WorkerContext("gw1", e -> { }, stopped));
+        new RetryingRunner(broken, 2).run(UNIT, 1, new WorkerContext(WorkerRef.local("gw1"), new salvo.event.RunEvents("r", e -> { }), stopped));
         assertEquals(1, calls[0]);
     }
 }

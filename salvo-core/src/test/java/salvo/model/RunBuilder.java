@@ -74,7 +74,7 @@ public final class RunBuilder {
     }
 
     public RunRecord build() {
-        RunInfo info = new RunInfo(label, started, host, gitCommit, "/work/project", config);
+        RunInfo info = new RunInfo("run-" + label, label, started, host, gitCommit, "/work/project", config);
         return new RunRecord(id, info, started.plus(wall), status, units);
     }
 
@@ -82,13 +82,13 @@ public final class RunBuilder {
     public static TestResult test(String unitId, String name, Outcome outcome, double seconds) {
         Failure failure = outcome.isFailure() || outcome == Outcome.FLAKY
                 ? new Failure(FailureKind.ASSERTION, "assert " + name, "Traceback of " + name) : null;
-        return new TestResult(unitId, unitId + "::" + name, outcome, seconds(seconds), failure, "", 1);
+        return new TestResult(NodeId.flat(unitId, unitId + "::" + name), outcome, seconds(seconds), failure, "", 1);
     }
 
     public static UnitResult unitResult(String unitId, Outcome outcome, Duration duration, Failure failure,
                                         TestResult... tests) {
         return new UnitResult(new TestUnit(unitId, Path.of(unitId), "pytest"), outcome, duration, List.of(tests),
-                failure, 1, "w1");
+                failure, 1, WorkerRef.local("w1"));
     }
 
     public static Duration seconds(double seconds) {

@@ -1,6 +1,7 @@
 package salvo.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import salvo.model.NodeId;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static salvo.model.RunBuilder.run;
 import static salvo.model.RunBuilder.seconds;
@@ -52,7 +53,8 @@ class JUnitXmlReportTest {
     private static RunRecord mixed() {
         String a = "tests/test_a.py";
         return run("20261123_101502_123").id(12)
-                .unit(a, new TestResult(a, a + "::TestK::test_x[1]", Outcome.FAILED, seconds(0.25),
+                .unit(a, new TestResult(NodeId.ofUnit(a).child(NodeId.Kind.CONTAINER, a + "::TestK", "TestK")
+                                .child(NodeId.Kind.TEST, a + "::TestK::test_x[1]", "test_x[1]"), Outcome.FAILED, seconds(0.25),
                                 new Failure(FailureKind.ASSERTION, "assert 1 == 2 <&> \"q\"", "Traceback <here> & ]]> there"),
                                 "printed\nlines", 1),
                         test(a, "test_ok", Outcome.PASSED, 1.5),
@@ -65,7 +67,7 @@ class JUnitXmlReportTest {
                         test(a, "test_flaky", Outcome.FLAKY, 0.5))
                 .unit(unitResult("tests/test_broken.py", Outcome.ERROR, seconds(0.3),
                         Failure.of(FailureKind.COLLECTION, "SyntaxError: invalid syntax")))
-                .unit("pkg/FooTest", new TestResult("pkg/FooTest", "com.example.FooTest#bar()", Outcome.PASSED,
+                .unit("pkg/FooTest", new TestResult(NodeId.ofUnit("pkg/FooTest").child(NodeId.Kind.TEST, "com.example.FooTest#bar()", "bar()"), Outcome.PASSED,
                         seconds(0.01), null, "", 1))
                 .build();
     }
@@ -116,7 +118,7 @@ class JUnitXmlReportTest {
         assertEquals("Traceback of test_flaky", elements(note, "stackTrace").get(0).getTextContent());
 
         Element junit = testcase(doc, "bar()");
-        assertEquals("com.example.FooTest", junit.getAttribute("classname"));
+        assertEquals("pkg.FooTest", junit.getAttribute("classname"));
     }
 
     @Test
@@ -145,7 +147,7 @@ class JUnitXmlReportTest {
     void charactersXmlCannotHoldAreDroppedAndTheRestKept() throws Exception {
         String dirty = "nul\u0000 bell\u0007 esc\u001B[31mred\u001B[0m lone\uD800 reversed\uDC00x nonchar\uFFFE"
                 + " kept: tab\t é ✔ 😀 end";
-        RunRecord run = run("r").unit("a.py", new TestResult("a.py", "a.py::test_dirty\u0001", Outcome.FAILED, seconds(1),
+        RunRecord run = run("r").unit("a.py", new TestResult(NodeId.flat("a.py", "a.py::test_dirty\u0001"), Outcome.FAILED, seconds(1),
                 new Failure(FailureKind.OTHER, dirty, dirty), dirty, 1)).build();
 
         Document doc = parse(JUnitXmlReport.render(run));
@@ -168,12 +170,16 @@ class JUnitXmlReportTest {
     }
 
     @Test
-    void junitNamesFollowPytestsJunitxml() {
-        assertEquals(new JUnitName("tests.test_a.TestK", "test_x[1]"), JUnitName.of("tests/test_a.py", "tests/test_a.py::TestK::test_x[1]"));
-        assertEquals(new JUnitName("tests.test_a", "test_y[a::b.c/d]"), JUnitName.of("tests/test_a.py", "tests/test_a.py::test_y[a::b.c/d]"));
-        assertEquals(new JUnitName("tests.test_a.TestK.TestInner", "test_z"), JUnitName.of("tests/test_a.py", "tests/test_a.py::TestK::TestInner::test_z"));
-        assertEquals(new JUnitName("com.example.FooTest", "bar()"), JUnitName.of("pkg/FooTest", "com.example.FooTest#bar()"));
-        assertEquals(new JUnitName("seq.login", "step 3"), JUnitName.of("seq/login.tum", "seq/login.tum step 3"));
+    void junitNamesComeFromTheTreeNeverFromParsingIds() {
+        NodeId k = NodeId.ofUnit("tests/test_a.py").child(NodeId.Kind.CONTAINER, "k", "TestK");
+        assertEquals(new JUnitName("tests.test_a.TestK", "test_x[1]"), JUnitName.of(k.child(NodeId.Kind.TEST, "x", "test_x[1]")));
+        assertEquals(new JUnitName("tests.test_a", "test_y[a::b.c/d]"),
+                JUnitName.of(NodeId.test("tests/test_a.py", "y", "test_y[a::b.c/d]")));
+        assertEquals(new JUnitName("tests.test_a.TestK.TestInner", "test_z"), JUnitName.of(
+                k.child(NodeId.Kind.CONTAINER, "i", "TestInner").child(NodeId.Kind.TEST, "z", "test_z")));
+        assertEquals(new JUnitName("seq.login", "step 3"), JUnitName.of(NodeId.test("seq/login.tum", "s3", "step 3")));
+        assertEquals(new JUnitName("tests.test_a", "TestK::test_x"),
+                JUnitName.of(NodeId.flat("tests/test_a.py", "tests/test_a.py::TestK::test_x")), "a row stored before trees");
         assertEquals(new JUnitName("tests.test_b", "tests/test_b.py"), JUnitName.ofUnit("tests/test_b.py"));
     }
 }

@@ -1,6 +1,7 @@
 package salvo.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import salvo.model.NodeId;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static salvo.model.RunBuilder.run;
@@ -49,7 +50,7 @@ class MarkdownReportTest {
     }
 
     private static RunRecord nasty() {
-        TestResult failed = new TestResult("a.py", NASTY_TEST, Outcome.FAILED, seconds(1),
+        TestResult failed = new TestResult(NodeId.flat("a.py", NASTY_TEST), Outcome.FAILED, seconds(1),
                 new Failure(FailureKind.ASSERTION, NASTY_MESSAGE, "before\n```\ninside\n````\n\u001B[31mred\u001B[0m after"), "", 1);
         return run("20261123_101502_123").id(12).unit("a.py", failed).build();
     }

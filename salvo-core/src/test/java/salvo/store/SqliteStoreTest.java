@@ -1,6 +1,8 @@
 package salvo.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import salvo.model.WorkerRef;
+import salvo.model.NodeId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -41,26 +43,25 @@ class SqliteStoreTest {
     /** A run that uses every field, every outcome, nanosecond times and text that is hard to store. */
     static RunRecord everything() {
         String a = "tests/test_a.py";
-        TestResult failed = new TestResult(a, a + "::TestK::test_x[1-ü]", Outcome.FAILED, Duration.ofNanos(1_234_567_891),
+        TestResult failed = new TestResult(NodeId.flat(a, a + "::TestK::test_x[1-ü]"), Outcome.FAILED, Duration.ofNanos(1_234_567_891),
                 new Failure(FailureKind.ASSERTION, "assert 1 == 2", "Traceback\n  line 'quoted' \"double\"\n"),
                 "stdout ✔\nstderr\0nul", 1);
-        TestResult flaky = new TestResult(a, a + "::test_flaky", Outcome.FLAKY, Duration.ofMillis(2),
+        TestResult flaky = new TestResult(NodeId.flat(a, a + "::test_flaky"), Outcome.FLAKY, Duration.ofMillis(2),
                 Failure.of(FailureKind.TIMEOUT, "timed out once"), "", 2);
-        TestResult huge = new TestResult(a, a + "::test_huge", Outcome.PASSED, Duration.ofNanos(1),
+        TestResult huge = new TestResult(NodeId.flat(a, a + "::test_huge"), Outcome.PASSED, Duration.ofNanos(1),
                 null, "y".repeat(TestResult.MAX_OUTPUT * 2), 1);
         List<TestResult> others = new java.util.ArrayList<>();
         for (Outcome o : Outcome.values()) {
-            others.add(new TestResult("pkg/B", "pkg/B#" + o, o, seconds(0.25), null, "", 1));
+            others.add(new TestResult(NodeId.flat("pkg/B", "pkg/B#" + o), o, seconds(0.25), null, "", 1));
         }
         UnitResult unitA = new UnitResult(new TestUnit(a, Path.of("/work/project", a), "pytest"), Outcome.FAILED,
-                Duration.ofNanos(86_400_000_000_123L), List.of(failed, flaky, huge), null, 2, "w3");
+                Duration.ofNanos(86_400_000_000_123L), List.of(failed, flaky, huge), null, 2, WorkerRef.local("w3"));
         UnitResult unitB = new UnitResult(new TestUnit("pkg/B", Path.of("pkg/B.java"), "junit"), Outcome.CRASHED,
                 seconds(3), others, new Failure(FailureKind.CRASH, "exit 139", "x".repeat(Failure.MAX_DETAIL + 10)),
                 1, null);
         UnitResult collection = unitResult("tests/test_broken.py", Outcome.ERROR, Duration.ZERO,
                 Failure.of(FailureKind.COLLECTION, "SyntaxError: invalid syntax"));
-        RunInfo info = new RunInfo("20261123_101502_123", Instant("2026-11-23T10:15:02.000000001Z"), null, null,
-                "/work/project", Map.of("workers", "4", "dist", "load", "quote", "it's \"json\""));
+        RunInfo info = new RunInfo("run-" + "20261123_101502_123", "20261123_101502_123", Instant("2026-11-23T10:15:02.000000001Z"), null, null, "/work/project", Map.of("workers", "4", "dist", "load", "quote", "it's \"json\""));
         return new RunRecord(0, info, Instant("2026-11-23T10:16:03.999999999Z"), RunStatus.STOPPED_ON_FAILURE,
                 List.of(unitA, unitB, collection));
     }

@@ -1,0 +1,118 @@
+package salvo.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Where a result sits in its run's tree: a path of segments from the unit down (unit, then
+ * containers, then a test, then its steps), JUnit's UniqueId in spirit. Each segment carries the
+ * adapter's full id of the node it names and its display name, so the core never parses an
+ * adapter's ids: a parent is the path without its last segment.
+ */
+public record NodeId(List<Segment> segments) {
+
+    /** What a node is in the tree. Only TEST nodes count as tests in a run's totals. */
+    public enum Kind { UNIT, CONTAINER, TEST, STEP }
+
+    /**
+     * @param id   the adapter's id of this node, unique within the run (e.g. a file path, or a
+     *             full test id); stable across runs, so history and comparison match on it
+     * @param name what to show for this node under its parent
+     */
+    public record Segment(Kind kind, String id, String name) {
+        public Segment {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    public NodeId {
+        segments = List.copyOf(segments);
+        if (segments.isEmpty() || segments.get(0).kind() != Kind.UNIT) {
+            throw new IllegalArgumentException("a node id starts with its unit, got " + segments);
+        }
+        for (int i = 1; i < segments.size(); i++) {
+            if (segments.get(i).kind() == Kind.UNIT) {
+                throw new IllegalArgumentException("only the first segment may be a unit, got " + segments);
+            }
+        }
+    }
+
+    /** The node of a whole unit, named by its id. */
+    public static NodeId ofUnit(String unitId) {
+        return new NodeId(List.of(new Segment(Kind.UNIT, unitId, unitId)));
+    }
+
+    /** A test directly under its unit: the flat shape of most adapters. */
+    public static NodeId test(String unitId, String testId, String name) {
+        return ofUnit(unitId).child(Kind.TEST, testId, name);
+    }
+
+    /**
+     * A test under its unit known only by its id (a row stored before results were trees): its
+     * name is the id less the unit's own id and the separator after it.
+     */
+    public static NodeId flat(String unitId, String testId) {
+        String name = testId.startsWith(unitId) && testId.length() > unitId.length()
+                ? testId.substring(unitId.length()).replaceFirst("^[^\\p{L}\\p{N}_]+", "") : testId;
+        return test(unitId, testId, name.isEmpty() ? testId : name);
+    }
+
+    public NodeId child(Kind kind, String id, String name) {
+        List<Segment> path = new java.util.ArrayList<>(segments);
+        path.add(new Segment(kind, id, name));
+        return new NodeId(path);
+    }
+
+    /** The adapter's id of this node. */
+    public String id() {
+        return last().id();
+    }
+
+    public String name() {
+        return last().name();
+    }
+
+    public Kind kind() {
+        return last().kind();
+    }
+
+    /** The id of the unit this node belongs to. */
+    public String unit() {
+        return segments.get(0).id();
+    }
+
+    public Optional<NodeId> parent() {
+        return segments.size() == 1 ? Optional.empty() : Optional.of(new NodeId(segments.subList(0, segments.size() - 1)));
+    }
+
+    /** The containers between the unit and this node, outermost first. */
+    public List<Segment> containers() {
+        return segments.subList(1, Math.max(1, segments.size() - 1)).stream()
+                .filter(s -> s.kind() == Kind.CONTAINER).toList();
+    }
+
+    public int depth() {
+        return segments.size();
+    }
+
+    /** The node's display name within its unit: the names below the unit, outermost first. */
+    public String title() {
+        if (segments.size() == 1) {
+            return name();
+        }
+        return segments.subList(1, segments.size()).stream().map(Segment::name).collect(Collectors.joining(" › "));
+    }
+
+    private Segment last() {
+        return segments.get(segments.size() - 1);
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}
