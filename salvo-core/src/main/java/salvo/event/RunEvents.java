@@ -47,6 +47,15 @@ public final class RunEvents {
         listener.on(new WorkerLost(runId, worker, reason));
     }
 
+    /** The same run's events, only those {@code pass} lets through (a policy holding some back). */
+    public RunEvents filtered(java.util.function.Predicate<RunEvent> pass) {
+        return new RunEvents(runId, event -> {
+            if (pass.test(event)) {
+                listener.on(event);
+            }
+        });
+    }
+
     /** The same run's events, also shown to {@code also} first (a policy watching the stream). */
     public RunEvents tappedBy(RunListener also) {
         return new RunEvents(runId, event -> {

@@ -2,17 +2,22 @@ package salvo.execute;
 
 import java.util.List;
 import salvo.event.RunEvents;
-import salvo.model.TestUnit;
 import salvo.model.UnitResult;
 
 /**
- * How a planned run is carried out: a process per unit ({@link Executor}), or persistent
- * workers fed test by test. Publishes unit and test events as they happen and returns the
- * final result of each unit that ran, in plan order.
+ * How a planned round of units is carried out: a process per unit ({@link Executor}), persistent
+ * workers fed by the coordinator, one foreground process. Publishes unit and test events as they
+ * happen and returns the result of each unit that ran, in plan order. Policies (retries, stop on
+ * the first failure) wrap any execution.
  */
 public interface Execution {
-    List<UnitResult> execute(List<TestUnit> plan, RunEvents events, RunControl control);
+    List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control);
 
     /** How many workers it will use for a plan of this size (for the run's announcement). */
     int workers(int units);
+
+    /** True when it can run only some tests of a unit, so a retry need not rerun whole units. */
+    default boolean selectsTests() {
+        return false;
+    }
 }

@@ -10,27 +10,27 @@ import salvo.event.RunEvents;
 import salvo.model.Failure;
 import salvo.model.FailureKind;
 import salvo.model.Outcome;
-import salvo.model.TestUnit;
 import salvo.model.UnitResult;
 import salvo.model.WorkerRef;
 
 /**
- * A pull queue feeding worker threads: each worker takes the next unit in plan order, runs it,
- * and comes back for more, so a slow unit never holds others behind it. Never starts more
- * workers than there are units.
+ * A process per unit: a pull queue feeding worker slots, each taking the next unit in plan
+ * order, running it, and coming back for more, so a slow unit never holds others behind it.
+ * Never starts more workers than there are units; starts nothing new once the run drains.
  */
 public final class Executor implements Execution {
     private final UnitRunner runner;
     private final int workers;
-    private final boolean stopOnFailure;
+    private final String slotPrefix;
 
-    public Executor(UnitRunner runner, int workers, boolean stopOnFailure) {
+    /** @param slotPrefix names its worker slots {@code <prefix>1..N}, so two executions in one run never share a name */
+    public Executor(UnitRunner runner, int workers, String slotPrefix) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         }
         this.runner = runner;
         this.workers = workers;
-        this.stopOnFailure = stopOnFailure;
+        this.slotPrefix = slotPrefix;
     }
 
     @Override
@@ -40,12 +40,12 @@ public final class Executor implements Execution {
 
     /** Runs the units in the given order and returns the final result of each unit that ran, in plan order. */
     @Override
-    public List<UnitResult> execute(List<TestUnit> plan, RunEvents events, RunControl control) {
-        ConcurrentLinkedQueue<TestUnit> queue = new ConcurrentLinkedQueue<>(plan);
+    public List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control) {
+        ConcurrentLinkedQueue<PlannedUnit> queue = new ConcurrentLinkedQueue<>(plan);
         Map<String, UnitResult> results = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 1; i <= Math.min(workers, plan.size()); i++) {
-            WorkerRef name = WorkerRef.local("gw" + i);
+            WorkerRef name = WorkerRef.local(slotPrefix + i);
             Thread t = new Thread(() -> work(name, queue, results, events, control), "salvo-" + name.label());
             t.start();
             threads.add(t);
@@ -62,28 +62,25 @@ public final class Executor implements Execution {
         return ordered;
     }
 
-    private void work(WorkerRef worker, ConcurrentLinkedQueue<TestUnit> queue, Map<String, UnitResult> results,
+    private void work(WorkerRef worker, ConcurrentLinkedQueue<PlannedUnit> queue, Map<String, UnitResult> results,
                       RunEvents events, RunControl control) {
         WorkerContext context = new WorkerContext(worker, events, control);
-        TestUnit unit;
+        PlannedUnit unit;
         while (!control.isDraining() && (unit = queue.poll()) != null) {
-            events.unitStarted(worker, unit, 1);
+            events.unitStarted(worker, unit.unit(), unit.attempt());
             UnitResult result = runSafely(unit, context);
             results.put(unit.id(), result);
             events.unitFinished(worker, result, false);
-            if (stopOnFailure && result.outcome().isFailure()) {
-                control.drain();
-            }
         }
     }
 
     /** A bug in a runner costs one unit, reported as such, never the run. */
-    private UnitResult runSafely(TestUnit unit, WorkerContext context) {
+    private UnitResult runSafely(PlannedUnit unit, WorkerContext context) {
         try {
-            return runner.run(unit, 1, context);
+            return runner.run(unit, context);
         } catch (RuntimeException e) {
-            return new UnitResult(unit, Outcome.ERROR, java.time.Duration.ZERO, List.of(),
-                    new Failure(FailureKind.OTHER, "salvo could not run this unit: " + e, stackOf(e)), 1,
+            return new UnitResult(unit.unit(), Outcome.ERROR, java.time.Duration.ZERO, List.of(),
+                    new Failure(FailureKind.OTHER, "salvo could not run this unit: " + e, stackOf(e)), unit.attempt(),
                     context.worker());
         }
     }

@@ -4,26 +4,28 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import salvo.worker.WorkerHandle;
 
 /**
- * The one place that knows whether a run should go on, and every process it started, so that
- * a stop (Ctrl-C, `q` in the dashboard, a stop-on-failure) can end them all, whole trees
- * included. Also lets whoever stopped the run wait until its partial results are stored.
+ * The one place that knows whether a run should go on, and every worker it started, so that
+ * a stop (Ctrl-C, `q` in the dashboard) can end them all through their transports, whole
+ * process trees included. Also lets whoever stopped the run wait until its partial results
+ * are stored.
  */
 public final class RunControl {
-    private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    private final Set<WorkerHandle> live = ConcurrentHashMap.newKeySet();
     private final CountDownLatch recorded = new CountDownLatch(1);
     private volatile boolean interrupted;
     private volatile boolean draining;
 
-    /** Stops the run now: nothing new starts and every running process tree is killed. */
+    /** Stops the run now: nothing new starts and every running worker is killed. */
     public void interrupt() {
         interrupted = true;
         draining = true;
-        live.forEach(ProcessTree::kill);
+        live.forEach(WorkerHandle::kill);
     }
 
-    /** Lets running units finish but starts no new one (stop on first failure). */
+    /** Lets running work finish but hands out nothing new (stop on first failure). */
     public void drain() {
         draining = true;
     }
@@ -36,16 +38,16 @@ public final class RunControl {
         return draining;
     }
 
-    /** Tracks a started process; if the run was interrupted meanwhile, kills it at once. */
-    public void register(Process process) {
-        live.add(process);
+    /** Tracks a launched worker; if the run was interrupted meanwhile, kills it at once. */
+    public void register(WorkerHandle worker) {
+        live.add(worker);
         if (interrupted) {
-            ProcessTree.kill(process);
+            worker.kill();
         }
     }
 
-    public void unregister(Process process) {
-        live.remove(process);
+    public void unregister(WorkerHandle worker) {
+        live.remove(worker);
     }
 
     public void markRecorded() {

@@ -16,14 +16,21 @@ import salvo.schedule.LongestFirst;
 
 /**
  * One run from plan to record: orders the units by history, announces the plan, executes it
- * and returns what happened. Storing the record and announcing its end are the caller's, so a
- * run can be recorded even when it was stopped from outside.
+ * under the run's policies and returns what happened. Storing the record and announcing its end
+ * are the caller's, so a run can be recorded even when it was stopped from outside.
  */
 public final class RunSession {
     private final Execution execution;
 
+    /** @param execution how the units run, already wrapped in its policies (see {@link #withPolicies}) */
     public RunSession(Execution execution) {
         this.execution = execution;
+    }
+
+    /** Retries, then stop-on-failure outside them, so the first failure of any round drains the run. */
+    public static Execution withPolicies(Execution execution, int retries, boolean stopOnFailure) {
+        Execution e = retries > 0 ? new RetryRounds(execution, retries) : execution;
+        return stopOnFailure ? new StopOnFailure(e) : e;
     }
 
     public RunRecord run(RunInfo info, List<TestUnit> units, Map<String, Duration> history, RunListener events,
@@ -31,7 +38,8 @@ public final class RunSession {
         List<TestUnit> plan = LongestFirst.order(units, history);
         int used = execution.workers(plan.size());
         events.on(new RunStarted(info, plan, used, LongestFirst.estimate(plan, history, used)));
-        List<UnitResult> results = execution.execute(plan, new RunEvents(info.id(), events), control);
+        List<UnitResult> results = execution.execute(plan.stream().map(PlannedUnit::whole).toList(),
+                new RunEvents(info.id(), events), control);
         RunStatus status = control.isInterrupted() ? RunStatus.INTERRUPTED
                 : control.isDraining() ? RunStatus.STOPPED_ON_FAILURE : RunStatus.COMPLETED;
         return new RunRecord(0, info, Instant.now(), status, results);

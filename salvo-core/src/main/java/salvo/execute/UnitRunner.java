@@ -1,10 +1,9 @@
 package salvo.execute;
 
-import salvo.model.TestUnit;
 import salvo.model.UnitResult;
 
-/** Runs one attempt of one unit, publishing its tests' events as they happen. */
+/** Runs one attempt of one unit in a process of its own, publishing its tests' events as they happen. */
 @FunctionalInterface
 public interface UnitRunner {
-    UnitResult run(TestUnit unit, int attempt, WorkerContext context);
+    UnitResult run(PlannedUnit unit, WorkerContext context);
 }

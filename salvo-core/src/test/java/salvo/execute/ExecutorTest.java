@@ -26,6 +26,10 @@ class ExecutorTest {
         return IntStream.range(0, n).mapToObj(i -> new TestUnit("u" + i, Path.of("u" + i), "test")).toList();
     }
 
+    private static List<PlannedUnit> plan(int n) {
+        return units(n).stream().map(PlannedUnit::whole).toList();
+    }
+
     private static UnitResult result(TestUnit u, Outcome o, WorkerRef worker) {
         return new UnitResult(u, o, Duration.ZERO, List.of(), null, 1, worker);
     }
@@ -33,11 +37,11 @@ class ExecutorTest {
     @Test
     void everyUnitRunsOnceAndResultsComeBackInPlanOrder() {
         Set<String> workers = ConcurrentHashMap.newKeySet();
-        UnitRunner runner = (u, a, ctx) -> {
+        UnitRunner runner = (u, ctx) -> {
             workers.add(ctx.worker().label());
-            return result(u, Outcome.PASSED, ctx.worker());
+            return result(u.unit(), Outcome.PASSED, ctx.worker());
         };
-        List<UnitResult> results = new Executor(runner, 3, false).execute(units(20), events(e -> { }), new RunControl());
+        List<UnitResult> results = new Executor(runner, 3, "gw").execute(plan(20), events(e -> { }), new RunControl());
         assertEquals(units(20).stream().map(TestUnit::id).toList(), results.stream().map(r -> r.unit().id()).toList());
         assertTrue(workers.stream().allMatch(w -> w.matches("gw[123]")), workers.toString());
     }
@@ -46,29 +50,33 @@ class ExecutorTest {
     void neverStartsMoreWorkersThanUnits() {
         Set<String> workers = ConcurrentHashMap.newKeySet();
         List<salvo.event.RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        new Executor((u, a, ctx) -> result(u, Outcome.PASSED, ctx.worker()), 8, false).execute(units(2), events(events::add), new RunControl());
+        new Executor((u, ctx) -> result(u.unit(), Outcome.PASSED, ctx.worker()), 8, "gw").execute(plan(2), events(events::add), new RunControl());
         events.stream().filter(e -> e instanceof UnitStarted).forEach(e -> workers.add(((UnitStarted) e).worker().label()));
         assertTrue(workers.size() <= 2, workers.toString());
     }
 
     @Test
-    void stopOnFailureStartsNothingAfterTheFirstFailure() {
-        UnitRunner runner = (u, a, ctx) -> result(u, u.id().equals("u2") ? Outcome.FAILED : Outcome.PASSED, ctx.worker());
+    void aDrainedRunStartsNothingNew() {
         RunControl control = new RunControl();
-        List<UnitResult> results = new Executor(runner, 1, true).execute(units(10), events(e -> { }), control);
+        UnitRunner runner = (u, ctx) -> {
+            if (u.id().equals("u2")) {
+                control.drain();
+            }
+            return result(u.unit(), Outcome.PASSED, ctx.worker());
+        };
+        List<UnitResult> results = new Executor(runner, 1, "gw").execute(plan(10), events(e -> { }), control);
         assertEquals(3, results.size());
-        assertTrue(control.isDraining());
     }
 
     @Test
     void aRunnerBugCostsOneUnitNotTheRun() {
-        UnitRunner runner = (u, a, ctx) -> {
+        UnitRunner runner = (u, ctx) -> {
             if (u.id().equals("u1")) {
                 throw new IllegalStateException("adapter bug");
             }
-            return result(u, Outcome.PASSED, ctx.worker());
+            return result(u.unit(), Outcome.PASSED, ctx.worker());
         };
-        List<UnitResult> results = new Executor(runner, 2, false).execute(units(4), events(e -> { }), new RunControl());
+        List<UnitResult> results = new Executor(runner, 2, "gw").execute(plan(4), events(e -> { }), new RunControl());
         assertEquals(4, results.size());
         UnitResult broken = results.get(1);
         assertEquals(Outcome.ERROR, broken.outcome());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import salvo.model.WorkerRef;
 import salvo.model.NodeId;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,37 +45,85 @@ class RetriesTest {
     void failingToTheEndStaysFailed() {
         UnitResult first = unit(Outcome.FAILED, 1, test("b", Outcome.FAILED, 1));
         UnitResult last = unit(Outcome.FAILED, 3, test("b", Outcome.FAILED, 3));
-        assertSame(last, Retries.merge(first, last));
+        assertEquals(last, Retries.merge(first, last));
     }
 
     @Test
-    void retryingRunnerRunsUntilPassAndAnnouncesEachRetry() {
+    void aTestLevelRetryKeepsTheTestsItDidNotRun() {
+        UnitResult first = unit(Outcome.FAILED, 1, test("a", Outcome.PASSED, 1), test("b", Outcome.FAILED, 1));
+        UnitResult onlyB = unit(Outcome.PASSED, 2, test("b", Outcome.PASSED, 2));
+        UnitResult merged = Retries.merge(first, onlyB);
+        assertEquals(Outcome.FLAKY, merged.outcome());
+        assertEquals(List.of(Outcome.PASSED, Outcome.FLAKY), merged.tests().stream().map(TestResult::outcome).toList());
+        assertEquals(List.of(1, 2), merged.tests().stream().map(TestResult::attempt).toList());
+    }
+
+    @Test
+    void aRetryRunsOnlyFailedTestsWhenItCanAndTheWholeUnitWhenTheUnitItselfFailed() {
+        UnitResult testsFailed = unit(Outcome.FAILED, 1, test("a", Outcome.PASSED, 1), test("b", Outcome.FAILED, 1));
+        assertEquals(java.util.Set.of("t.py::b"), Retries.retryOf(testsFailed, true, 2).onlyTests());
+        assertTrue(Retries.retryOf(testsFailed, false, 2).isWhole(), "a process per file reruns the file");
+        UnitResult crashed = new UnitResult(UNIT, Outcome.CRASHED, Duration.ZERO, List.of(test("a", Outcome.PASSED, 1)),
+                Failure.of(FailureKind.CRASH, "process died between tests"), 1, WorkerRef.local("gw1"));
+        assertTrue(Retries.retryOf(crashed, true, 2).isWhole());
+        assertEquals(2, Retries.retryOf(crashed, true, 2).attempt());
+    }
+
+    @Test
+    void retryRoundsRunUntilPassAndAnnounceEachRetry() {
         int[] calls = {0};
-        UnitRunner flaky = (u, attempt, ctx) -> {
+        UnitRunner flaky = (u, ctx) -> {
             calls[0]++;
-            return attempt < 3 ? unit(Outcome.FAILED, attempt, test("x", Outcome.FAILED, attempt))
-                    : unit(Outcome.PASSED, attempt, test("x", Outcome.PASSED, attempt));
+            return u.attempt() < 3 ? unit(Outcome.FAILED, u.attempt(), test("x", Outcome.FAILED, u.attempt()))
+                    : unit(Outcome.PASSED, u.attempt(), test("x", Outcome.PASSED, u.attempt()));
         };
-        List<salvo.event.RunEvent> events = new java.util.ArrayList<>();
-        UnitResult r = new RetryingRunner(flaky, 5).run(UNIT, 1, new WorkerContext(WorkerRef.local("gw1"), new salvo.event.RunEvents("r", events::add), new RunControl()));
+        List<salvo.event.RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<UnitResult> r = new RetryRounds(new Executor(flaky, 1, "gw"), 5)
+                .execute(List.of(PlannedUnit.whole(UNIT)), new salvo.event.RunEvents("r", events::add), new RunControl());
         assertEquals(3, calls[0]);
-        assertEquals(Outcome.FLAKY, r.outcome());
+        assertEquals(Outcome.FLAKY, r.get(0).outcome());
         assertEquals(2, events.stream().filter(e -> e instanceof salvo.event.UnitFinished f && f.willRetry()).count());
+        List<salvo.event.UnitFinished> finals = events.stream().filter(e -> e instanceof salvo.event.UnitFinished f
+                && !f.willRetry()).map(e -> (salvo.event.UnitFinished) e).toList();
+        assertEquals(1, finals.size(), "one final result per unit");
+        assertEquals(Outcome.FLAKY, finals.get(0).result().outcome());
     }
 
     @Test
     void retriesStopAtTheLimitAndWhenInterrupted() {
         int[] calls = {0};
-        UnitRunner broken = (u, attempt, ctx) -> {
+        UnitRunner broken = (u, ctx) -> {
             calls[0]++;
-            return unit(Outcome.FAILED, attempt, test("x", Outcome.FAILED, attempt));
+            return unit(Outcome.FAILED, u.attempt(), test("x", Outcome.FAILED, u.attempt()));
         };
-        new RetryingRunner(broken, 2).run(UNIT, 1, new WorkerContext(WorkerRef.local("gw1"), new salvo.event.RunEvents("r", e -> { }), new RunControl()));
+        List<PlannedUnit> plan = List.of(PlannedUnit.whole(UNIT));
+        List<UnitResult> r = new RetryRounds(new Executor(broken, 1, "gw"), 2).execute(plan,
+                new salvo.event.RunEvents("r", e -> { }), new RunControl());
         assertEquals(3, calls[0]);
+        assertEquals(Outcome.FAILED, r.get(0).outcome());
         RunControl stopped = new RunControl();
-        stopped.interrupt();
         calls[0] = 0;
-        new RetryingRunner(broken, 2).run(UNIT, 1, new WorkerContext(WorkerRef.local("gw1"), new salvo.event.RunEvents("r", e -> { }), stopped));
+        UnitRunner stopsTheRun = (u, ctx) -> {
+            stopped.interrupt();
+            return broken.run(u, ctx);
+        };
+        new RetryRounds(new Executor(stopsTheRun, 1, "gw"), 2).execute(plan, new salvo.event.RunEvents("r", e -> { }), stopped);
         assertEquals(1, calls[0]);
+    }
+
+    @Test
+    void stopOnFailureDrainsAtTheFirstFailingTest() {
+        RunControl control = new RunControl();
+        UnitRunner runner = (u, ctx) -> {
+            TestResult t = test("x", u.id().equals("u2") ? Outcome.FAILED : Outcome.PASSED, 1);
+            ctx.events().testFinished(ctx.worker(), t);
+            return new UnitResult(u.unit(), t.outcome(), Duration.ZERO, List.of(t), null, 1, ctx.worker());
+        };
+        List<PlannedUnit> plan = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> PlannedUnit.whole(new TestUnit("u" + i, Path.of("u" + i), "test"))).toList();
+        List<UnitResult> results = new StopOnFailure(new Executor(runner, 1, "gw"))
+                .execute(plan, new salvo.event.RunEvents("r", e -> { }), control);
+        assertEquals(3, results.size());
+        assertTrue(control.isDraining());
     }
 }

@@ -1,4 +1,4 @@
-package salvo.pytest;
+package salvo.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +14,14 @@ import java.util.HexFormat;
 import java.util.function.Consumer;
 
 /**
- * Salvo's side of the worker protocol for one process: a loopback socket, private to Salvo so
+ * The local transport's channel to one worker process: a loopback socket, private to Salvo so
  * test output cannot corrupt it, carrying JSON lines. The first message must carry the token
  * given to the process, so no other local program can inject results.
  */
-final class WorkerChannel implements AutoCloseable {
+final class LoopbackChannel implements AutoCloseable {
+    /** The environment variable that tells a worker where to connect: {@code <port>:<token>}. */
+    static final String ENV = "SALVO_CHANNEL";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerSocket server;
@@ -26,15 +29,15 @@ final class WorkerChannel implements AutoCloseable {
     private final Thread reader;
     private volatile Socket socket;
 
-    private WorkerChannel(ServerSocket server, Consumer<JsonNode> messages, String name) {
+    private LoopbackChannel(ServerSocket server, Consumer<JsonNode> messages, String name) {
         this.server = server;
         this.reader = new Thread(() -> serve(messages), name);
         this.reader.setDaemon(true);
     }
 
-    static WorkerChannel open(Consumer<JsonNode> messages, String name) throws IOException {
+    static LoopbackChannel open(Consumer<JsonNode> messages, String name) throws IOException {
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        WorkerChannel channel = new WorkerChannel(server, messages, name);
+        LoopbackChannel channel = new LoopbackChannel(server, messages, name);
         channel.reader.start();
         return channel;
     }

@@ -1,0 +1,24 @@
+package salvo.adapter;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The options of a run that every adapter honours.
+ *
+ * @param cwd       where salvo was started: every process a unit needs starts here unless its
+ *                  adapter's own rules say otherwise
+ * @param workers   parallel workers; 0 for one process in the foreground sharing the terminal
+ * @param timeout   the limit on one unit's process (fresh) or one job of a worker (persistent)
+ * @param isolation "fresh", "persistent", "fork", ...: how strongly units are kept apart, as
+ *                  each adapter understands it (an adapter refuses what it cannot do)
+ * @param verbose   more detail, streamed as the units run
+ * @param stopFirst stop handing out work at the first failure
+ * @param retries   how many times failed tests are planned again
+ */
+public record RunSettings(Path cwd, int workers, Duration timeout, String isolation, boolean verbose,
+                          boolean stopFirst, int retries) {
+    public boolean foreground() {
+        return workers == 0;
+    }
+}

@@ -1,0 +1,78 @@
+package salvo.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.function.Consumer;
+import salvo.execute.OutputPump;
+import salvo.execute.ProcessTree;
+import salvo.model.WorkerRef;
+
+/** Workers as local processes; a protocol worker gets a private loopback channel. */
+public final class LocalTransport implements Transport {
+    private static final int OUTPUT_TAIL = 16 * 1024;
+    private static final long DRAIN_MILLIS = 2000;
+
+    @Override
+    public WorkerHandle launch(WorkerSpec spec, WorkerRef ref, Consumer<WorkerSignal> inbox) throws IOException {
+        LocalWorker[] self = new LocalWorker[1];
+        LoopbackChannel channel = spec.protocol()
+                ? LoopbackChannel.open(body -> inbox.accept(new WorkerSignal.Message(self[0], body)),
+                "salvo-channel-" + ref.label())
+                : null;
+        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.directory().toFile());
+        builder.environment().putAll(spec.environment());
+        if (channel != null) {
+            builder.environment().put(LoopbackChannel.ENV, channel.spec());
+        }
+        if (spec.io() == WorkerSpec.Io.TERMINAL) {
+            builder.inheritIO();
+        } else {
+            builder.redirectErrorStream(true);
+        }
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            throw e;
+        }
+        Consumer<String> lines = spec.io() == WorkerSpec.Io.STREAMED
+                ? line -> inbox.accept(new WorkerSignal.Output(self[0], line)) : null;
+        OutputPump pump = spec.io() == WorkerSpec.Io.TERMINAL ? null
+                : OutputPump.start(process.getInputStream(), lines, OUTPUT_TAIL, "salvo-output-" + ref.label());
+        self[0] = new LocalWorker(ref, process, channel, pump);
+        process.onExit().thenRunAsync(() -> {
+            if (channel != null) {
+                channel.awaitEnd(DRAIN_MILLIS);
+            }
+            if (pump != null) {
+                pump.awaitEnd(DRAIN_MILLIS);
+            }
+            if (channel != null) {
+                channel.close();
+            }
+            inbox.accept(new WorkerSignal.Exited(self[0], process.exitValue(), self[0].outputTail()));
+        });
+        return self[0];
+    }
+
+    private record LocalWorker(WorkerRef ref, Process process, LoopbackChannel channel, OutputPump pump)
+            implements WorkerHandle {
+        @Override
+        public boolean send(JsonNode message) {
+            return channel != null && channel.send(message);
+        }
+
+        @Override
+        public void kill() {
+            ProcessTree.kill(process);
+        }
+
+        @Override
+        public String outputTail() {
+            return pump == null ? "" : pump.tail();
+        }
+    }
+}
