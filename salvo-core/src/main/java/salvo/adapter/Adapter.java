@@ -28,18 +28,28 @@ public interface Adapter {
         return null;
     }
 
+    /**
+     * True when {@code path}, as the user typed it, names one of this adapter's units by a name
+     * rather than a file (a command's name): such a path goes to this adapter only. Paths no
+     * adapter claims go to every adapter that reads files.
+     */
+    default boolean claims(String path) {
+        return false;
+    }
+
     /** The units this adapter finds; none when the project has nothing of its kind. Bad input throws SalvoError. */
     Discovery discover(DiscoveryRequest request);
 
     /**
      * How its units (a non-empty part of this run's plan) will run. Checks its options against
-     * the run's first and throws SalvoError on a conflict, before anything starts.
+     * the run's first and throws SalvoError on a conflict, before anything starts. The history
+     * is read on first use, so workers can start while the store is still opening.
      */
-    Execution prepare(RunSettings run, List<TestUnit> units, History history);
+    Execution prepare(RunSettings run, List<TestUnit> units, java.util.function.Supplier<History> history);
 
     /** What {@code salvo run -l} prints for its units: one line per unit, and its tests when asked. */
-    default List<String> list(List<TestUnit> units, boolean withTests, RunSettings run) {
-        return units.stream().map(TestUnit::id).toList();
+    default Listing list(List<TestUnit> units, boolean withTests, RunSettings run) {
+        return new Listing(units.stream().map(TestUnit::id).toList(), -1, false);
     }
 
     /** The settings of this adapter to keep with the run, for audit ("python_version" and the like). */

@@ -10,7 +10,7 @@ import salvo.model.UnitResult;
  * happen and returns the result of each unit that ran, in plan order. Policies (retries, stop on
  * the first failure) wrap any execution.
  */
-public interface Execution {
+public interface Execution extends AutoCloseable {
     List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control);
 
     /** How many workers it will use for a plan of this size (for the run's announcement). */
@@ -19,5 +19,10 @@ public interface Execution {
     /** True when it can run only some tests of a unit, so a retry need not rerun whole units. */
     default boolean selectsTests() {
         return false;
+    }
+
+    /** Ends whatever it keeps across rounds (workers started early); called once, after the run. */
+    @Override
+    default void close() {
     }
 }

@@ -37,6 +37,11 @@ public final class Parallel implements Execution {
     }
 
     @Override
+    public void close() {
+        byAdapter.values().forEach(Execution::close);
+    }
+
+    @Override
     public List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control) {
         Map<String, List<PlannedUnit>> parts = new LinkedHashMap<>();
         plan.forEach(u -> parts.computeIfAbsent(u.unit().adapter(), k -> new ArrayList<>()).add(u));

@@ -43,6 +43,11 @@ public final class RetryRounds implements Execution {
     }
 
     @Override
+    public void close() {
+        inner.close();
+    }
+
+    @Override
     public List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control) {
         Map<String, UnitFinished> heldBack = new ConcurrentHashMap<>();
         RunEvents holding = events.filtered(e -> {

@@ -28,6 +28,11 @@ public final class StopOnFailure implements Execution {
     }
 
     @Override
+    public void close() {
+        inner.close();
+    }
+
+    @Override
     public List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control) {
         return inner.execute(plan, events.tappedBy(e -> {
             boolean failed = e instanceof TestFinished t && t.result().isTest() && t.result().outcome().isFailure()

@@ -83,7 +83,9 @@ public final class SupervisedProcess {
                 } else if (signal instanceof WorkerSignal.Output o) {
                     listener.lines().accept(o.line());
                 } else if (signal instanceof WorkerSignal.Exited x) {
-                    return new End(how == null ? How.EXITED : how, x.exitCode(), x.output());
+                    // A stop kills workers through RunControl, so its exit may come before we look.
+                    How ended = how != null ? how : control.isInterrupted() ? How.INTERRUPTED : How.EXITED;
+                    return new End(ended, x.exitCode(), x.output());
                 }
                 if (how == null) {
                     how = verdictSoFar(control, deadline, limits, listener);

@@ -34,6 +34,13 @@ public record UnitResult(TestUnit unit, Outcome outcome, Duration duration, List
                 .findFirst().orElse("");
     }
 
+    /** A unit's outcome from its results: the worst failure, else PASSED when anything ran, else SKIPPED. */
+    public static Outcome outcomeOf(List<TestResult> tests) {
+        return tests.stream().map(TestResult::outcome).filter(Outcome::isFailure)
+                .max(java.util.Comparator.comparingInt(Outcome::severity))
+                .orElse(tests.stream().allMatch(t -> t.outcome() == Outcome.SKIPPED) ? Outcome.SKIPPED : Outcome.PASSED);
+    }
+
     public long count(Outcome o) {
         return tests.stream().filter(t -> t.isTest() && t.outcome() == o).count();
     }

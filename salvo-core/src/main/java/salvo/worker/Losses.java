@@ -31,6 +31,21 @@ public final class Losses {
                 + (consequence.isEmpty() ? "" : "; " + consequence), output);
     }
 
+    /**
+     * The line of a dying process's output most likely to say why: an assertion-style "E ..."
+     * line, an "ERROR:" line or one naming an Error, searched from the end; else the last line.
+     */
+    public static String lastMeaningfulLine(String output) {
+        java.util.List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String l = lines.get(i);
+            if (l.startsWith("E ") || l.startsWith("ERROR:") || l.contains("Error:")) {
+                return l.startsWith("E ") ? l.substring(1).strip() : l;
+            }
+        }
+        return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
+    }
+
     public static String seconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + "s" : (ms / 1000.0) + "s";

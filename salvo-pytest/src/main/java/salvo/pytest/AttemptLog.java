@@ -7,11 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import salvo.event.RunListener;
-import salvo.event.TestFinished;
-import salvo.event.TestStarted;
+import salvo.event.RunEvents;
 import salvo.model.Failure;
 import salvo.model.TestResult;
+import salvo.model.WorkerRef;
+import salvo.worker.WireMessage;
+import salvo.worker.WireProtocol;
 
 /**
  * Everything one pytest process reported during one attempt, kept as it arrives (so a crash
@@ -21,12 +22,9 @@ final class AttemptLog {
     /** A collection error pytest reported for a node (a file, a conftest, a package). */
     record CollectError(String nodeId, Failure failure) {}
 
-    /** A thread that would keep the interpreter alive. */
-    record LingeringThread(String name, String target, String where) {}
-
     private final int attempt;
-    private final String worker;
-    private final RunListener events;
+    private final WorkerRef worker;
+    private final RunEvents events;
 
     private boolean connected;
     private List<String> collected;
@@ -36,50 +34,46 @@ final class AttemptLog {
     private final List<TestResult> finished = new ArrayList<>();
     private Instant sessionFinishedAt;
     private int sessionExitStatus = -1;
-    private final List<LingeringThread> lingering = new ArrayList<>();
+    private final List<WireMessage.Lingering> lingering = new ArrayList<>();
 
     /** Tests belong to the unit their node id names (a rootdir-relative file), so one log can serve many files. */
-    AttemptLog(int attempt, String worker, RunListener events) {
+    AttemptLog(int attempt, WorkerRef worker, RunEvents events) {
         this.attempt = attempt;
         this.worker = worker;
         this.events = events;
     }
 
-    void accept(JsonNode m) {
+    void accept(JsonNode body) {
+        WireMessage m = WireProtocol.decode(body);
         TestResult result = null;
         String started = null;
         synchronized (this) {
-            switch (m.path("ev").asText()) {
-                case "hello" -> connected = true;
-                case "collected" -> {
-                    collected = new ArrayList<>();
-                    m.path("ids").forEach(id -> collected.add(id.asText()));
-                    deselected = m.path("deselected").asInt();
-                }
-                case "collect_error" -> collectErrors.add(new CollectError(m.path("nodeid").asText(), Protocol.failure(m)));
-                case "test_started" -> {
-                    started = m.path("nodeid").asText();
-                    running.add(started);
-                }
-                case "test_finished" -> {
-                    result = Protocol.testResult(attempt, m);
-                    running.remove(result.testId());
-                    finished.add(result);
-                }
-                case "session_finished" -> {
-                    sessionFinishedAt = Instant.now();
-                    sessionExitStatus = m.path("exitstatus").asInt(-1);
-                    m.path("threads").forEach(t -> lingering.add(new LingeringThread(
-                            t.path("name").asText(), t.path("target").asText(), t.path("where").asText())));
-                }
-                default -> { /* unknown messages from a newer plugin are ignored */ }
+            if (m instanceof WireMessage.Hello) {
+                connected = true;
+            } else if (m instanceof WireMessage.Collected c) {
+                collected = new ArrayList<>(c.ids());
+                deselected = c.deselected();
+            } else if (m instanceof WireMessage.CollectError e) {
+                collectErrors.add(new CollectError(e.nodeId(), e.failure()));
+            } else if (m instanceof WireMessage.TestStarted t) {
+                started = t.nodeId();
+                running.add(started);
+            } else if (m instanceof WireMessage.TestFinished t) {
+                result = t.result(PytestIds::node, attempt);
+                running.remove(t.nodeId());
+                finished.add(result);
+            } else if (m instanceof WireMessage.SessionFinished s) {
+                sessionFinishedAt = Instant.now();
+                sessionExitStatus = s.exitStatus();
+                lingering.addAll(s.threads());
             }
+            // anything else (a newer plugin's messages) is ignored
         }
         if (started != null) {
-            events.on(new TestStarted(worker, Protocol.fileOf(started), started));
+            events.testStarted(worker, PytestIds.node(started), attempt);
         }
         if (result != null) {
-            events.on(new TestFinished(worker, result));
+            events.testFinished(worker, result);
         }
     }
 
@@ -96,5 +90,5 @@ final class AttemptLog {
     /** An immutable view of the log, for the pure verdict. */
     record Snapshot(boolean connected, List<String> collected, int deselected, List<CollectError> collectErrors,
                     Optional<String> running, List<TestResult> finished, boolean sessionFinished,
-                    int sessionExitStatus, List<LingeringThread> lingering) {}
+                    int sessionExitStatus, List<WireMessage.Lingering> lingering) {}
 }

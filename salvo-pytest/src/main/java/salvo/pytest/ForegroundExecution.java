@@ -6,19 +6,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import salvo.event.RunListener;
-import salvo.event.UnitFinished;
-import salvo.event.UnitStarted;
+import salvo.error.SalvoError;
+import salvo.event.RunEvents;
 import salvo.execute.Execution;
-import salvo.execute.ProcessTree;
+import salvo.execute.PlannedUnit;
 import salvo.execute.RunControl;
+import salvo.execute.SupervisedProcess;
 import salvo.model.Failure;
 import salvo.model.FailureKind;
 import salvo.model.Outcome;
 import salvo.model.TestResult;
 import salvo.model.TestUnit;
 import salvo.model.UnitResult;
+import salvo.model.WorkerRef;
+import salvo.worker.Losses;
+import salvo.worker.Transport;
+import salvo.worker.WorkerSpec;
 
 /**
  * `-w 0`: every file in one pytest process in the foreground, sharing the user's terminal, so
@@ -26,17 +29,22 @@ import salvo.model.UnitResult;
  * any run's. No timeouts: a person may sit in the debugger for as long as they like.
  */
 public final class ForegroundExecution implements Execution {
+    private static final WorkerRef WORKER = WorkerRef.local("gw0");
+
     private final PytestOptions options;
     private final Path rootDir;
     private final Path plugin;
     private final List<String> pytestArgs;
+    private final Transport transport;
 
     /** @param pytestArgs extra arguments for pytest, such as --pdb */
-    public ForegroundExecution(PytestOptions options, Path rootDir, Path plugin, List<String> pytestArgs) {
+    public ForegroundExecution(PytestOptions options, Path rootDir, Path plugin, List<String> pytestArgs,
+                               Transport transport) {
         this.options = options;
         this.rootDir = rootDir;
         this.plugin = plugin;
         this.pytestArgs = List.copyOf(pytestArgs);
+        this.transport = transport;
     }
 
     @Override
@@ -45,43 +53,30 @@ public final class ForegroundExecution implements Execution {
     }
 
     @Override
-    public List<UnitResult> execute(List<TestUnit> plan, RunListener events, RunControl control) {
+    public List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control) {
         Instant start = Instant.now();
-        AttemptLog log = new AttemptLog(1, "gw0", events);
-        List<String> files = plan.stream().map(TestUnit::id).toList();
-        plan.forEach(u -> events.on(new UnitStarted("gw0", u, 1)));
-        int exit;
-        try (WorkerChannel channel = WorkerChannel.open(log::accept, "salvo-channel-gw0")) {
-            List<String> command = new ArrayList<>(PytestCommand.run(options, List.of()));
-            command.remove(command.size() - 1); // the "--" that ends the options: extra options go before it
-            command.addAll(pytestArgs);
-            command.add("--");
-            command.addAll(files);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(rootDir.toFile()).inheritIO();
-            PluginEnvironment.apply(builder.environment(), plugin, channel.spec());
-            Process process = builder.start();
-            control.register(process);
-            try {
-                while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
-                    if (control.isInterrupted()) {
-                        ProcessTree.kill(process);
-                    }
-                }
-                channel.awaitEnd(2000);
-                exit = process.exitValue();
-            } finally {
-                ProcessTree.kill(process);
-                control.unregister(process);
-            }
+        int attempt = plan.isEmpty() ? 1 : plan.get(0).attempt();
+        AttemptLog log = new AttemptLog(attempt, WORKER, events);
+        List<TestUnit> units = plan.stream().map(PlannedUnit::unit).toList();
+        units.forEach(u -> events.unitStarted(WORKER, u, attempt));
+        List<String> command = new ArrayList<>(PytestCommand.run(options, List.of()));
+        command.remove(command.size() - 1); // the "--" that ends the options: extra options go before it
+        command.addAll(pytestArgs);
+        command.add("--");
+        units.forEach(u -> command.add(u.id()));
+        WorkerSpec spec = new WorkerSpec(command, PluginEnvironment.of(plugin), rootDir, options.python(), true,
+                WorkerSpec.Io.TERMINAL);
+        SupervisedProcess.End end;
+        try {
+            end = SupervisedProcess.run(transport, spec, WORKER, control,
+                    new SupervisedProcess.Limits(Duration.ZERO, Duration.ZERO),
+                    new SupervisedProcess.Listener(log::accept, line -> { }, java.util.Optional::empty));
         } catch (IOException e) {
-            throw salvo.error.SalvoError.usage("could not start " + options.python() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exit = -1;
+            throw SalvoError.usage("could not start " + options.python() + ": " + e.getMessage());
         }
-        List<UnitResult> results = byFile(plan, log.snapshot(), exit, control.isInterrupted(),
+        List<UnitResult> results = byFile(units, log.snapshot(), end.exitCode(), control.isInterrupted(),
                 Duration.between(start, Instant.now()));
-        results.forEach(r -> events.on(new UnitFinished("gw0", r, false)));
+        results.forEach(r -> events.unitFinished(WORKER, r, false));
         return results;
     }
 
@@ -90,28 +85,27 @@ public final class ForegroundExecution implements Execution {
                                    Duration elapsed) {
         List<UnitResult> results = new ArrayList<>();
         for (TestUnit unit : plan) {
-            String prefix = unit.id() + "::";
             List<TestResult> tests = new ArrayList<>(log.finished().stream()
-                    .filter(t -> t.testId().startsWith(prefix)).toList());
+                    .filter(t -> t.unitId().equals(unit.id())).toList());
             Failure failure = log.collectErrors().stream()
-                    .filter(e -> e.nodeId().equals(unit.id()) || e.nodeId().startsWith(prefix))
+                    .filter(e -> PytestIds.fileOf(e.nodeId()).equals(unit.id()))
                     .map(AttemptLog.CollectError::failure).findFirst().orElse(null);
             Outcome outcome = failure != null ? Outcome.ERROR : null;
-            String running = log.running().filter(id -> id.startsWith(prefix)).orElse(null);
+            String running = log.running().filter(id -> PytestIds.fileOf(id).equals(unit.id())).orElse(null);
             if (running != null && !interrupted) {
-                failure = Failure.of(FailureKind.CRASH, "process " + Verdict.describeExit(exit) + " during "
-                        + Protocol.testName(running));
-                tests.add(Protocol.lostTest(running, failure, Duration.ZERO, 1));
+                failure = Losses.crashed("process", exit, "during " + PytestIds.testName(running), "");
+                tests.add(Losses.lostTest(PytestIds.node(running), failure, Duration.ZERO, 1));
                 outcome = Outcome.CRASHED;
             }
             boolean ran = !tests.isEmpty() || failure != null
-                    || (log.collected() != null && log.collected().stream().noneMatch(id -> id.startsWith(prefix)));
+                    || (log.collected() != null && log.collected().stream()
+                    .noneMatch(id -> PytestIds.fileOf(id).equals(unit.id())));
             if (!ran && (interrupted || !log.sessionFinished())) {
                 continue; // never reached: the run stopped before this file
             }
             Duration spent = tests.stream().map(TestResult::duration).reduce(Duration.ZERO, Duration::plus);
-            results.add(new UnitResult(unit, outcome != null ? outcome : Verdict.fromTests(tests), spent, tests,
-                    failure, 1, "gw0"));
+            results.add(new UnitResult(unit, outcome != null ? outcome : UnitResult.outcomeOf(tests), spent, tests,
+                    failure, 1, WORKER));
         }
         return results;
     }

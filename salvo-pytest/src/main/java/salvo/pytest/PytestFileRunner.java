@@ -5,99 +5,55 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
-import salvo.event.OutputChunk;
-import salvo.execute.OutputPump;
-import salvo.execute.ProcessTree;
+import salvo.execute.PlannedUnit;
+import salvo.execute.SupervisedProcess;
 import salvo.execute.UnitRunner;
 import salvo.execute.WorkerContext;
 import salvo.model.Failure;
 import salvo.model.FailureKind;
 import salvo.model.Outcome;
-import salvo.model.TestUnit;
 import salvo.model.UnitResult;
+import salvo.worker.Transport;
+import salvo.worker.WorkerSpec;
 
 /**
  * Runs one test file in its own `python -m pytest` process (seed 000's isolation), supervised:
  * the per-file timeout kills the whole tree, a process that lingers after its tests is killed
- * after a grace period and named as such, and a run stop kills it at once.
+ * after a grace period and named as such, and a run stop kills it at once. A retry reruns the
+ * whole file: a fresh process cannot be told which tests to run without losing pytest's own order.
  */
 public final class PytestFileRunner implements UnitRunner {
-    private static final int OUTPUT_TAIL = 16 * 1024;
-    private static final long POLL_MILLIS = 100;
-
     private final PytestOptions options;
     private final Path rootDir;
-    private final Path pluginPath;
+    private final Path plugin;
+    private final Transport transport;
 
-    public PytestFileRunner(PytestOptions options, Path rootDir, Path pluginPath) {
+    public PytestFileRunner(PytestOptions options, Path rootDir, Path plugin, Transport transport) {
         this.options = options;
         this.rootDir = rootDir;
-        this.pluginPath = pluginPath;
+        this.plugin = plugin;
+        this.transport = transport;
     }
 
     @Override
-    public UnitResult run(TestUnit unit, int attempt, WorkerContext context) {
+    public UnitResult run(PlannedUnit planned, WorkerContext context) {
         Instant start = Instant.now();
+        int attempt = planned.attempt();
         AttemptLog log = new AttemptLog(attempt, context.worker(), context.events());
-        try (WorkerChannel channel = WorkerChannel.open(log::accept, "salvo-channel-" + context.worker())) {
-            ProcessBuilder builder = new ProcessBuilder(PytestCommand.run(options, List.of(unit.id())))
-                    .directory(rootDir.toFile())
-                    .redirectErrorStream(true);
-            PluginEnvironment.apply(builder.environment(), pluginPath, channel.spec());
-            Process process = builder.start();
-            context.control().register(process);
-            try {
-                Consumer<String> stream = options.verbose()
-                        ? line -> context.events().on(new OutputChunk(context.worker(), unit.id(), line)) : null;
-                OutputPump pump = OutputPump.start(process.getInputStream(), stream, OUTPUT_TAIL,
-                        "salvo-output-" + context.worker());
-                ProcessEnd.How how = supervise(process, log, context, start);
-                pump.awaitEnd(2000);
-                channel.awaitEnd(2000);
-                int exit = how == ProcessEnd.How.EXITED ? process.exitValue() : -1;
-                ProcessEnd end = new ProcessEnd(how, exit, pump.tail());
-                return Verdict.decide(unit, attempt, context.worker(), Duration.between(start, Instant.now()),
-                        options, log.snapshot(), end);
-            } finally {
-                ProcessTree.kill(process);
-                context.control().unregister(process);
-            }
+        String unitId = planned.id();
+        WorkerSpec spec = new WorkerSpec(PytestCommand.run(options, List.of(unitId)), PluginEnvironment.of(plugin),
+                rootDir, options.python(), true, options.verbose() ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
+        try {
+            SupervisedProcess.End end = SupervisedProcess.run(transport, spec, context.worker(), context.control(),
+                    new SupervisedProcess.Limits(options.fileTimeout(), options.hangGrace()),
+                    new SupervisedProcess.Listener(log::accept, line -> context.events().output(context.worker(), unitId, line),
+                            log::sessionFinishedAt));
+            return Verdict.decide(planned.unit(), attempt, context.worker(), Duration.between(start, Instant.now()),
+                    options, log.snapshot(), end);
         } catch (IOException e) {
-            return new UnitResult(unit, Outcome.ERROR, Duration.between(start, Instant.now()), List.of(),
+            return new UnitResult(planned.unit(), Outcome.ERROR, Duration.between(start, Instant.now()), List.of(),
                     Failure.of(FailureKind.OTHER, "could not start " + options.python() + ": " + e.getMessage()),
                     attempt, context.worker());
-        }
-    }
-
-
-    /** Waits for the process to end by itself, or ends it, and says which. */
-    private ProcessEnd.How supervise(Process process, AttemptLog log, WorkerContext context, Instant start) {
-        Instant deadline = start.plus(options.fileTimeout());
-        try {
-            while (true) {
-                boolean exited = process.waitFor(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (context.control().isInterrupted()) {
-                    ProcessTree.kill(process);
-                    return ProcessEnd.How.INTERRUPTED;
-                }
-                if (exited) {
-                    return ProcessEnd.How.EXITED;
-                }
-                Instant now = Instant.now();
-                if (!now.isBefore(deadline)) {
-                    ProcessTree.kill(process);
-                    return ProcessEnd.How.FILE_TIMEOUT;
-                }
-                if (log.sessionFinishedAt().map(t -> !now.isBefore(t.plus(options.hangGrace()))).orElse(false)) {
-                    ProcessTree.kill(process);
-                    return ProcessEnd.How.LINGERED;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ProcessTree.kill(process);
-            return ProcessEnd.How.INTERRUPTED;
         }
     }
 }

@@ -1,6 +1,10 @@
 package salvo.pytest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import salvo.model.WorkerRef;
+import salvo.event.RunEvents;
+import salvo.execute.PlannedUnit;
+import salvo.worker.LocalTransport;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -55,9 +59,9 @@ class PytestFileRunnerTest {
     }
 
     private UnitResult run(String file, PytestOptions options) {
-        PytestFileRunner runner = new PytestFileRunner(options, dir, plugin);
-        return runner.run(new TestUnit(file, dir.resolve(file), "pytest"), 1,
-                new WorkerContext("gw1", events::add, new RunControl()));
+        PytestFileRunner runner = new PytestFileRunner(options, dir, plugin, new LocalTransport());
+        return runner.run(PlannedUnit.whole(new TestUnit(file, dir.resolve(file), "pytest")),
+                new WorkerContext(WorkerRef.local("gw1"), new RunEvents("run", events::add), new RunControl()));
     }
 
     private static PytestOptions options(Duration fileTimeout, Duration testTimeout, String markers) {
@@ -230,16 +234,16 @@ class PytestFileRunnerTest {
     @Test
     void interruptKillsTheProcessAndKeepsFinishedTests() throws InterruptedException {
         RunControl control = new RunControl();
-        PytestFileRunner runner = new PytestFileRunner(options(Duration.ofSeconds(60), Duration.ZERO, ""), dir, plugin);
+        PytestFileRunner runner = new PytestFileRunner(options(Duration.ofSeconds(60), Duration.ZERO, ""), dir, plugin, new LocalTransport());
         Thread stopper = new Thread(() -> {
-            while (events.stream().noneMatch(e -> e instanceof TestStarted s && s.testId().endsWith("test_sleeps_forever"))) {
+            while (events.stream().noneMatch(e -> e instanceof TestStarted s && s.node().id().endsWith("test_sleeps_forever"))) {
                 Thread.onSpinWait();
             }
             control.interrupt();
         });
         stopper.start();
-        UnitResult unit = runner.run(new TestUnit("test_hang_file.py", dir.resolve("test_hang_file.py"), "pytest"), 1,
-                new WorkerContext("gw1", events::add, control));
+        UnitResult unit = runner.run(PlannedUnit.whole(new TestUnit("test_hang_file.py", dir.resolve("test_hang_file.py"), "pytest")),
+                new WorkerContext(WorkerRef.local("gw1"), new RunEvents("run", events::add), control));
         stopper.join(5000);
         assertEquals(Outcome.SKIPPED, unit.outcome());
         assertNotNull(unit.failure());

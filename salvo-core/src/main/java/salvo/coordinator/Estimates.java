@@ -1,8 +1,9 @@
-package salvo.pytest;
+package salvo.coordinator;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -16,9 +17,10 @@ final class Estimates {
     private final Map<String, Duration> fileMeans;
     private final Duration suiteMedian;
 
-    Estimates(Map<String, Duration> history) {
+    /** @param unitOf the unit a test id belongs to (its adapter knows) */
+    Estimates(Map<String, Duration> history, Function<String, String> unitOf) {
         this.history = history;
-        this.fileMeans = history.entrySet().stream().collect(Collectors.groupingBy(e -> Protocol.fileOf(e.getKey()),
+        this.fileMeans = history.entrySet().stream().collect(Collectors.groupingBy(e -> unitOf.apply(e.getKey()),
                 Collectors.collectingAndThen(Collectors.toList(), Estimates::mean)));
         List<Duration> all = history.values().stream().sorted().toList();
         this.suiteMedian = all.isEmpty() ? DEFAULT : all.get(all.size() / 2);

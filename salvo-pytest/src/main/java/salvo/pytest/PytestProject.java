@@ -1,4 +1,4 @@
-package salvo.cli;
+package salvo.pytest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

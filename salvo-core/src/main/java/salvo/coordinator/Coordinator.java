@@ -1,0 +1,419 @@
+package salvo.coordinator;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import salvo.event.RunEvents;
+import salvo.execute.PlannedUnit;
+import salvo.execute.RunControl;
+import salvo.model.Failure;
+import salvo.model.FailureKind;
+import salvo.model.NodeId;
+import salvo.model.Outcome;
+import salvo.model.TestResult;
+import salvo.model.UnitResult;
+import salvo.schedule.DistMode;
+import salvo.schedule.Group;
+import salvo.schedule.GroupStrategy;
+import salvo.schedule.Scheduler;
+import salvo.schedule.TestItem;
+import salvo.schedule.Work;
+import salvo.shared.SharedState;
+import salvo.worker.ExitStatus;
+import salvo.worker.Losses;
+import salvo.worker.NodeNames;
+import salvo.worker.WireMessage;
+import salvo.worker.WireProtocol;
+import salvo.worker.WorkerHandle;
+import salvo.worker.WorkerSignal;
+
+/**
+ * One round of persistent workers: the loop that owns the round's state. Workers' signals come
+ * from one inbox and are handled in order on one thread, which feeds the pure scheduler and
+ * hands out its work; {@link WorkerJob} keeps each worker's job, {@link Supervisor} its
+ * deadlines and restarts, {@link UnitProgress} each unit's results.
+ */
+final class Coordinator {
+    private static final long POLL_MILLIS = 100;
+
+    private final WorkerPool pool;
+    private final PersistentSettings settings;
+    private final NodeNames names;
+    private final Estimates estimates;
+    private final RunEvents events;
+    private final RunControl control;
+    private final SharedState shared;
+    private final Supervisor supervisor;
+    private final Scheduler scheduler;
+    private final Map<String, WorkerJob> jobs = new LinkedHashMap<>();
+    private final Map<String, UnitProgress> units = new LinkedHashMap<>();
+    private final int workerCount;
+    private String abandoned;
+
+    Coordinator(WorkerPool pool, PersistentSettings settings, NodeNames names, Estimates estimates, Scheduler scheduler,
+                List<PlannedUnit> plan, RunEvents events, RunControl control, SharedState shared, int workerCount) {
+        this.pool = pool;
+        this.settings = settings;
+        this.names = names;
+        this.estimates = estimates;
+        this.scheduler = scheduler;
+        this.events = events;
+        this.control = control;
+        this.shared = shared;
+        this.supervisor = new Supervisor(settings);
+        this.workerCount = workerCount;
+        plan.forEach(u -> units.put(u.id(), new UnitProgress(u)));
+    }
+
+    List<UnitResult> run() {
+        try {
+            List<WorkerHandle> ready = pool.claim();
+            for (int i = ready.size(); i < workerCount && abandoned == null; i++) {
+                launch(pool.slotPrefix() + (i + 1));
+                ready = new ArrayList<>(ready);
+                ready.addAll(pool.claim());
+            }
+            ready.forEach(this::adopt);
+            loop();
+        } finally {
+            jobs.values().forEach(j -> {
+                j.handle.kill();
+                control.unregister(j.handle);
+            });
+        }
+        return results();
+    }
+
+    private List<UnitResult> results() {
+        Outcome ifUnfinished = control.isInterrupted() || control.isDraining() ? Outcome.SKIPPED : Outcome.ERROR;
+        String unfinished = control.isInterrupted() ? "interrupted before all its tests ran"
+                : control.isDraining() ? "not all of its tests ran: the run stopped at the first failure"
+                : abandoned != null ? abandoned : "not all of its tests ran";
+        List<UnitResult> results = new ArrayList<>();
+        for (UnitProgress u : units.values()) {
+            if (u.isStarted() || abandoned != null) {
+                UnitResult r = u.result(ifUnfinished, unfinished);
+                results.add(r);
+                if (!u.isAnnounced()) {
+                    events.unitFinished(r.worker(), r, false);
+                }
+            }
+        }
+        return results;
+    }
+
+    private void loop() {
+        while (abandoned == null && !control.isInterrupted() && !(isFinished() && jobs.isEmpty())) {
+            WorkerSignal next;
+            try {
+                next = pool.inbox().poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            WorkerJob job = next == null ? null : jobs.get(next.worker().ref().slot());
+            if (job != null && job.handle == next.worker()) {
+                if (next instanceof WorkerSignal.Message m) {
+                    handle(job, WireProtocol.decode(m.body()));
+                } else if (next instanceof WorkerSignal.Output o) {
+                    events.output(job.ref(), "", o.line());
+                } else if (next instanceof WorkerSignal.Exited x) {
+                    exited(job, x.exitCode(), x.output());
+                }
+            }
+            supervisor.enforce(jobs.values(), Instant.now());
+            dispatch();
+            if (jobs.isEmpty() && !isFinished() && abandoned == null && !control.isInterrupted()) {
+                replaceLastWorker();
+            }
+        }
+    }
+
+    /** Done when the scheduler has nothing left, or when the run drains and what ran has ended. */
+    private boolean isFinished() {
+        return scheduler.isFinished() || control.isDraining();
+    }
+
+    /** Every worker is gone but work remains: one more worker if the restart budget allows, else give up. */
+    private void replaceLastWorker() {
+        if (supervisor.spendRestart()) {
+            launchAndAdopt(pool.slotPrefix() + "1");
+        } else {
+            abandoned = "no worker left to run the remaining tests: the limit of --max-worker-restart ("
+                    + supervisor.maxRestarts() + ") was reached";
+        }
+    }
+
+    private void launch(String slot) {
+        try {
+            pool.spawn(slot);
+        } catch (IOException e) {
+            abandoned = "could not start a worker: " + e.getMessage();
+        }
+    }
+
+    private void launchAndAdopt(String slot) {
+        launch(slot);
+        pool.claim().forEach(this::adopt);
+    }
+
+    private void adopt(WorkerHandle handle) {
+        WorkerJob job = new WorkerJob(handle, supervisor.jobDeadline(Instant.now())); // to start up
+        control.register(handle);
+        jobs.put(job.slot(), job);
+        shared.workerStarted(job.slot());
+        scheduler.addWorker(job.slot());
+    }
+
+    private void handle(WorkerJob job, WireMessage message) {
+        if (job.isTimedOut()) {
+            return; // killed for its deadline: its exit, not a late message, says what happened
+        }
+        Instant now = Instant.now();
+        if (message instanceof WireMessage.Idle) {
+            job.idle();
+        } else if (message instanceof WireMessage.TeardownError t) {
+            teardownFailed(job, t.failure());
+        } else if (message instanceof WireMessage.SessionFinished f) {
+            job.sessionEnded(lingering(f.threads()), supervisor.graceDeadline(now));
+        } else if (message instanceof WireMessage.Collected c) {
+            collected(job, c);
+        } else if (message instanceof WireMessage.CollectError e) {
+            collectFailed(job, e);
+        } else if (message instanceof WireMessage.TestStarted t) {
+            NodeId node = names.node(t.nodeId());
+            job.testStarted(t.nodeId(), now, supervisor.jobDeadline(now));
+            events.testStarted(job.ref(), node, attemptOf(node.unit()));
+        } else if (message instanceof WireMessage.TestFinished t) {
+            NodeId node = names.node(t.nodeId());
+            job.testFinished(node.unit(), supervisor.jobDeadline(now)); // module teardown, then the next test
+            record(job, t.result(names, attemptOf(node.unit())));
+            scheduler.finished(job.slot(), t.nodeId());
+        } else if (message instanceof WireMessage.ChildLost c) {
+            childLost(job, c.exitCode());
+        } else if (message instanceof WireMessage.Call c) {
+            shared.call(job.slot(), c.method(), c.args())
+                    .whenComplete((value, error) -> job.handle.send(WireProtocol.reply(c.req(), value, error)));
+        }
+        // hello, and what a newer worker says that this Salvo does not know: nothing to do
+    }
+
+    private int attemptOf(String unit) {
+        UnitProgress u = units.get(unit);
+        return u == null ? 1 : u.planned.attempt();
+    }
+
+    /** A session fixture failed its teardown at shutdown: the run must not pass; the worker's last unit carries it. */
+    private void teardownFailed(WorkerJob job, Failure f) {
+        String unit = job.lastUnit() != null ? job.lastUnit() : units.keySet().iterator().next();
+        progress(unit).ifPresent(p -> p.failedLater(new Failure(f.kind(), "a session fixture's teardown failed on "
+                + job.slot() + " after this file: " + f.message(), f.detail())));
+    }
+
+    private static String lingering(List<WireMessage.Lingering> threads) {
+        List<String> named = threads.stream().map(t -> "'" + t.name() + "' (" + t.target() + ")").toList();
+        return named.isEmpty() ? "" : "non-daemon thread " + String.join(", ", named) + " kept it alive";
+    }
+
+    private void collectFailed(WorkerJob job, WireMessage.CollectError e) {
+        String unit = e.file().isEmpty() ? names.node(e.nodeId()).unit() : e.file();
+        if (!unit.equals(job.collecting())) {
+            return; // importing it for a run: each of that run's tests reports the error as not found
+        }
+        settleCollection(job, unit, e.failure());
+    }
+
+    private void settleCollection(WorkerJob job, String unit, Failure failure) {
+        job.collected();
+        progress(unit).ifPresent(u -> {
+            u.collectFailed(failure, job.ref());
+            announceIfDone(u);
+        });
+        scheduler.collectFailed(job.slot(), unit); // its import would stop the next worker too
+    }
+
+    /**
+     * Fork isolation: the child doing this worker's job died. Its running test crashed and the
+     * rest of its job goes back in the queue, but the warmed-up worker itself lives on.
+     */
+    private void childLost(WorkerJob job, int exitCode) {
+        if (control.isInterrupted()) {
+            return;
+        }
+        String who = "test process (forked from " + job.slot() + ",";
+        String how = ExitStatus.describe(exitCode).replace("was killed", "killed") + ")";
+        if (job.currentTest() != null) {
+            NodeId node = names.node(job.currentTest());
+            Failure f = new Failure(FailureKind.CRASH, who + " " + how + " during " + node.title(), job.handle.outputTail());
+            record(job, Losses.lostTest(node, f, job.inCurrentTest(Instant.now()), attemptOf(node.unit())));
+            scheduler.finished(job.slot(), job.currentTest());
+            job.dropTest();
+        } else if (job.collecting() != null) {
+            settleCollection(job, job.collecting(), new Failure(FailureKind.CRASH, who + " " + how
+                    + " while collecting this file", job.handle.outputTail()));
+        }
+        scheduler.removeWorker(job.slot()); // what the child had not run yet goes back in the queue...
+        scheduler.addWorker(job.slot());    // ...and the worker, alive and warm, takes new work
+    }
+
+    private void collected(WorkerJob job, WireMessage.Collected c) {
+        if (!c.file().equals(job.collecting())) {
+            return; // a worker importing a unit to run tests another worker collected: nothing new
+        }
+        job.collected();
+        UnitProgress progress = units.get(c.file());
+        List<TestItem> items = new ArrayList<>();
+        for (WireMessage.Item item : c.items()) {
+            if (progress == null || progress.planned.isWhole() || progress.planned.onlyTests().contains(item.id())) {
+                items.add(testItem(c.file(), item));
+            }
+        }
+        if (progress != null) {
+            progress.collected(items.size() * (settings.dist() == DistMode.EACH ? workerCount : 1));
+            announceIfDone(progress);
+        }
+        scheduler.collected(job.slot(), c.file(), items);
+    }
+
+    private TestItem testItem(String unit, WireMessage.Item item) {
+        Optional<Group> group = Optional.empty();
+        if (item.group() != null) {
+            GroupStrategy strategy;
+            try {
+                strategy = GroupStrategy.parse(item.strategy());
+            } catch (IllegalArgumentException e) {
+                strategy = GroupStrategy.FREE;
+            }
+            group = Optional.of(new Group(item.group(), strategy));
+        }
+        return new TestItem(item.id(), unit, item.scope() == null ? unit : item.scope(), group,
+                estimates.of(item.id(), unit));
+    }
+
+    private void record(WorkerJob job, TestResult result) {
+        events.testFinished(job.ref(), result);
+        progress(result.unitId()).ifPresent(u -> {
+            u.add(result, job.ref());
+            announceIfDone(u);
+        });
+    }
+
+    private void announceIfDone(UnitProgress u) {
+        if (u.announce()) {
+            UnitResult r = u.result(Outcome.ERROR, "");
+            events.unitFinished(r.worker(), r, false);
+        }
+    }
+
+    private Optional<UnitProgress> progress(String unit) {
+        return Optional.ofNullable(units.get(unit));
+    }
+
+    private void dispatch() {
+        for (WorkerJob job : new ArrayList<>(jobs.values())) {
+            if (!job.isIdle()) {
+                continue;
+            }
+            Instant until = supervisor.jobDeadline(Instant.now());
+            if (control.isDraining()) {
+                stop(job, false);
+                continue;
+            }
+            if (supervisor.mustRecycle(job)) {
+                stop(job, true);
+                continue;
+            }
+            // A worker handed work stays busy even if the send fails: it is dying, and its exit
+            // (always reported) gives the work back to the scheduler.
+            Work work = scheduler.next(job.slot());
+            if (work instanceof Work.Collect c) {
+                begin(job, c.file());
+                job.collect(c.file(), until);
+                job.handle.send(WireProtocol.collect(c.file()));
+            } else if (work instanceof Work.Run r) {
+                begin(job, r.file());
+                job.run(until);
+                job.handle.send(WireProtocol.run(r.file(), r.testIds()));
+            } else if (work instanceof Work.Stop) {
+                stop(job, false);
+            }
+        }
+    }
+
+    private void begin(WorkerJob job, String unit) {
+        progress(unit).filter(UnitProgress::start)
+                .ifPresent(u -> events.unitStarted(job.ref(), u.planned.unit(), u.planned.attempt()));
+    }
+
+    private void stop(WorkerJob job, boolean recycle) {
+        // Session teardown may wait for other workers (session-once fixtures): it gets a job's time.
+        job.stop(recycle, supervisor.jobDeadline(Instant.now()));
+        job.handle.send(WireProtocol.shutdown());
+    }
+
+    private void exited(WorkerJob job, int exitCode, String output) {
+        jobs.remove(job.slot());
+        control.unregister(job.handle);
+        shared.workerEnded(job.slot());
+        if (control.isInterrupted()) {
+            scheduler.removeWorker(job.slot()); // stopped with the run: nothing of it is a failure
+            return;
+        }
+        if (job.isStopping() && !job.isRecycling()) {
+            scheduler.removeWorker(job.slot());
+            if (job.isTimedOut()) {
+                events.workerLost(job.ref(), "did not exit after its session ended and was killed"
+                        + (job.lingering().isEmpty() ? "" : ": " + job.lingering()));
+            }
+            return;
+        }
+        chargeLoss(job, exitCode, output);
+        scheduler.removeWorker(job.slot());
+        if (job.isRecycling()) {
+            if (!isFinished()) {
+                launchAndAdopt(job.slot());
+            }
+            return;
+        }
+        events.workerLost(job.ref(), lossReason(job, exitCode));
+        if (!job.isReady()) {
+            abandoned = job.isTimedOut() ? "workers did not start within " + supervisor.jobTimeoutSeconds() + "s"
+                    : "a worker could not start: " + Losses.lastMeaningfulLine(output);
+            return;
+        }
+        boolean aCrash = !job.isTimedOut() && exitCode != ExitStatus.HARD_TIMEOUT;
+        if ((!aCrash || supervisor.spendRestart()) && !isFinished()) {
+            launchAndAdopt(job.slot());
+        }
+    }
+
+    /** What the worker was doing when it died gets the blame: its test, or the unit it was collecting. */
+    private void chargeLoss(WorkerJob job, int exitCode, String output) {
+        if (job.currentTest() != null) {
+            NodeId node = names.node(job.currentTest());
+            Failure f = job.isTimedOut()
+                    ? Losses.timedOut("test", settings.jobTimeout(), "its worker was killed and replaced", output)
+                    : Losses.crashed("worker " + job.slot(), exitCode, "during " + node.title(), output);
+            record(job, Losses.lostTest(node, f, job.inCurrentTest(Instant.now()), attemptOf(node.unit())));
+            scheduler.finished(job.slot(), job.currentTest());
+        } else if (job.collecting() != null) {
+            Failure f = job.isTimedOut()
+                    ? new Failure(FailureKind.TIMEOUT, "collecting this file took longer than the "
+                    + supervisor.jobTimeoutSeconds() + "s timeout; its worker was killed", output)
+                    : Losses.crashed("worker " + job.slot(), exitCode, "while collecting this file", output);
+            settleCollection(job, job.collecting(), f);
+        }
+    }
+
+    private String lossReason(WorkerJob job, int exitCode) {
+        return job.isTimedOut() ? "killed: past its " + supervisor.jobTimeoutSeconds() + "s timeout"
+                : exitCode == ExitStatus.HARD_TIMEOUT ? "ended after a test could not be interrupted at its timeout"
+                : "process " + ExitStatus.describe(exitCode);
+    }
+}

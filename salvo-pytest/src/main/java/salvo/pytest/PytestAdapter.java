@@ -1,0 +1,147 @@
+package salvo.pytest;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import salvo.adapter.Adapter;
+import salvo.adapter.Discovery;
+import salvo.adapter.DiscoveryRequest;
+import salvo.adapter.History;
+import salvo.adapter.Listing;
+import salvo.adapter.RunSettings;
+import salvo.coordinator.PersistentExecution;
+import salvo.coordinator.PersistentSettings;
+import salvo.coordinator.WorkerPool;
+import salvo.error.SalvoError;
+import salvo.execute.Execution;
+import salvo.execute.Executor;
+import salvo.model.TestUnit;
+import salvo.pytest.discovery.TestFileFinder;
+import salvo.worker.LocalTransport;
+import salvo.worker.Transport;
+import salvo.worker.WorkerSpec;
+
+/**
+ * pytest suites: test files found as pytest finds them, run a process per file (fresh), on
+ * persistent workers fed test by test (persistent), on warm workers that fork a child per
+ * file's work (fork), or all in one foreground process sharing the terminal (-w 0, --pdb).
+ */
+public final class PytestAdapter implements Adapter {
+    public static final String ID = TestFileFinder.ADAPTER;
+    private static final String SLOTS = "gw";
+
+    private final PytestRunOptions options = new PytestRunOptions();
+    private final Transport transport = new LocalTransport();
+    private Path rootDir;
+    private PythonProbe.PythonInfo python;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Object options() {
+        return options;
+    }
+
+    @Override
+    public Discovery discover(DiscoveryRequest request) {
+        PytestProject.Found found = PytestProject.discover(request.cwd(), request.paths(), request.excludes());
+        rootDir = found.config().rootdir();
+        List<String> warnings = new java.util.ArrayList<>();
+        found.discovery().unmatchedExcludes().forEach(x -> warnings.add("--exclude '" + x + "' matched no test file"));
+        warnings.addAll(found.discovery().warnings());
+        return new Discovery(found.discovery().units(), Optional.of(rootDir), warnings,
+                String.join(" ", found.config().pythonFiles()));
+    }
+
+    @Override
+    public Execution prepare(RunSettings run, List<TestUnit> units, Supplier<History> history) {
+        options.validate(run.isolation(), run.retries());
+        boolean foreground = run.foreground() || options.pdb;
+        if (foreground && (!run.isolation().equals("fresh") || run.retries() > 0)) {
+            throw SalvoError.usage((options.pdb ? "--pdb" : "-w 0") + " runs every file in one foreground process: drop "
+                    + (run.retries() > 0 ? "-r/--retries" : "--isolation " + run.isolation()));
+        }
+        if (!List.of("fresh", "persistent", "fork").contains(run.isolation())) {
+            throw SalvoError.usage("--isolation " + run.isolation() + ": pytest files run with fresh, persistent or fork");
+        }
+        // pytest's start-up is the long pole of a short run: check the interpreter while workers start.
+        CompletableFuture<PythonProbe.PythonInfo> probe = CompletableFuture.supplyAsync(
+                () -> PythonProbe.probe(options.python, options.marker));
+        Path plugin = PythonPlugin.install();
+        PytestOptions pytest = pytestOptions(run);
+        if (foreground) {
+            python = await(probe);
+            return new ForegroundExecution(pytest, rootDir, plugin, options.pdb ? List.of("--pdb") : List.of(), transport);
+        }
+        if (run.isolation().equals("fresh")) {
+            python = await(probe);
+            // -s runs files one at a time, each stopping at its first failure, as seed 000 does.
+            return new Executor(new PytestFileRunner(pytest, rootDir, plugin, transport), run.stopFirst() ? 1
+                    : run.workers(), SLOTS);
+        }
+        PersistentSettings settings = new PersistentSettings(run.workers(), options.distMode(),
+                options.maxTestsPerWorker, options.maxWorkerRestart != null ? options.maxWorkerRestart : 4 * run.workers(),
+                pytest.fileTimeout(), pytest.hangGrace());
+        WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, run.isolation().equals("fork")),
+                PluginEnvironment.of(plugin), rootDir, options.python, true,
+                options.noCapture ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
+        WorkerPool pool = WorkerPool.start(transport, spec, SLOTS, settings.workersFor(units.size()), "check --python");
+        try {
+            python = await(probe);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new PersistentExecution(pool, settings, PytestIds::node, history);
+    }
+
+    @Override
+    public Listing list(List<TestUnit> units, boolean withTests, RunSettings run) {
+        if (!withTests) {
+            return Adapter.super.list(units, false, run);
+        }
+        return TestLister.list(units, pytestOptions(run), rootDir);
+    }
+
+    @Override
+    public Map<String, String> describe(RunSettings run) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("marker", options.marker);
+        c.put("test_timeout", String.valueOf(options.testTimeout));
+        if (!run.isolation().equals("fresh")) {
+            c.put("dist", options.distName());
+            c.put("max_tests_per_worker", String.valueOf(options.maxTestsPerWorker));
+        }
+        c.put("python", options.python);
+        if (python != null) {
+            c.put("python_version", python.pythonVersion());
+            c.put("pytest_version", python.pytestVersion());
+        }
+        return c;
+    }
+
+    private PytestOptions pytestOptions(RunSettings run) {
+        return new PytestOptions(options.python, options.marker, run.timeout(), PytestRunOptions.seconds(options.testTimeout),
+                PytestRunOptions.seconds(options.hangGrace), run.verbose(), run.stopFirst() && run.isolation().equals("fresh"));
+    }
+
+    /** The probe's answer; its SalvoError (a bad interpreter, no pytest) as thrown by the probe itself. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package salvo.pytest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import salvo.adapter.Listing;
+import salvo.model.TestUnit;
+
+/** `salvo run -l -v` for pytest files: the tests pytest collects in each. */
+final class TestLister {
+    private TestLister() {}
+
+    static Listing list(List<TestUnit> units, PytestOptions options, Path rootDir) {
+        PythonProbe.probe(options.python(), options.markers());
+        PytestCollector.Collection c = PytestCollector.collect(options, rootDir, PythonPlugin.install(),
+                units.stream().map(TestUnit::id).toList());
+        Map<String, List<String>> byFile = new TreeMap<>();
+        units.forEach(u -> byFile.put(u.id(), new ArrayList<>()));
+        for (String id : c.testIds()) {
+            byFile.computeIfAbsent(PytestIds.fileOf(id), k -> new ArrayList<>()).add(id);
+        }
+        List<String> lines = new ArrayList<>();
+        byFile.forEach((file, tests) -> {
+            lines.add(file + " (" + tests.size() + ")");
+            tests.forEach(t -> lines.add("  " + PytestIds.testName(t)));
+        });
+        c.errors().forEach(e -> lines.add("collection error: " + e));
+        return new Listing(lines, c.testIds().size(), !c.errors().isEmpty());
+    }
+}
