@@ -3,7 +3,7 @@ package salvo.cli;
 import salvo.model.RunRecord;
 import salvo.model.RunStatus;
 
-/** pytest's exit statuses, which CI systems and people already know. */
+/** Exit statuses as the Python test runners give them, which CI systems and people already know. */
 public final class ExitCode {
     public static final int PASSED = 0;
     public static final int FAILED = 1;

@@ -3,12 +3,14 @@ package salvo.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import salvo.adapter.Adapter;
+import salvo.adapter.Adapters;
 import salvo.error.SalvoError;
 
 /** The `salvo` command. Errors a user can act on are one line on stderr and an exit status, never a stack trace. */
 @Command(name = "salvo", mixinStandardHelpOptions = true, version = "salvo 0.1.0",
         description = "Runs test suites fast, in parallel, isolated, and remembers every run.",
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, HistoryCommand.class})
+        subcommands = {ReportCommand.class, CompareCommand.class, HistoryCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -17,6 +19,7 @@ public final class Main implements Runnable {
 
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand("run", runCommand(Adapters.load()));
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("salvo: " + e.getMessage() + " (see: " + e.getCommandLine().getCommandSpec().qualifiedName()
@@ -34,6 +37,17 @@ public final class Main implements Runnable {
             return ExitCode.INTERNAL_ERROR;
         });
         return cli.execute(args);
+    }
+
+    /** `salvo run`, with each adapter's own options added as a mixin. */
+    private static CommandLine runCommand(Adapters adapters) {
+        CommandLine run = new CommandLine(new RunCommand(adapters));
+        for (Adapter adapter : adapters.all()) {
+            if (adapter.options() != null) {
+                run.addMixin(adapter.id(), adapter.options());
+            }
+        }
+        return run;
     }
 
     @Override

@@ -20,7 +20,7 @@ final class RunInfos {
 
     static RunInfo create(Path rootDir, Map<String, String> config) {
         Instant now = Instant.now();
-        return new RunInfo(LABEL.format(now), now, host(), gitCommit(rootDir), rootDir.toString(), config);
+        return new RunInfo(java.util.UUID.randomUUID().toString(), LABEL.format(now), now, host(), gitCommit(rootDir), rootDir.toString(), config);
     }
 
     private static String host() {

@@ -5,7 +5,7 @@ import salvo.execute.Execution;
 import salvo.model.TestUnit;
 
 /**
- * One kind of test (pytest files, commands, sequences, ...), found with {@link java.util.ServiceLoader}:
+ * One kind of test (Python test files, commands, sequences, ...), found with {@link java.util.ServiceLoader}:
  * it discovers units, and carries them out with the core's parts (a process per unit, or
  * persistent workers fed by the coordinator), naming their results in the tree. The core and
  * the command line know no adapter by name; JUnit Platform's TestEngine is the model.
@@ -16,7 +16,7 @@ import salvo.model.TestUnit;
  */
 public interface Adapter {
 
-    /** Short, stable and lower case ("pytest"): stored with every unit it runs. */
+    /** Short, stable and lower case ("command"): stored with every unit it runs. */
     String id();
 
     /**

@@ -8,7 +8,7 @@ import salvo.model.TestUnit;
 /**
  * What an adapter found.
  *
- * @param root     the project root it found the units under (pytest's rootdir), if it has one
+ * @param root     the project root it found the units under (a Python project's rootdir, say), if it has one
  * @param warnings one line each, printed before the run ("--exclude 'x' matched no test file")
  * @param looking  what it looked for, for the "no tests found" message ("test_*.py or *_test.py files")
  */

@@ -8,6 +8,7 @@ import salvo.execute.Execution;
 import salvo.execute.PlannedUnit;
 import salvo.execute.RunControl;
 import salvo.model.UnitResult;
+import salvo.model.WorkerRef;
 import salvo.schedule.Scheduler;
 import salvo.schedule.Schedulers;
 import salvo.shared.SharedState;
@@ -36,7 +37,12 @@ public final class PersistentExecution implements Execution {
     }
 
     @Override
-    public int workers(int units) {
+    public List<WorkerRef> slots(int units) {
+        return java.util.stream.IntStream.rangeClosed(1, workerCount(units))
+                .mapToObj(i -> WorkerRef.local(pool.slotPrefix() + i)).toList();
+    }
+
+    private int workerCount(int units) {
         return firstRound ? pool.size() : settings.workersFor(units);
     }
 
@@ -47,7 +53,7 @@ public final class PersistentExecution implements Execution {
 
     @Override
     public List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control) {
-        int count = workers(plan.size());
+        int count = workerCount(plan.size());
         firstRound = false;
         History known = history.get();
         Estimates estimates = new Estimates(known.tests(), id -> names.node(id).unit());

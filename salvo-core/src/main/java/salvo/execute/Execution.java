@@ -3,6 +3,7 @@ package salvo.execute;
 import java.util.List;
 import salvo.event.RunEvents;
 import salvo.model.UnitResult;
+import salvo.model.WorkerRef;
 
 /**
  * How a planned round of units is carried out: a process per unit ({@link Executor}), persistent
@@ -13,8 +14,8 @@ import salvo.model.UnitResult;
 public interface Execution extends AutoCloseable {
     List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control);
 
-    /** How many workers it will use for a plan of this size (for the run's announcement). */
-    int workers(int units);
+    /** The worker slots it will use for a plan of this size, for the run's announcement (a dashboard row each). */
+    List<WorkerRef> slots(int units);
 
     /** True when it can run only some tests of a unit, so a retry need not rerun whole units. */
     default boolean selectsTests() {

@@ -34,8 +34,9 @@ public final class Executor implements Execution {
     }
 
     @Override
-    public int workers(int units) {
-        return Math.max(1, Math.min(workers, units));
+    public List<WorkerRef> slots(int units) {
+        return java.util.stream.IntStream.rangeClosed(1, Math.max(1, Math.min(workers, units)))
+                .mapToObj(i -> WorkerRef.local(slotPrefix + i)).toList();
     }
 
     /** Runs the units in the given order and returns the final result of each unit that ran, in plan order. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import salvo.event.RunEvents;
 import salvo.model.UnitResult;
+import salvo.model.WorkerRef;
 
 /**
  * Units of several adapters in one run: each part of the plan goes to the execution of its
@@ -27,8 +28,8 @@ public final class Parallel implements Execution {
     }
 
     @Override
-    public int workers(int units) {
-        return byAdapter.values().stream().mapToInt(e -> e.workers(units)).sum();
+    public List<WorkerRef> slots(int units) {
+        return byAdapter.values().stream().flatMap(e -> e.slots(units).stream()).toList();
     }
 
     @Override

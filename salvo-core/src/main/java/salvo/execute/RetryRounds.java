@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import salvo.event.RunEvents;
 import salvo.event.UnitFinished;
 import salvo.model.UnitResult;
+import salvo.model.WorkerRef;
 
 /**
  * Retry as a policy around any execution (Gradle's test-retry model): after a round, the units
@@ -33,8 +34,8 @@ public final class RetryRounds implements Execution {
     }
 
     @Override
-    public int workers(int units) {
-        return inner.workers(units);
+    public List<WorkerRef> slots(int units) {
+        return inner.slots(units);
     }
 
     @Override

@@ -36,8 +36,8 @@ public final class RunSession {
     public RunRecord run(RunInfo info, List<TestUnit> units, Map<String, Duration> history, RunListener events,
                          RunControl control) {
         List<TestUnit> plan = LongestFirst.order(units, history);
-        int used = execution.workers(plan.size());
-        events.on(new RunStarted(info, plan, used, LongestFirst.estimate(plan, history, used)));
+        List<salvo.model.WorkerRef> slots = execution.slots(plan.size());
+        events.on(new RunStarted(info, plan, slots, LongestFirst.estimate(plan, history, slots.size())));
         List<UnitResult> results = execution.execute(plan.stream().map(PlannedUnit::whole).toList(),
                 new RunEvents(info.id(), events), control);
         RunStatus status = control.isInterrupted() ? RunStatus.INTERRUPTED

@@ -5,6 +5,7 @@ import salvo.event.RunEvents;
 import salvo.event.TestFinished;
 import salvo.event.UnitFinished;
 import salvo.model.UnitResult;
+import salvo.model.WorkerRef;
 
 /**
  * Stop on the first failure as a policy around any execution: the first failing test or unit
@@ -18,8 +19,8 @@ public final class StopOnFailure implements Execution {
     }
 
     @Override
-    public int workers(int units) {
-        return inner.workers(units);
+    public List<WorkerRef> slots(int units) {
+        return inner.slots(units);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How tests are spread over workers: pytest-xdist's --dist modes. */
+/** How tests are spread over workers: xdist's --dist modes. */
 public enum DistMode {
     /** Test-level pull queue, longest first (the default). */
     LOAD,

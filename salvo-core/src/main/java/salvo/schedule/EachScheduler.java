@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * --dist each: every worker collects every file itself and runs every test (pytest-xdist runs
+ * --dist each: every worker collects every file itself and runs every test (xdist runs
  * the suite once per worker environment). A lost worker's remaining sequence is handed to the
  * next worker that is added, as xdist hands a removed node's pending tests to its replacement.
  */

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Grouped tests, held until their group's strategy and members are known. A group's strategy is
- * the first one seen in discovery order (pytest-mp's rule), so it is known once every file up to
+ * the first one seen in discovery order (the rule of the mp plugin, seed 003), so it is known once every file up to
  * its first member's is settled; its members are all known only once every file is.
  */
 final class GroupBook {

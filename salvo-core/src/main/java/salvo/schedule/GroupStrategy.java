@@ -2,7 +2,7 @@ package salvo.schedule;
 
 import java.util.Locale;
 
-/** pytest-mp's segregation strategies for a named group of tests. */
+/** Segregation strategies for a named group of tests (seed 003's, as the mp plugin has them). */
 public enum GroupStrategy {
     /** Members run anywhere, alongside anything. */
     FREE,

@@ -7,7 +7,7 @@ import java.util.List;
  * --dist load (and loadgroup, whose groups the pool handles for every mode): single tests,
  * longest first; a run holds tests of one file up to a share of what remains, so no worker takes
  * a long tail while others go idle, and never fewer than one test, so the last slow tests never
- * wait behind another worker's queue (pytest-xdist #894, #621).
+ * wait behind another worker's queue (xdist issues #894, #621).
  */
 final class LoadDistribution implements Distribution {
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Which test goes to which worker next: pure logic, no I/O, no threads, no clocks. The
- * coordinator feeds it every event from one thread (pytest-xdist's scheduler protocol,
+ * coordinator feeds it every event from one thread (xdist's scheduler protocol,
  * reshaped for collection that happens lazily, once, on the worker that runs the file),
  * so each strategy is a single-threaded state machine tested without processes.
  *

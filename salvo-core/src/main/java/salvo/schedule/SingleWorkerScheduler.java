@@ -3,7 +3,7 @@ package salvo.schedule;
 import java.util.List;
 
 /**
- * --dist no: one worker runs everything, file by file in discovery order, as plain pytest would;
+ * --dist no: one worker runs everything, file by file in discovery order, as a plain serial run would;
  * every other worker is stopped. If that worker is lost, the next to ask carries on.
  */
 final class SingleWorkerScheduler implements Scheduler {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A collected test as the scheduler sees it.
  *
- * @param id       pytest node id, e.g. tests/test_a.py::TestK::test_x[1]
+ * @param id       the adapter's wire id of the test
  * @param file     the rootdir-relative file it lives in
  * @param scope    the module id, or module::Class for a test in a class (for --dist loadscope)
  * @param group    its group, when marked with salvo_group / mp_group / xdist_group

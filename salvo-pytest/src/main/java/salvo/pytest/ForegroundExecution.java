@@ -48,8 +48,8 @@ public final class ForegroundExecution implements Execution {
     }
 
     @Override
-    public int workers(int units) {
-        return 1;
+    public List<WorkerRef> slots(int units) {
+        return List.of(WORKER);
     }
 
     @Override

@@ -49,6 +49,8 @@ public final class RunSummary {
             case COMPLETED -> "";
             case INTERRUPTED -> " · INTERRUPTED (partial results kept)";
             case STOPPED_ON_FAILURE -> " · stopped at the first failure";
+            case RUNNING -> " · still running";
+            case INCOMPLETE -> " · INCOMPLETE (salvo ended before the run did)";
         };
     }
 

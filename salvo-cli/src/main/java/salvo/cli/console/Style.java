@@ -23,7 +23,7 @@ public final class Style {
         return switch (o) {
             case PASSED, XFAILED -> paint("32", text);
             case FAILED, ERROR, TIMEOUT, CRASHED -> paint("31;1", text);
-            case FLAKY, XPASSED -> paint("33", text);
+            case FLAKY, XPASSED, INCOMPLETE -> paint("33", text);
             case SKIPPED -> paint("36", text);
         };
     }

@@ -17,7 +17,7 @@ public final class UnitLine {
                 : counts(r);
         String attempt = r.attempts() > 1 ? " (attempt " + r.attempts() + ")" : "";
         return status + " " + r.unit().id() + "  " + what + attempt + "  "
-                + style.dim(Durations.format(r.duration()) + (r.worker().isEmpty() ? "" : " [" + r.worker() + "]"));
+                + style.dim(Durations.format(r.duration()) + (r.worker().label().isEmpty() ? "" : " [" + r.worker().label() + "]"));
     }
 
     /** "3 passed, 1 failed, 2 skipped", or "no tests" for a file with none selected. */

@@ -1,6 +1,7 @@
 package salvo.cli.tui;
 
 import java.util.ArrayList;
+import salvo.model.NodeId;
 import java.util.List;
 import org.jline.utils.AttributedString;
 import org.jline.utils.WCWidth;
@@ -80,29 +81,31 @@ final class Cells {
     }
 
     /**
-     * Cuts a test id such as {@code tests/pkg/test_mod.py::TestCls::test_name[param]} to fit. The
-     * path loses its head first, down to about a quarter of the space; then the class names lose
-     * theirs; the test function is cut in its middle only as a last resort. The file name and the
-     * test stay readable.
+     * Cuts a node's id, such as {@code tests/pkg/test_mod.py::TestCls::test_name[param]}, to fit,
+     * by the node's own parts (its unit and its name; ids are never parsed). The unit's path loses
+     * its head first, down to about a quarter of the space; then what lies between the unit and the
+     * test loses its head; the test's name is cut in its middle only as a last resort. The file
+     * name and the test stay readable. Control characters are made printable.
      */
-    static String fitTestId(String id, int max) {
+    static String fitTestId(NodeId node, int max) {
+        String id = printable(node.id());
         if (width(id) <= max) {
             return id;
         }
-        int sep = id.indexOf("::");
-        if (sep < 0 || max < 12) {
-            return sep < 0 ? fitLeft(id, max) : fitRight(id, max);
+        String unit = printable(node.unit());
+        if (node.depth() == 1 || !id.startsWith(unit) || max < 12) {
+            return node.depth() == 1 ? fitLeft(id, max) : fitRight(id, max);
         }
-        String path = id.substring(0, sep);
-        String name = id.substring(sep + 2);
-        int minPath = Math.min(width(path), Math.max(6, max / 4));
-        int nameBudget = max - 2 - minPath;
-        int lastSep = name.lastIndexOf("::");
-        String function = lastSep < 0 ? name : name.substring(lastSep + 2);
-        String fittedName = width(name) <= nameBudget ? name
-                : width(function) <= nameBudget ? fitLeft(name, nameBudget)
-                : fitMiddle(function, nameBudget);
-        return fitLeft(path, max - 2 - width(fittedName)) + "::" + fittedName;
+        String rest = id.substring(unit.length());
+        String inside = rest.replaceFirst("^[^\\p{L}\\p{N}_]+", "");
+        String lead = rest.substring(0, rest.length() - inside.length());
+        String name = printable(node.name());
+        int minPath = Math.min(width(unit), Math.max(6, max / 4));
+        int budget = max - width(lead) - minPath;
+        String fitted = width(inside) <= budget ? inside
+                : width(name) <= budget ? fitLeft(inside, budget)
+                : fitMiddle(name, budget);
+        return fitLeft(unit, max - width(lead) - width(fitted)) + lead + fitted;
     }
 
     /** Pads with spaces to exactly {@code cells} cells, cutting the end if needed. */

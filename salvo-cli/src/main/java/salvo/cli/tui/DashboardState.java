@@ -22,6 +22,7 @@ import salvo.event.UnitFinished;
 import salvo.event.UnitStarted;
 import salvo.event.WorkerLost;
 import salvo.model.Failure;
+import salvo.model.NodeId;
 import salvo.model.Outcome;
 import salvo.model.RunStatus;
 import salvo.model.TestResult;
@@ -56,10 +57,10 @@ final class DashboardState {
         if (event instanceof RunStarted e) {
             onRunStarted(e, now);
         } else if (event instanceof UnitStarted e) {
-            workers.put(e.worker(), WorkerActivity.running(e.worker(), e.unit().id(), e.attempt(), now));
+            workers.put(e.worker().label(), WorkerActivity.running(e.worker().label(), e.unit().id(), e.attempt(), now));
             unitOutput.remove(e.unit().id());
         } else if (event instanceof TestStarted e) {
-            workers.computeIfPresent(e.worker(), (k, w) -> w.inTest(e.testId(), now));
+            workers.computeIfPresent(e.worker().label(), (k, w) -> w.inTest(e.node(), now));
         } else if (event instanceof TestFinished e) {
             onTestFinished(e);
         } else if (event instanceof OutputChunk e) {
@@ -67,7 +68,7 @@ final class DashboardState {
         } else if (event instanceof UnitFinished e) {
             onUnitFinished(e, now);
         } else if (event instanceof WorkerLost e) {
-            workers.put(e.worker(), WorkerActivity.lost(e.worker(), e.reason(), now));
+            workers.put(e.worker().label(), WorkerActivity.lost(e.worker().label(), e.reason(), now));
         } else if (event instanceof RunFinished e) {
             onRunFinished(e, now);
         }
@@ -94,25 +95,23 @@ final class DashboardState {
         estimate = e.estimate();
         totalUnits = e.units().size();
         // Rows for every worker from the start, so the screen does not jump as they pick up work.
-        for (int i = 1; i <= e.workers(); i++) {
-            workers.putIfAbsent("gw" + i, WorkerActivity.idle("gw" + i, now));
-        }
+        e.slots().forEach(slot -> workers.putIfAbsent(slot.label(), WorkerActivity.idle(slot.label(), now)));
     }
 
     private void onTestFinished(TestFinished e) {
         TestResult t = e.result();
-        workers.computeIfPresent(e.worker(), (k, w) -> w.betweenTests());
+        workers.computeIfPresent(e.worker().label(), (k, w) -> w.betweenTests());
         record(t.testId(), t.outcome());
         noteDuration(t);
         if (t.outcome().isFailure()) {
-            failures.put(t.testId(), entryFor(t, e.worker()));
+            failures.put(t.testId(), entryFor(t, e.worker().label()));
         }
     }
 
     private void onUnitFinished(UnitFinished e, Instant now) {
         UnitResult u = e.result();
-        if (workers.containsKey(e.worker())) {
-            workers.put(e.worker(), WorkerActivity.idle(e.worker(), now));
+        if (workers.containsKey(e.worker().label())) {
+            workers.put(e.worker().label(), WorkerActivity.idle(e.worker().label(), now));
         }
         if (e.willRetry()) {
             failures.replaceAll((id, f) -> f.unitId().equals(u.unit().id()) ? f.retrying(true) : f);
@@ -142,7 +141,7 @@ final class DashboardState {
             record(t.testId(), t.outcome());
             if (t.outcome().isFailure()) {
                 testFailed = true;
-                failures.put(t.testId(), entryFor(t, u.worker()));
+                failures.put(t.testId(), entryFor(t, u.worker().label()));
             } else {
                 failures.computeIfPresent(t.testId(), (id, f) -> f.withOutcome(t.outcome()));
             }
@@ -168,7 +167,7 @@ final class DashboardState {
         if (slowest.stream().anyMatch(s -> s.testId().equals(t.testId()))) {
             return;
         }
-        slowest.add(new SlowTest(t.testId(), t.duration(), t.outcome()));
+        slowest.add(new SlowTest(t.node(), t.duration(), t.outcome()));
         slowest.sort(Comparator.comparing(SlowTest::duration).reversed());
         if (slowest.size() > SLOWEST_KEPT) {
             slowest.remove(slowest.size() - 1);
@@ -188,7 +187,7 @@ final class DashboardState {
 
     private static FailureEntry entryFor(TestResult t, String worker) {
         Failure f = t.failure();
-        return new FailureEntry(t.testId(), t.unitId(), worker, t.outcome(), f == null ? null : f.kind(),
+        return new FailureEntry(t.node(), worker, t.outcome(), f == null ? null : f.kind(),
                 f == null ? "" : f.message(), f == null ? "" : f.detail(), t.output(), t.duration(),
                 t.attempt(), false);
     }
@@ -196,7 +195,7 @@ final class DashboardState {
     private FailureEntry unitEntry(UnitResult u) {
         Failure f = u.failure();
         StringBuilder stray = unitOutput.get(u.unit().id());
-        return new FailureEntry(u.unit().id(), u.unit().id(), u.worker(), u.outcome(), f == null ? null : f.kind(),
+        return new FailureEntry(NodeId.ofUnit(u.unit().id()), u.worker().label(), u.outcome(), f == null ? null : f.kind(),
                 u.reason(), f == null ? "" : f.detail(), stray == null ? "" : stray.toString(), u.duration(),
                 u.attempts(), false);
     }

@@ -18,7 +18,7 @@ final class FailureDetail {
         String reason = f.reason().isEmpty() ? "(no message)" : Cells.printable(f.reason());
         return List.of(
                 new Line(w).add(" ", palette.plain()).add(FailureList.tag(f.outcome()), palette.outcome(f.outcome()))
-                        .add(Cells.fitTestId(Cells.printable(f.id()), w - 1 - FailureList.TAG_CELLS), palette.heading())
+                        .add(Cells.fitTestId(f.node(), w - 1 - FailureList.TAG_CELLS), palette.heading())
                         .build(),
                 Line.of(" " + facts(f, index, count), palette.dim(), w),
                 Line.of(" " + reason, palette.outcome(f.outcome()), w));

@@ -54,7 +54,7 @@ final class FailureList {
         int idCells = rest < 30 || reason.isEmpty()
                 ? Math.min(Cells.width(id), rest)
                 : Math.min(Cells.width(id), Math.max(rest * 3 / 5, rest - Cells.width(reason) - 2));
-        String fittedId = Cells.fitTestId(id, idCells);
+        String fittedId = Cells.fitTestId(f.node(), idCells);
         line.add(fittedId, palette.plain());
         if (rest - idCells >= 4 && !reason.isEmpty()) {
             line.space(idCells - Cells.width(fittedId) + 2).add(reason, palette.dim());

@@ -121,7 +121,7 @@ final class RunPanels {
             case LOST -> line.add(Cells.pad(("lost " + Cells.printable(x.note())).strip(), textCells), palette.bad());
             case RUNNING -> {
                 String retry = x.attempt() > 1 ? " (attempt " + x.attempt() + ")" : "";
-                String what = Cells.fitTestId(Cells.printable(x.current()), Math.max(0, textCells - Cells.width(retry)));
+                String what = Cells.fitTestId(x.current(), Math.max(0, textCells - Cells.width(retry)));
                 line.add(what, palette.plain()).add(retry, palette.warn());
                 line.space(textCells - Cells.width(what) - Cells.width(retry));
             }
@@ -141,7 +141,7 @@ final class RunPanels {
         }
         for (SlowTest t : s.slowest().subList(0, Math.min(rows, s.slowest().size()))) {
             Line line = new Line(w).add(" " + leftPad(TimeText.span(t.duration()), SPAN_CELLS) + "  ", palette.plain());
-            line.add(Cells.fitTestId(Cells.printable(t.testId()), line.remaining()), palette.outcome(t.outcome()));
+            line.add(Cells.fitTestId(t.node(), line.remaining()), palette.outcome(t.outcome()));
             out.add(line.build());
         }
         return out;

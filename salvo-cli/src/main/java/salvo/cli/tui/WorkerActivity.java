@@ -1,17 +1,18 @@
 package salvo.cli.tui;
 
 import java.time.Instant;
+import salvo.model.NodeId;
 
 /**
  * What one worker is doing, as last reported.
  *
  * @param unitId    the unit it runs, or null when idle or lost
- * @param testId    the test it runs inside that unit, or null between tests
+ * @param test      the test it runs inside that unit, or null between tests
  * @param since     when it entered its current state (unit start, idle, lost)
  * @param testSince when the current test started, or null
  * @param note      why it was lost, else empty
  */
-record WorkerActivity(String name, State state, String unitId, int attempt, String testId,
+record WorkerActivity(String name, State state, String unitId, int attempt, NodeId test,
                       Instant since, Instant testSince, String note) {
 
     enum State { IDLE, RUNNING, LOST }
@@ -28,7 +29,7 @@ record WorkerActivity(String name, State state, String unitId, int attempt, Stri
         return new WorkerActivity(name, State.LOST, null, 0, null, since, null, reason == null ? "" : reason);
     }
 
-    WorkerActivity inTest(String test, Instant at) {
+    WorkerActivity inTest(NodeId test, Instant at) {
         return new WorkerActivity(name, State.RUNNING, unitId, attempt, test, since, at, note);
     }
 
@@ -37,8 +38,8 @@ record WorkerActivity(String name, State state, String unitId, int attempt, Stri
     }
 
     /** What to show as running: the test when one is known, else the unit. */
-    String current() {
-        return testId != null ? testId : unitId;
+    NodeId current() {
+        return test != null ? test : NodeId.ofUnit(unitId);
     }
 
     /** Since when the shown thing has been running. */
