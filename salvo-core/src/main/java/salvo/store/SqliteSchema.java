@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import salvo.error.SalvoError;
@@ -32,12 +30,6 @@ final class SqliteSchema {
     static final int LATEST = 2;
 
     static final String HISTORY = "flyway_schema_history";
-
-    static {
-        // Flyway reports every step at info level and warns that it has not been tested with this
-        // SQLite: noise on every command that opens an old file. Its failures arrive as exceptions.
-        LogFactory.setLogCreator(type -> Quiet.LOG);
-    }
 
     private SqliteSchema() {}
 
@@ -81,6 +73,7 @@ final class SqliteSchema {
                 .dataSource(dataSource(file))
                 .locations("classpath:" + FOLDER)
                 .table(HISTORY)
+                .loggers(QuietFlywayLog.class.getName())
                 .baselineOnMigrate(baseline > 0)
                 .baselineVersion(String.valueOf(Math.max(1, baseline)))
                 .baselineDescription("migrated by Salvo before Flyway")
@@ -154,18 +147,5 @@ final class SqliteSchema {
         }
         return SalvoError.internal("store " + file + " could not update its schema (" + Text.oneLine(e.getMessage())
                 + "): this is a Salvo bug; please report it with this message", e);
-    }
-
-    /** Flyway's log, silenced. */
-    private static final class Quiet implements Log {
-        static final Quiet LOG = new Quiet();
-
-        @Override public boolean isDebugEnabled() { return false; }
-        @Override public void debug(String message) {}
-        @Override public void info(String message) {}
-        @Override public void warn(String message) {}
-        @Override public void error(String message) {}
-        @Override public void error(String message, Exception e) {}
-        @Override public void notice(String message) {}
     }
 }
