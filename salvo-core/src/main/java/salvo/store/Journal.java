@@ -116,6 +116,7 @@ public final class Journal implements RunListener {
             if (writes.isEmpty() || broken || finished) {
                 return;
             }
+            long runBefore = runId;
             try {
                 List<TestResult> written = store.inTransaction("write the running run", writer -> {
                     List<TestResult> tests = new ArrayList<>();
@@ -130,7 +131,9 @@ public final class Journal implements RunListener {
                 afterFlush.accept(written);
             } catch (RuntimeException e) {
                 broken = true;
-                // A stale map would point later writes at rows that were rolled back.
+                // The transaction was rolled back: forget the rows it made, the run's own included,
+                // so that finish() saves the run whole instead of rewriting a row that is not there.
+                runId = runBefore;
                 units.clear();
                 System.err.println("salvo: the run is no longer written to the store as it goes ("
                         + e.getMessage() + "); it is saved when it ends");

@@ -19,11 +19,6 @@ public final class QuietFlywayLog implements LogCreator, Log {
     }
 
     @Override
-    public boolean isDebugEnabled() {
-        return false;
-    }
-
-    @Override
     public void debug(String message) {}
 
     @Override
