@@ -141,6 +141,28 @@ class SqliteStoreTest {
     }
 
     @Test
+    void twoSalvosCreatingTheStoreAtOnceBothOpenIt() throws Exception {
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<Integer> open = () -> {
+            together.await();
+            try (SqliteStore store = SqliteStore.open(dir)) {
+                return store.recent(1).size();
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(open);
+            var second = pool.submit(open);
+            assertEquals(0, first.get());
+            assertEquals(0, second.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("1,2", query(dir.resolve("salvo.db"), "SELECT group_concat(version) FROM (SELECT version FROM "
+                + SqliteSchema.HISTORY + " ORDER BY installed_rank)"));
+    }
+
+    @Test
     void latestIsTheHighestScriptInTheSchemaFolder() throws Exception {
         Path folder = Path.of(getClass().getClassLoader().getResource(SqliteSchema.FOLDER).toURI());
         List<Integer> versions;
