@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import salvo.error.SalvoError;
 import salvo.model.Failure;
 import salvo.model.FailureKind;
+import salvo.model.NodeId;
 import salvo.model.Text;
 
 /** How model values are written to and read from SQLite columns. */
@@ -26,6 +28,7 @@ final class Columns {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final TypeReference<List<NodeId.Segment>> SEGMENTS = new TypeReference<>() {};
 
     private final Path file;
 
@@ -68,6 +71,30 @@ final class Columns {
             return JSON.readValue(json, STRING_MAP);
         } catch (JsonProcessingException e) {
             throw damaged("config '" + Text.oneLine(json) + "'");
+        }
+    }
+
+    /** A node's segments as a JSON array of {kind, id, name}: every segment, so the node reads back equal. */
+    static String node(NodeId node) {
+        try {
+            return JSON.writeValueAsString(node.segments());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a node id could not be written as JSON", e);
+        }
+    }
+
+    /**
+     * The node of a test_results row; a row from before schema 2 has no node and is a test
+     * directly under its unit.
+     */
+    NodeId node(String json, String unitId, String testId) {
+        if (json == null) {
+            return NodeId.flat(unitId, testId);
+        }
+        try {
+            return new NodeId(JSON.readValue(json, SEGMENTS));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw damaged("node '" + Text.oneLine(json) + "'");
         }
     }
 

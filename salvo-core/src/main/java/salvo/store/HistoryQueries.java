@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import salvo.model.NodeId;
 import salvo.model.Outcome;
 import salvo.model.RunStatus;
 import salvo.model.Totals;
@@ -22,6 +23,14 @@ final class HistoryQueries {
 
     private static final String RECENT_UNITS = "SELECT run_id, unit_id, outcome FROM unit_results"
             + " WHERE run_id IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?) ORDER BY run_id, position";
+
+    // Counted, not stored: a new Outcome needs no new column. Only tests count, as in Totals.of;
+    // rows from before schema 2 are tests by the column's default.
+    private static final String RECENT_TESTS = "SELECT u.run_id, t.outcome, count(*) AS tests"
+            + " FROM test_results t JOIN unit_results u ON u.id = t.unit_result_id"
+            + " WHERE u.run_id IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?)"
+            + "  AND t.kind = '" + NodeId.Kind.TEST + "'"
+            + " GROUP BY u.run_id, t.outcome";
 
     // A unit's last N attempts in runs that went to their end; crashed and timed-out attempts say
     // nothing about how long the unit takes, so they do not count.
@@ -64,6 +73,16 @@ final class HistoryQueries {
                 }
             }
         }
+        Map<Long, Map<Outcome, Integer>> testTotals = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(RECENT_TESTS)) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    testTotals.computeIfAbsent(rs.getLong("run_id"), id -> new EnumMap<>(Outcome.class))
+                            .put(columns.named(Outcome.class, rs.getString("outcome")), rs.getInt("tests"));
+                }
+            }
+        }
         List<RunSummary> summaries = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(RECENT_RUNS)) {
             s.setInt(1, limit);
@@ -72,7 +91,7 @@ final class HistoryQueries {
                     long id = rs.getLong("id");
                     var started = columns.instant(rs.getString("started"));
                     var finished = columns.instant(rs.getString("finished"));
-                    Totals totals = new Totals(testTotals(rs), unitTotals.getOrDefault(id, Map.of()));
+                    Totals totals = new Totals(testTotals.getOrDefault(id, Map.of()), unitTotals.getOrDefault(id, Map.of()));
                     summaries.add(new RunSummary(id, rs.getString("label"), started, Duration.between(started, finished),
                             columns.named(RunStatus.class, rs.getString("status")), rs.getString("git_commit"),
                             totals, unitOutcomes.getOrDefault(id, Map.of())));
@@ -80,18 +99,6 @@ final class HistoryQueries {
             }
         }
         return summaries;
-    }
-
-    /** Only outcomes that occurred, as {@link Totals#of} counts them. */
-    private static Map<Outcome, Integer> testTotals(ResultSet row) throws SQLException {
-        Map<Outcome, Integer> tests = new EnumMap<>(Outcome.class);
-        for (Outcome outcome : RunWriter.COUNTED) {
-            int count = row.getInt(RunWriter.totalColumn(outcome));
-            if (count > 0) {
-                tests.put(outcome, count);
-            }
-        }
-        return tests;
     }
 
     Map<String, Duration> unitDurations(int lastRuns) throws SQLException {

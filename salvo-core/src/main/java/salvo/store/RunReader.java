@@ -28,7 +28,7 @@ final class RunReader {
     private static final String UNITS = "SELECT id, unit_id, adapter, path, outcome, duration_ms, attempts, worker,"
             + " failure_kind, failure_message, failure_detail FROM unit_results WHERE run_id = ? ORDER BY position";
 
-    private static final String TESTS = "SELECT t.unit_result_id, t.test_id, t.outcome, t.duration_ms, t.attempt,"
+    private static final String TESTS = "SELECT t.unit_result_id, t.test_id, t.node, t.outcome, t.duration_ms, t.attempt,"
             + " t.failure_kind, t.failure_message, t.failure_detail, t.output"
             + " FROM test_results t JOIN unit_results u ON u.id = t.unit_result_id"
             + " WHERE u.run_id = ? ORDER BY u.position, t.position";
@@ -41,9 +41,13 @@ final class RunReader {
         this.columns = columns;
     }
 
-    /** The most recently saved run's id. */
+    /**
+     * The most recently started run that ended (or was found abandoned): a RUNNING run has no
+     * final results yet, so it is no run to compare with.
+     */
     Optional<Long> latestId() throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM runs")) {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT max(id) FROM runs WHERE status <> '" + RunStatus.RUNNING + "'")) {
             long id = rs.next() ? rs.getLong(1) : 0;
             return id == 0 ? Optional.empty() : Optional.of(id);
         }
@@ -59,7 +63,7 @@ final class RunReader {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                info = new RunInfo("", rs.getString("label"), columns.instant(rs.getString("started")),
+                info = new RunInfo(rs.getString("uid"), rs.getString("label"), columns.instant(rs.getString("started")),
                         rs.getString("host"), rs.getString("git_commit"), rs.getString("root_dir"),
                         columns.config(rs.getString("config")));
                 finished = columns.instant(rs.getString("finished"));
@@ -89,7 +93,8 @@ final class RunReader {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long unitRowId = rs.getLong("unit_result_id");
-                    TestResult test = new TestResult(NodeId.flat(unitRows.get(unitRowId).unitId(), rs.getString("test_id")),
+                    NodeId node = columns.node(rs.getString("node"), unitRows.get(unitRowId).unitId(), rs.getString("test_id"));
+                    TestResult test = new TestResult(node,
                             columns.named(Outcome.class, rs.getString("outcome")),
                             Columns.duration(rs.getDouble("duration_ms")), columns.failure(rs),
                             rs.getString("output"), rs.getInt("attempt"));

@@ -4,36 +4,40 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import salvo.model.Outcome;
+import salvo.model.NodeId;
 import salvo.model.RunInfo;
 import salvo.model.RunRecord;
+import salvo.model.RunStatus;
 import salvo.model.TestResult;
-import salvo.model.Totals;
 import salvo.model.UnitResult;
 
-/** Inserts one run with its units and tests. The caller owns the transaction. */
+/**
+ * Writes runs, units and tests: the one writer of both a whole run ({@link SqliteStore#save}) and
+ * a run as it happens ({@link Journal}). The caller owns the transaction.
+ */
 final class RunWriter {
-    /** Outcomes with a count column in schema 1 (INCOMPLETE came later). */
-    static final List<Outcome> COUNTED = Stream.of(Outcome.values()).filter(o -> o != Outcome.INCOMPLETE).toList();
+    private static final String INSERT_RUN = "INSERT INTO runs (uid, label, started, finished, host, git_commit,"
+            + " root_dir, config, status, owner_pid, owner_started, owner_host)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
-    private static final List<String> TOTAL_COLUMNS = COUNTED.stream()
-            .map(RunWriter::totalColumn).collect(Collectors.toList());
-
-    private static final String INSERT_RUN = "INSERT INTO runs (label, started, finished, host, git_commit, root_dir,"
-            + " config, status, " + String.join(", ", TOTAL_COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?"
-            + ", ?".repeat(TOTAL_COLUMNS.size()) + ") RETURNING id";
+    private static final String UPDATE_RUN = "UPDATE runs SET uid = ?, label = ?, started = ?, finished = ?, host = ?,"
+            + " git_commit = ?, root_dir = ?, config = ?, status = ? WHERE id = ?";
 
     private static final String INSERT_UNIT = "INSERT INTO unit_results (run_id, position, unit_id, adapter, path,"
             + " outcome, duration_ms, attempts, worker, failure_kind, failure_message, failure_detail)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
-    private static final String INSERT_TEST = "INSERT INTO test_results (unit_result_id, position, test_id, outcome,"
-            + " duration_ms, attempt, failure_kind, failure_message, failure_detail, output)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_UNIT = "UPDATE unit_results SET unit_id = ?, adapter = ?, path = ?, outcome = ?,"
+            + " duration_ms = ?, attempts = ?, worker = ?, failure_kind = ?, failure_message = ?, failure_detail = ?"
+            + " WHERE id = ?";
+
+    // OR REPLACE: the journal writes a test again at its position when a retried unit runs it again.
+    private static final String PUT_TEST = "INSERT OR REPLACE INTO test_results (unit_result_id, position, test_id,"
+            + " kind, parent_id, node, outcome, duration_ms, attempt, failure_kind, failure_message, failure_detail,"
+            + " output) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Connection connection;
 
@@ -41,76 +45,158 @@ final class RunWriter {
         this.connection = connection;
     }
 
-    /** The runs column that counts tests with this outcome. */
-    static String totalColumn(Outcome outcome) {
-        return "tests_" + outcome.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** @return the new run's id */
-    long insert(RunRecord run) throws SQLException {
-        long runId = insertRun(run);
-        try (PreparedStatement units = connection.prepareStatement(INSERT_UNIT);
-             PreparedStatement tests = connection.prepareStatement(INSERT_TEST)) {
-            for (int position = 0; position < run.units().size(); position++) {
-                UnitResult unit = run.units().get(position);
-                long unitRowId = insertUnit(units, runId, position, unit);
-                insertTests(tests, unitRowId, unit.tests());
-            }
-        }
+    /** A whole run, its units and their tests. @return the new run's id */
+    long insert(RunRecord run, Owner owner) throws SQLException {
+        long runId = insertRun(run, owner);
+        insertUnits(runId, run.units());
         return runId;
     }
 
-    private long insertRun(RunRecord run) throws SQLException {
-        RunInfo info = run.info();
-        Totals totals = run.totals();
+    /** The run's own row, without units: what the journal writes when a run starts. */
+    long insertRun(RunRecord run, Owner owner) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(INSERT_RUN)) {
-            s.setString(1, info.label());
-            s.setString(2, Columns.time(info.started()));
-            s.setString(3, Columns.time(run.finished()));
-            s.setString(4, info.host());
-            s.setString(5, info.gitCommit());
-            s.setString(6, info.rootDir());
-            s.setString(7, Columns.json(info.config()));
-            s.setString(8, run.status().name());
-            int index = 9;
-            for (Outcome outcome : COUNTED) {
-                s.setInt(index++, totals.tests(outcome));
+            int next = bindRun(s, run);
+            s.setLong(next, owner.pid());
+            if (owner.started() == null) {
+                s.setNull(next + 1, Types.VARCHAR);
+            } else {
+                s.setString(next + 1, Columns.time(owner.started()));
             }
+            s.setString(next + 2, owner.host());
             return generatedId(s);
         }
     }
 
-    private static long insertUnit(PreparedStatement s, long runId, int position, UnitResult unit) throws SQLException {
-        s.setLong(1, runId);
-        s.setInt(2, position);
-        s.setString(3, unit.unit().id());
-        s.setString(4, unit.unit().adapter());
-        s.setString(5, unit.unit().path().toString());
-        s.setString(6, unit.outcome().name());
-        s.setDouble(7, Columns.millis(unit.duration()));
-        s.setInt(8, unit.attempts());
-        s.setString(9, unit.worker().label());
-        Columns.bindFailure(s, 10, unit.failure());
-        return generatedId(s);
+    /** Replaces everything stored of run {@code runId} by {@code run}, keeping the id. */
+    void rewrite(long runId, RunRecord run) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(UPDATE_RUN)) {
+            s.setLong(bindRun(s, run), runId);
+            if (s.executeUpdate() != 1) {
+                throw new SQLException("run #" + runId + " is missing from the store");
+            }
+        }
+        // unit_results cascade to their test_results.
+        try (PreparedStatement s = connection.prepareStatement("DELETE FROM unit_results WHERE run_id = ?")) {
+            s.setLong(1, runId);
+            s.executeUpdate();
+        }
+        insertUnits(runId, run.units());
     }
 
-    private static void insertTests(PreparedStatement s, long unitRowId, List<TestResult> tests) throws SQLException {
+    /** Keeps a RUNNING run's {@code finished} at its last write, so an abandoned run shows how far it got. */
+    void touch(long runId, Instant now) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE runs SET finished = ? WHERE id = ? AND status = '" + RunStatus.RUNNING + "'")) {
+            s.setString(1, Columns.time(now));
+            s.setLong(2, runId);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Ends a RUNNING run whose Salvo died. Its units that never finished are INCOMPLETE already:
+     * that is how the journal writes a unit until its final attempt ends.
+     */
+    void markIncomplete(long runId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE runs SET status = '" + RunStatus.INCOMPLETE
+                + "' WHERE id = ? AND status = '" + RunStatus.RUNNING + "'")) {
+            s.setLong(1, runId);
+            s.executeUpdate();
+        }
+    }
+
+    /** @return the unit row's id */
+    long insertUnit(long runId, int position, UnitResult unit) throws SQLException {
+        long unitRowId;
+        try (PreparedStatement s = connection.prepareStatement(INSERT_UNIT)) {
+            s.setLong(1, runId);
+            s.setInt(2, position);
+            bindUnit(s, 3, unit);
+            unitRowId = generatedId(s);
+        }
+        putTests(unitRowId, 0, unit.tests());
+        return unitRowId;
+    }
+
+    /** Replaces a unit row and all its tests by {@code unit}, keeping its id and position. */
+    void replaceUnit(long unitRowId, UnitResult unit) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(UPDATE_UNIT)) {
+            s.setLong(bindUnit(s, 1, unit), unitRowId);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = connection.prepareStatement("DELETE FROM test_results WHERE unit_result_id = ?")) {
+            s.setLong(1, unitRowId);
+            s.executeUpdate();
+        }
+        putTests(unitRowId, 0, unit.tests());
+    }
+
+    /** Writes tests at consecutive positions from {@code first}, replacing any already there. */
+    void putTests(long unitRowId, int first, List<TestResult> tests) throws SQLException {
         if (tests.isEmpty()) {
             return;
         }
-        for (int position = 0; position < tests.size(); position++) {
-            TestResult test = tests.get(position);
-            s.setLong(1, unitRowId);
-            s.setInt(2, position);
-            s.setString(3, test.testId());
-            s.setString(4, test.outcome().name());
-            s.setDouble(5, Columns.millis(test.duration()));
-            s.setInt(6, test.attempt());
-            Columns.bindFailure(s, 7, test.failure());
-            s.setString(10, test.output());
-            s.addBatch();
+        try (PreparedStatement s = connection.prepareStatement(PUT_TEST)) {
+            for (int i = 0; i < tests.size(); i++) {
+                bindTest(s, unitRowId, first + i, tests.get(i));
+                s.addBatch();
+            }
+            s.executeBatch();
         }
-        s.executeBatch();
+    }
+
+    /** Writes one test at its position, replacing the one there. */
+    void putTest(long unitRowId, int position, TestResult test) throws SQLException {
+        putTests(unitRowId, position, List.of(test));
+    }
+
+    private void insertUnits(long runId, List<UnitResult> units) throws SQLException {
+        for (int position = 0; position < units.size(); position++) {
+            insertUnit(runId, position, units.get(position));
+        }
+    }
+
+    /** Binds uid to status from parameter 1. @return the next parameter */
+    private static int bindRun(PreparedStatement s, RunRecord run) throws SQLException {
+        RunInfo info = run.info();
+        s.setString(1, info.id());
+        s.setString(2, info.label());
+        s.setString(3, Columns.time(info.started()));
+        s.setString(4, Columns.time(run.finished()));
+        s.setString(5, info.host());
+        s.setString(6, info.gitCommit());
+        s.setString(7, info.rootDir());
+        s.setString(8, Columns.json(info.config()));
+        s.setString(9, run.status().name());
+        return 10;
+    }
+
+    /** Binds unit_id to failure_detail from parameter {@code first}. @return the next parameter */
+    private static int bindUnit(PreparedStatement s, int first, UnitResult unit) throws SQLException {
+        s.setString(first, unit.unit().id());
+        s.setString(first + 1, unit.unit().adapter());
+        s.setString(first + 2, unit.unit().path().toString());
+        s.setString(first + 3, unit.outcome().name());
+        s.setDouble(first + 4, Columns.millis(unit.duration()));
+        s.setInt(first + 5, unit.attempts());
+        s.setString(first + 6, unit.worker().label());
+        Columns.bindFailure(s, first + 7, unit.failure());
+        return first + 10;
+    }
+
+    private static void bindTest(PreparedStatement s, long unitRowId, int position, TestResult test) throws SQLException {
+        NodeId node = test.node();
+        s.setLong(1, unitRowId);
+        s.setInt(2, position);
+        s.setString(3, test.testId());
+        s.setString(4, node.kind().name());
+        s.setString(5, node.parent().map(NodeId::id).orElse(null));
+        s.setString(6, Columns.node(node));
+        s.setString(7, test.outcome().name());
+        s.setDouble(8, Columns.millis(test.duration()));
+        s.setInt(9, test.attempt());
+        Columns.bindFailure(s, 10, test.failure());
+        s.setString(13, test.output());
     }
 
     private static long generatedId(PreparedStatement s) throws SQLException {

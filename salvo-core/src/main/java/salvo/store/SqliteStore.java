@@ -20,8 +20,12 @@ import salvo.model.RunRecord;
  * The default store: one SQLite file, {@code <salvo dir>/salvo.db}, in WAL mode so that readers
  * (a dashboard, {@code salvo history}) never wait for a run being saved.
  *
- * <p>"Newest" means most recently saved: runs are ordered by their id. One connection serves
- * every call; the methods are synchronized, so one store may be shared between threads.
+ * <p>"Newest" means most recently started: runs are ordered by their id, which a run gets when it
+ * is saved whole, or when its {@link Journal} sees it start. One connection serves every call; the
+ * methods are synchronized, so one store may be shared between threads (a journal's flusher is one).
+ *
+ * <p>Opening a store also marks INCOMPLETE the RUNNING runs whose Salvo died
+ * ({@link #recoverAbandonedRuns()}), so every command sees them as they ended.
  */
 public final class SqliteStore implements Store {
     static final String FILE_NAME = "salvo.db";
@@ -38,8 +42,9 @@ public final class SqliteStore implements Store {
     }
 
     /**
-     * Opens (creating if needed) the store in {@code salvoDir} and brings its schema up to date.
-     * A file that is not a Salvo database, or that a newer Salvo wrote, is refused unchanged.
+     * Opens (creating if needed) the store in {@code salvoDir}, brings its schema up to date and
+     * recovers abandoned runs. A file that is not a Salvo database, or that a newer Salvo wrote,
+     * is refused unchanged.
      */
     public static SqliteStore open(Path salvoDir) {
         Objects.requireNonNull(salvoDir, "salvoDir");
@@ -53,7 +58,9 @@ public final class SqliteStore implements Store {
         Connection connection = connect(file);
         try {
             prepare(connection, file);
-            return new SqliteStore(file, connection);
+            SqliteStore store = new SqliteStore(file, connection);
+            store.recoverAbandonedRuns();
+            return store;
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -88,7 +95,7 @@ public final class SqliteStore implements Store {
         }
         probe(connection, file);
         try {
-            Migrations.bundled().apply(connection, file);
+            SqliteSchema.upToDate(connection, file);
             execute(connection, "PRAGMA journal_mode = WAL");
         } catch (SQLException e) {
             throw SqliteFailure.of(file, "update its schema", e);
@@ -120,15 +127,64 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public synchronized RunRecord save(RunRecord run) {
+    public RunRecord save(RunRecord run) {
         Objects.requireNonNull(run, "run");
         RunConsistency.check(run);
+        long id = inTransaction("save the run " + labelOf(run), writer -> writer.insert(run, Owner.current()));
+        return run.withId(id);
+    }
+
+    /**
+     * A journal that writes one run into this store as it happens: register it on the run's
+     * event bus before the run starts, and end it with {@link Journal#finish}.
+     */
+    public Journal journal() {
+        return new Journal(this, Owner.current(), Journal.FLUSH_DELAY);
+    }
+
+    /**
+     * Marks INCOMPLETE every RUNNING run whose Salvo is gone (same host, and its process is not
+     * alive or is another process now), keeping every test it had written. Runs of a Salvo still
+     * running, or of another host, are left alone. {@link #open} calls it; a long-lived process
+     * may call it again.
+     *
+     * @return the ids of the runs marked INCOMPLETE
+     */
+    public synchronized List<Long> recoverAbandonedRuns() {
+        List<Long> abandoned;
+        try {
+            abandoned = new Recovery(connection, columns).abandoned();
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "look for abandoned runs", e);
+        }
+        if (!abandoned.isEmpty()) {
+            inTransaction("mark abandoned runs INCOMPLETE", writer -> {
+                for (long id : abandoned) {
+                    writer.markIncomplete(id);
+                }
+                return null;
+            });
+        }
+        return abandoned;
+    }
+
+    /** What a transaction does with the writer. */
+    interface Work<T> {
+        T run(RunWriter writer) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: all of it is written, or none.
+     *
+     * @param action what it does, as a verb phrase for errors: "save the run 20261123_101502_123"
+     */
+    synchronized <T> T inTransaction(String action, Work<T> work) {
         try {
             connection.setAutoCommit(false);
             try {
-                long id = new RunWriter(connection).insert(run);
+                T result = work.run(new RunWriter(connection));
                 connection.commit();
-                return run.withId(id);
+                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -136,11 +192,11 @@ public final class SqliteStore implements Store {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw SqliteFailure.of(file, "save the run " + labelOf(run), e);
+            throw SqliteFailure.of(file, action, e);
         }
     }
 
-    private static String labelOf(RunRecord run) {
+    static String labelOf(RunRecord run) {
         return run.info().label() == null ? "started " + run.info().started() : run.info().label();
     }
 

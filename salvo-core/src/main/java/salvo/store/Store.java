@@ -9,15 +9,21 @@ import salvo.model.RunRecord;
 /** Every run Salvo kept. Queries never re-run anything. */
 public interface Store extends AutoCloseable {
 
-    /** Saves a finished or interrupted run in one transaction and returns it with its id. */
+    /**
+     * Saves a finished or interrupted run in one transaction and returns it with its id. A run
+     * written as it happens goes through a journal instead ({@link SqliteStore#journal()}).
+     */
     RunRecord save(RunRecord run);
 
     Optional<RunRecord> load(long id);
 
-    /** The newest run, if any. */
+    /**
+     * The newest run that ended, if any: what a new run is compared with. RUNNING runs (this
+     * Salvo's own, or another's running now) are skipped; INCOMPLETE ones, found abandoned, count.
+     */
     Optional<RunRecord> latest();
 
-    /** Up to {@code limit} runs, newest first, without their per-test detail. */
+    /** Up to {@code limit} runs, newest first, RUNNING ones included, without their per-test detail. */
     List<RunSummary> recent(int limit);
 
     /**

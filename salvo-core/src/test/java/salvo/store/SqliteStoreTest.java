@@ -104,8 +104,10 @@ class SqliteStoreTest {
             store.save(run("one").build());
         }
         Path file = dir.resolve("nested/.salvo/salvo.db");
-        int latest = Migrations.bundled().latestVersion();
+        int latest = SqliteSchema.LATEST;
         assertEquals(latest, userVersion(file));
+        assertEquals("1,2", query(file, "SELECT group_concat(version) FROM (SELECT version FROM "
+                + SqliteSchema.HISTORY + " WHERE success = 1 ORDER BY installed_rank)"));
         assertEquals("wal", query(file, "PRAGMA journal_mode"));
         assertEquals("1", query(file, "SELECT count(*) FROM runs"));
 
@@ -116,28 +118,59 @@ class SqliteStoreTest {
     }
 
     @Test
-    void aFailedMigrationLeavesTheVersionAndSchemaAsTheyWere() throws Exception {
-        Path file = dir.resolve("m.db");
-        Migrations migrations = new Migrations(List.of(
-                new Migrations.Migration(1, "V1__one.sql", "CREATE TABLE one (x INTEGER);"),
-                new Migrations.Migration(2, "V2__two.sql", "CREATE TABLE two (x INTEGER); INSERT INTO missing VALUES (1);")));
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            SQLException e = assertThrows(SQLException.class, () -> migrations.apply(c, file));
-            assertTrue(e.getMessage().contains("missing"), e.getMessage());
-        }
+    void aFailedUpgradeLeavesTheVersionSchemaAndRowsAsTheyWere() throws Exception {
+        Path file = dir.resolve("salvo.db");
+        Files.copy(SchemaUpgradeTest.releaseFixture(), file);
+        // Schema 2 adds this column last, after rebuilding runs: the step fails late, with work to undo.
+        update(file, "ALTER TABLE test_results ADD COLUMN node TEXT");
+
+        SalvoError e = assertThrows(SalvoError.class, () -> SqliteStore.open(dir));
+
+        assertTrue(e.getMessage().startsWith("store " + file + " could not update its schema ("), e.getMessage());
+        assertTrue(e.getMessage().contains("duplicate column name: node"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertEquals(1, userVersion(file));
-        assertEquals("one", query(file, "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'"));
+        assertEquals("2|7", query(file, "SELECT count(*) || '|' || max(tests_passed) FROM runs"));
+        assertEquals("0", query(file, "SELECT count(*) FROM " + SqliteSchema.HISTORY + " WHERE version = '2' AND success = 1"));
+
+        update(file, "ALTER TABLE test_results DROP COLUMN node");
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            assertEquals(2, store.recent(10).size());
+        }
+        assertEquals(SqliteSchema.LATEST, userVersion(file));
     }
 
     @Test
-    void bundledMigrationsListEveryScriptInTheResourceFolder() throws Exception {
-        Path folder = Path.of(getClass().getClassLoader().getResource(Migrations.FOLDER).toURI());
-        List<String> files;
-        try (var list = Files.list(folder)) {
-            files = list.map(p -> p.getFileName().toString()).sorted(
-                    java.util.Comparator.comparingInt(Migrations::versionOf)).toList();
+    void twoSalvosCreatingTheStoreAtOnceBothOpenIt() throws Exception {
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<Integer> open = () -> {
+            together.await();
+            try (SqliteStore store = SqliteStore.open(dir)) {
+                return store.recent(1).size();
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(open);
+            var second = pool.submit(open);
+            assertEquals(0, first.get());
+            assertEquals(0, second.get());
+        } finally {
+            pool.shutdownNow();
         }
-        assertEquals(files, Migrations.BUNDLED);
+        assertEquals("1,2", query(dir.resolve("salvo.db"), "SELECT group_concat(version) FROM (SELECT version FROM "
+                + SqliteSchema.HISTORY + " ORDER BY installed_rank)"));
+    }
+
+    @Test
+    void latestIsTheHighestScriptInTheSchemaFolder() throws Exception {
+        Path folder = Path.of(getClass().getClassLoader().getResource(SqliteSchema.FOLDER).toURI());
+        List<Integer> versions;
+        try (var list = Files.list(folder)) {
+            versions = list.map(p -> p.getFileName().toString())
+                    .map(name -> Integer.parseInt(name.replaceFirst("^V(\\d+)__\\w+\\.sql$", "$1"))).sorted().toList();
+        }
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, SqliteSchema.LATEST).boxed().toList(), versions);
     }
 
     @Test

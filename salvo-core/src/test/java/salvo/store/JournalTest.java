@@ -1,0 +1,217 @@
+package salvo.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static salvo.model.RunBuilder.run;
+import static salvo.model.RunBuilder.seconds;
+import static salvo.model.RunBuilder.test;
+import static salvo.model.RunBuilder.unitResult;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import salvo.event.RunStarted;
+import salvo.event.TestFinished;
+import salvo.event.UnitFinished;
+import salvo.event.UnitStarted;
+import salvo.model.Failure;
+import salvo.model.FailureKind;
+import salvo.model.NodeId;
+import salvo.model.Outcome;
+import salvo.model.RunRecord;
+import salvo.model.RunStatus;
+import salvo.model.TestResult;
+import salvo.model.TestUnit;
+import salvo.model.UnitResult;
+import salvo.model.WorkerRef;
+
+class JournalTest {
+    private static final WorkerRef W1 = WorkerRef.local("gw1");
+
+    @TempDir
+    Path dir;
+
+    private static RunStarted started(RunRecord run) {
+        return new RunStarted(run.info(), run.units().stream().map(UnitResult::unit).toList(), 1, null);
+    }
+
+    @Test
+    void testsAreInTheFileBeforeTheRunEndsAndARunningRunIsNoPreviousRun() throws Exception {
+        RunRecord previous;
+        TestUnit unit = new TestUnit("a.py", Path.of("a.py"), "pytest");
+        List<TestResult> tests = List.of(test("a.py", "t1", Outcome.PASSED, 0.1), test("a.py", "t2", Outcome.FAILED, 0.2),
+                test("a.py", "t3", Outcome.SKIPPED, 0));
+        RunRecord running = run("now").unit(unitResult("a.py", Outcome.FAILED, seconds(1), null,
+                tests.toArray(TestResult[]::new))).build();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            previous = store.save(run("before").build());
+            Journal journal = store.journal();
+            journal.on(started(running));
+            assertNotEquals(0, journal.runId());
+            journal.on(new UnitStarted("run-now", W1, unit, 1));
+            for (TestResult t : tests) {
+                journal.on(new TestFinished("run-now", W1, t));
+            }
+            // No flush, no finish: the journal's timer makes them durable on its own.
+            awaitRows(dir, "SELECT count(*) FROM test_results t JOIN unit_results u ON u.id = t.unit_result_id"
+                    + " WHERE u.run_id = " + journal.runId(), "3");
+
+            try (SqliteStore other = SqliteStore.open(dir)) {
+                RunRecord seen = other.load(journal.runId()).orElseThrow();
+                assertEquals(RunStatus.RUNNING, seen.status(), "its Salvo (this JVM) is alive");
+                assertEquals("run-now", seen.info().id());
+                assertEquals(1, seen.units().size());
+                assertEquals(Outcome.INCOMPLETE, seen.units().get(0).outcome());
+                assertEquals(tests, seen.units().get(0).tests());
+                assertEquals(previous, other.latest().orElseThrow(), "the previous run is the last that ended");
+                RunSummary newest = other.recent(1).get(0);
+                assertEquals(RunStatus.RUNNING, newest.status());
+                assertEquals(Map.of(Outcome.PASSED, 1, Outcome.FAILED, 1, Outcome.SKIPPED, 1), newest.totals().tests());
+            }
+
+            journal.on(new UnitFinished("run-now", W1, running.units().get(0), false));
+            RunRecord saved = journal.finish(running);
+            assertEquals(running.withId(journal.runId()), saved);
+            assertEquals(saved, store.load(saved.id()).orElseThrow());
+            assertEquals(saved, store.latest().orElseThrow());
+        }
+    }
+
+    @Test
+    void aUnitsFinalAttemptReplacesWhatItsEarlierAttemptsWrote() throws Exception {
+        TestUnit unit = new TestUnit("a.py", Path.of("a.py"), "pytest");
+        TestResult flakyFirst = test("a.py", "flaky", Outcome.FAILED, 0.1);
+        TestResult lostFirst = test("a.py", "lost", Outcome.PASSED, 0.1);
+        TestResult flaky = new TestResult(flakyFirst.node(), Outcome.FLAKY, seconds(0.1),
+                Failure.of(FailureKind.ASSERTION, "failed once"), "", 2);
+        UnitResult firstAttempt = unitResult("a.py", Outcome.FAILED, seconds(1), null, flakyFirst, lostFirst);
+        UnitResult finalAttempt = new UnitResult(unit, Outcome.FLAKY, seconds(2), List.of(flaky), null, 2, W1);
+        RunRecord run = run("retry").unit(finalAttempt).build();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            Journal journal = store.journal();
+            journal.on(started(run));
+            journal.on(new UnitStarted("run-retry", W1, unit, 1));
+            journal.on(new TestFinished("run-retry", W1, flakyFirst));
+            journal.on(new TestFinished("run-retry", W1, lostFirst));
+            journal.on(new UnitFinished("run-retry", W1, firstAttempt, true));
+            journal.on(new UnitStarted("run-retry", W1, unit, 2));
+            journal.on(new TestFinished("run-retry", W1, flaky));
+            journal.flush();
+
+            UnitResult meanwhile = store.load(journal.runId()).orElseThrow().units().get(0);
+            assertEquals(Outcome.INCOMPLETE, meanwhile.outcome(), "a unit that will be retried has not ended");
+            assertEquals(List.of(flaky, lostFirst), meanwhile.tests(), "a node's newest result, in its place");
+
+            journal.on(new UnitFinished("run-retry", W1, finalAttempt, false));
+            assertEquals(finalAttempt, store.load(journal.runId()).orElseThrow().units().get(0));
+            assertEquals(run.withId(journal.runId()), journal.finish(run));
+            assertEquals(run.withId(journal.runId()), store.load(journal.runId()).orElseThrow());
+        }
+    }
+
+    @Test
+    void finishSavesTheWholeRunWhenNoEventCame() {
+        RunRecord interrupted = run("early").status(RunStatus.INTERRUPTED).build();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            Journal journal = store.journal();
+            RunRecord saved = journal.finish(interrupted);
+            assertNotEquals(0, saved.id());
+            assertEquals(saved.id(), journal.runId());
+            assertEquals(saved, store.load(saved.id()).orElseThrow());
+        }
+    }
+
+    @Test
+    void finishIsTheAuthorityOverWhatTheEventsSaid() {
+        RunRecord everything = SqliteStoreTest.everything();
+        RunRecord partial = new RunRecord(0, everything.info(), everything.finished(), RunStatus.RUNNING,
+                List.of(everything.units().get(1)));
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            Journal journal = store.journal();
+            Events.play(journal, partial);
+            RunRecord saved = journal.finish(everything);
+            assertEquals(everything.withId(journal.runId()), saved);
+            assertEquals(saved, store.load(saved.id()).orElseThrow());
+            assertEquals(saved.totals(), store.recent(1).get(0).totals());
+        }
+    }
+
+    @Test
+    void eventsOfAnotherRunAndEventsAfterFinishAreIgnored() {
+        RunRecord mine = run("mine").unit("a.py", test("a.py", "t", Outcome.PASSED, 1)).build();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            Journal journal = store.journal();
+            journal.on(started(mine));
+            journal.on(new UnitStarted("run-other", W1, new TestUnit("x.py", Path.of("x.py"), "pytest"), 1));
+            journal.on(new TestFinished("run-other", W1, test("x.py", "t", Outcome.FAILED, 1)));
+            journal.flush();
+            assertEquals(List.of(), store.load(journal.runId()).orElseThrow().units());
+
+            RunRecord saved = journal.finish(mine);
+            journal.on(new UnitFinished("run-mine", W1, unitResult("a.py", Outcome.CRASHED, Duration.ZERO, null), false));
+            journal.flush();
+            assertEquals(saved, store.load(saved.id()).orElseThrow());
+        }
+    }
+
+    @Test
+    void treeNodesLoadBackEqualAndOnlyTestsCount() {
+        NodeId unitNode = NodeId.ofUnit("pkg/Suite");
+        NodeId container = unitNode.child(NodeId.Kind.CONTAINER, "pkg/Suite#Inner", "Inner");
+        NodeId test = container.child(NodeId.Kind.TEST, "pkg/Suite#Inner#works", "works");
+        NodeId step = test.child(NodeId.Kind.STEP, "pkg/Suite#Inner#works/step-1", "step 1");
+        List<TestResult> results = List.of(
+                new TestResult(container, Outcome.PASSED, seconds(3), null, "", 1),
+                new TestResult(test, Outcome.FAILED, seconds(2), Failure.of(FailureKind.ASSERTION, "no"), "", 1),
+                new TestResult(step, Outcome.FAILED, seconds(1), null, "", 1));
+        RunRecord run = run("tree").unit(unitResult("pkg/Suite", Outcome.FAILED, seconds(3), null,
+                results.toArray(TestResult[]::new))).build();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            Journal journal = store.journal();
+            Events.play(journal, run);
+            RunRecord saved = journal.finish(run);
+            assertEquals(saved, store.load(saved.id()).orElseThrow());
+            assertEquals(Map.of(Outcome.FAILED, 1), store.recent(1).get(0).totals().tests());
+            assertEquals(run.totals(), store.recent(1).get(0).totals());
+        }
+        assertEquals("CONTAINER pkg/Suite,TEST pkg/Suite#Inner,STEP pkg/Suite#Inner#works",
+                sql("SELECT group_concat(kind || ' ' || parent_id) FROM (SELECT * FROM test_results ORDER BY position)"));
+    }
+
+    @Test
+    void anOutcomeNewerThanSchemaOneIsCountedWithoutAColumnOfItsOwn() {
+        RunRecord run = run("cut").status(RunStatus.INTERRUPTED).unit("a.py",
+                test("a.py", "done", Outcome.PASSED, 1), test("a.py", "cut", Outcome.INCOMPLETE, 1)).build();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.save(run);
+            assertEquals(Map.of(Outcome.PASSED, 1, Outcome.INCOMPLETE, 1), store.recent(1).get(0).totals().tests());
+        }
+        assertEquals("0", sql("SELECT count(*) FROM pragma_table_info('runs') WHERE name LIKE 'tests%'"),
+                "counts come from test_results: a new Outcome needs no migration");
+    }
+
+    private String sql(String query) {
+        try {
+            return SchemaUpgradeTest.query(dir.resolve(SqliteStore.FILE_NAME), query);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Polls a second connection, as another process would see the file. */
+    static void awaitRows(Path dir, String query, String expected) throws Exception {
+        Path file = dir.resolve(SqliteStore.FILE_NAME);
+        String seen = null;
+        for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline; Thread.sleep(20)) {
+            seen = SchemaUpgradeTest.query(file, query);
+            if (expected.equals(seen)) {
+                return;
+            }
+        }
+        assertTrue(false, query + " gave " + seen + ", expected " + expected);
+    }
+}
