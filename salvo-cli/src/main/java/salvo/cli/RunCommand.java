@@ -35,6 +35,7 @@ import salvo.execute.RunSession;
 import salvo.model.RunInfo;
 import salvo.model.RunRecord;
 import salvo.model.TestUnit;
+import salvo.store.Journal;
 import salvo.store.SqliteStore;
 
 /**
@@ -136,6 +137,8 @@ final class RunCommand implements Callable<Integer> {
         RunInfo info = RunInfos.create(rootDir, config(used, settings));
         RunControl control = new RunControl();
         EventBus bus = new EventBus();
+        Journal journal = history.journal();
+        bus.register(journal); // first: what finished is on disk before any display shows it
         Optional<TuiSink> dashboard = tui ? TuiSink.open(System.err, control::interrupt) : Optional.empty();
         bus.register(dashboard.isPresent() ? dashboard.get() : console(out, previous, settings));
         Thread onSignal = new Thread(() -> stopAndWait(control), "salvo-interrupt");
@@ -143,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         RunRecord record = null;
         boolean outputsWritten = true;
         try {
-            RunRecorder recorder = new RunRecorder(history, storeDir, junitXml);
+            RunRecorder recorder = new RunRecorder(journal, storeDir, junitXml);
             record = recorder.save(new RunSession(execution).run(info, units, history.unitDurations(HISTORY_RUNS), bus,
                     control));
             outputsWritten = recorder.everythingWritten();

@@ -5,21 +5,22 @@ import salvo.model.RunRecord;
 import salvo.report.JUnitXmlReport;
 import salvo.report.ReportFile;
 import salvo.store.RunArchive;
-import salvo.store.Store;
+import salvo.store.Journal;
 
 /**
- * Keeps a finished run everywhere it belongs: the database, the JSON archive for audit, and a
- * JUnit XML file when asked. One failing destination never costs the others: results already
- * gathered are never lost to a full disk, a locked database or a bug in one writer.
+ * Keeps a run everywhere it belongs: the database (the journal wrote its tests as they
+ * finished; the final record settles it), the JSON archive for audit, and a JUnit XML file when
+ * asked. One failing destination never costs the others: results already gathered are never
+ * lost to a full disk, a locked database or a bug in one writer.
  */
 final class RunRecorder {
-    private final Store store;
+    private final Journal journal;
     private final Path storeDir;
     private final Path junitXml;
     private boolean everythingWritten = true;
 
-    RunRecorder(Store store, Path storeDir, Path junitXml) {
-        this.store = store;
+    RunRecorder(Journal journal, Path storeDir, Path junitXml) {
+        this.journal = journal;
         this.storeDir = storeDir;
         this.junitXml = junitXml;
     }
@@ -27,7 +28,7 @@ final class RunRecorder {
     RunRecord save(RunRecord run) {
         RunRecord saved = run;
         try {
-            saved = store.save(run);
+            saved = journal.finish(run);
         } catch (RuntimeException e) {
             everythingWritten = false;
             System.err.println("salvo: the run could not be stored in the database: " + e.getMessage());

@@ -26,11 +26,12 @@ import salvo.model.UnitResult;
 
 class ConsoleRenderingTest {
     private static UnitResult unit(String id, Outcome o, Failure f, TestResult... tests) {
-        return new UnitResult(new TestUnit(id, Path.of(id), "pytest"), o, Duration.ofMillis(1234), List.of(tests), f, 1, "gw2");
+        return new UnitResult(new TestUnit(id, Path.of(id), "pytest"), o, Duration.ofMillis(1234), List.of(tests), f, 1,
+                salvo.model.WorkerRef.local("gw2"));
     }
 
     private static TestResult test(String id, Outcome o, String message) {
-        return new TestResult(id.substring(0, id.indexOf("::")), id, o, Duration.ofMillis(3),
+        return new TestResult(salvo.pytest.PytestIds.node(id), o, Duration.ofMillis(3),
                 message == null ? null : Failure.of(FailureKind.ASSERTION, message), "", 1);
     }
 
@@ -46,7 +47,7 @@ class ConsoleRenderingTest {
 
     @Test
     void summaryHasTotalsComparisonAndAFailureTable() {
-        RunInfo info = new RunInfo("20261123_000000_000", Instant.parse("2026-11-23T00:00:00Z"), "h", "", "/r", Map.of());
+        RunInfo info = new RunInfo("run-7", "20261123_000000_000", Instant.parse("2026-11-23T00:00:00Z"), "h", "", "/r", Map.of());
         RunRecord run = new RunRecord(7, info, Instant.parse("2026-11-23T00:00:02Z"), RunStatus.INTERRUPTED, List.of(
                 unit("a.py", Outcome.PASSED, null, test("a.py::x", Outcome.PASSED, null)),
                 unit("b.py", Outcome.FAILED, null, test("b.py::t", Outcome.FAILED, "assert 1 == 2"))));

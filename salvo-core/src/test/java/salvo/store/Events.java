@@ -16,7 +16,7 @@ final class Events {
 
     static void play(RunListener listener, RunRecord run) {
         String id = run.info().id();
-        listener.on(new RunStarted(run.info(), run.units().stream().map(UnitResult::unit).toList(), 2, Duration.ZERO));
+        listener.on(new RunStarted(run.info(), run.units().stream().map(UnitResult::unit).toList(), java.util.List.of(salvo.model.WorkerRef.local("gw1")), Duration.ZERO));
         for (UnitResult unit : run.units()) {
             listener.on(new UnitStarted(id, unit.worker(), unit.unit(), unit.attempts()));
             for (TestResult test : unit.tests()) {

@@ -36,7 +36,7 @@ class JournalTest {
     Path dir;
 
     private static RunStarted started(RunRecord run) {
-        return new RunStarted(run.info(), run.units().stream().map(UnitResult::unit).toList(), 1, null);
+        return new RunStarted(run.info(), run.units().stream().map(UnitResult::unit).toList(), java.util.List.of(salvo.model.WorkerRef.local("gw1")), null);
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class JournalingChild {
         RunInfo info = new RunInfo(RUN_ID, template.label(), template.started(), template.host(), template.gitCommit(),
                 template.rootDir(), template.config());
         WorkerRef worker = WorkerRef.local("gw1");
-        journal.on(new RunStarted(info, List.of(), 1, null));
+        journal.on(new RunStarted(info, List.of(), java.util.List.of(salvo.model.WorkerRef.local("gw1")), null));
         out.println("run " + journal.runId());
         for (int u = 0; ; u++) {
             String unitId = "tests/test_" + u + ".py";

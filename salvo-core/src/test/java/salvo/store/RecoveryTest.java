@@ -37,7 +37,7 @@ class RecoveryTest {
                 .unit("b.py", test("b.py", "u", Outcome.FAILED, 1), test("b.py", "v", Outcome.PASSED, 1)).build();
         try (SqliteStore store = SqliteStore.open(dir)) {
             Journal journal = new Journal(store, owner, Journal.FLUSH_DELAY);
-            journal.on(new RunStarted(run.info(), run.units().stream().map(UnitResult::unit).toList(), 2, null));
+            journal.on(new RunStarted(run.info(), run.units().stream().map(UnitResult::unit).toList(), java.util.List.of(salvo.model.WorkerRef.local("gw1")), null));
             UnitResult a = run.units().get(0);
             UnitResult b = run.units().get(1);
             journal.on(new UnitStarted("run-cut", W1, a.unit(), 1));

@@ -33,7 +33,7 @@ class CellsTest {
     @Test
     void longTestIdKeepsTheFileTailAndTheWholeTestName() {
         String id = "tests/integration/very/deep/package/test_payments.py::TestRefunds::test_partial_refund";
-        String cut = Cells.fitTestId(id, 60);
+        String cut = Cells.fitTestId(salvo.pytest.PytestIds.node(id), 60);
         assertTrue(Cells.width(cut) <= 60);
         assertTrue(cut.startsWith("…"), cut);
         assertTrue(cut.endsWith("test_payments.py::TestRefunds::test_partial_refund"), cut);
@@ -42,7 +42,7 @@ class CellsTest {
     @Test
     void aTestNameTooLongForTheSpaceLosesItsMiddleNotItsEnds() {
         String id = "tests/test_api.py::test_parametrized_endpoint_behaviour[GET-/v1/users/{id}-404]";
-        String cut = Cells.fitTestId(id, 40);
+        String cut = Cells.fitTestId(salvo.pytest.PytestIds.node(id), 40);
         assertEquals(40, Cells.width(cut), cut);
         assertTrue(cut.contains("::test_param"), cut);
         assertTrue(cut.endsWith("-404]"), cut);
@@ -51,7 +51,7 @@ class CellsTest {
 
     @Test
     void aUnitIdWithoutTestKeepsTheFileName() {
-        assertEquals("…/deep/test_x.py", Cells.fitTestId("tests/very/deep/test_x.py", 16));
+        assertEquals("…/deep/test_x.py", Cells.fitTestId(salvo.model.NodeId.ofUnit("tests/very/deep/test_x.py"), 16));
     }
 
     @Test

@@ -113,7 +113,7 @@ class DashboardStateTest {
         DashboardSnapshot s = RunScript.fold(
                 started(1, null, "t/broken.py"),
                 unitStarted("gw1", "t/broken.py", 1),
-                new OutputChunk("gw1", "t/broken.py", "ImportError while importing test module\n"),
+                new OutputChunk("run-1", salvo.model.WorkerRef.local("gw1"), "t/broken.py", "ImportError while importing test module\n"),
                 unitError("gw1", "t/broken.py", FailureKind.IMPORT, "No module named 'nope'")).snapshot();
         assertEquals(1, s.count(Outcome.ERROR));
         FailureEntry f = s.failures().get(0);
@@ -128,7 +128,7 @@ class DashboardStateTest {
         DashboardSnapshot s = RunScript.fold(
                 started(2, null, "t/a.py"),
                 unitStarted("gw1", "t/a.py", 1),
-                new WorkerLost("gw1", "exit code 137")).snapshot();
+                new WorkerLost("run-1", salvo.model.WorkerRef.local("gw1"), "exit code 137")).snapshot();
         WorkerActivity gw1 = s.workers().get(0);
         assertEquals(WorkerActivity.State.LOST, gw1.state());
         assertEquals("exit code 137", gw1.note());

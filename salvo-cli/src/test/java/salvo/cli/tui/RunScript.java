@@ -22,13 +22,15 @@ import salvo.model.RunStatus;
 import salvo.model.TestResult;
 import salvo.model.TestUnit;
 import salvo.model.UnitResult;
+import salvo.model.WorkerRef;
+import salvo.pytest.PytestIds;
 
 /** Builds event streams for tests, with a clock that only moves when told to. */
 final class RunScript {
     static final Instant T0 = Instant.parse("2026-11-23T10:15:02Z");
 
     final List<TestUnit> units = new ArrayList<>();
-    final RunInfo info = new RunInfo("20261123_101502_123", T0, "host", "", "/tmp", Map.of());
+    final RunInfo info = new RunInfo("run-1", "20261123_101502_123", T0, "host", "", "/tmp", Map.of());
 
     static TestUnit unit(String id) {
         return new TestUnit(id, Path.of(id), "pytest");
@@ -39,28 +41,32 @@ final class RunScript {
         for (String id : unitIds) {
             plan.add(unit(id));
         }
-        return new RunStarted(new RunScript().info, plan, workers, estimate);
+        List<WorkerRef> slots = new ArrayList<>();
+        for (int i = 1; i <= workers; i++) {
+            slots.add(WorkerRef.local("gw" + i));
+        }
+        return new RunStarted(new RunScript().info, plan, slots, estimate);
     }
 
     static UnitStarted unitStarted(String worker, String unitId, int attempt) {
-        return new UnitStarted(worker, unit(unitId), attempt);
+        return new UnitStarted("run-1", WorkerRef.local(worker), unit(unitId), attempt);
     }
 
     static TestStarted testStarted(String worker, String testId) {
-        return new TestStarted(worker, unitOf(testId), testId);
+        return new TestStarted("run-1", WorkerRef.local(worker), PytestIds.node(testId), 1);
     }
 
     static TestResult passed(String testId, long millis) {
-        return new TestResult(unitOf(testId), testId, Outcome.PASSED, Duration.ofMillis(millis), null, "", 1);
+        return new TestResult(PytestIds.node(testId), Outcome.PASSED, Duration.ofMillis(millis), null, "", 1);
     }
 
     static TestResult failed(String testId, long millis, String message, String detail, String output, int attempt) {
-        return new TestResult(unitOf(testId), testId, Outcome.FAILED, Duration.ofMillis(millis),
+        return new TestResult(PytestIds.node(testId), Outcome.FAILED, Duration.ofMillis(millis),
                 new Failure(FailureKind.ASSERTION, message, detail), output, attempt);
     }
 
     static TestFinished finished(String worker, TestResult r) {
-        return new TestFinished(worker, r);
+        return new TestFinished("run-1", WorkerRef.local(worker), r);
     }
 
     static UnitFinished unitFinished(String worker, String unitId, boolean willRetry, TestResult... tests) {
@@ -68,22 +74,18 @@ final class RunScript {
         for (TestResult t : tests) {
             worst = t.outcome().severity() > worst.severity() ? t.outcome() : worst;
         }
-        return new UnitFinished(worker, new UnitResult(unit(unitId), worst, Duration.ofSeconds(1), List.of(tests),
-                null, 1, worker), willRetry);
+        return new UnitFinished("run-1", WorkerRef.local(worker), new UnitResult(unit(unitId), worst, Duration.ofSeconds(1),
+                List.of(tests), null, 1, WorkerRef.local(worker)), willRetry);
     }
 
     static UnitFinished unitError(String worker, String unitId, FailureKind kind, String message) {
-        return new UnitFinished(worker, new UnitResult(unit(unitId), Outcome.ERROR, Duration.ofMillis(300), List.of(),
-                new Failure(kind, message, "E   " + message), 1, worker), false);
+        return new UnitFinished("run-1", WorkerRef.local(worker), new UnitResult(unit(unitId), Outcome.ERROR,
+                Duration.ofMillis(300), List.of(), new Failure(kind, message, "E   " + message), 1, WorkerRef.local(worker)),
+                false);
     }
 
     static RunFinished runFinished(RunStatus status, Instant at, UnitResult... results) {
         return new RunFinished(new RunRecord(0, new RunScript().info, at, status, List.of(results)));
-    }
-
-    static String unitOf(String testId) {
-        int sep = testId.indexOf("::");
-        return sep < 0 ? testId : testId.substring(0, sep);
     }
 
     /** Applies events to a state, each one second after the previous, starting at T0. */
