@@ -98,7 +98,9 @@ public final class ProjectCommands {
         Map<String, Node> names = new HashMap<>();
         for (Node item : seq.getValue()) {
             CommandSpec spec = entry(item);
-            Node nameNode = mapping(item, "", "").get("name");
+            Node nameNode = ((MappingNode) item).getValue().stream()
+                    .filter(t -> ((ScalarNode) t.getKeyNode()).getValue().equals("name"))
+                    .findFirst().orElseThrow().getValueNode();
             Node earlier = names.putIfAbsent(spec.name(), nameNode);
             if (earlier != null) {
                 throw error(nameNode, "a command named " + spec.name() + " is already declared at " + place(earlier)

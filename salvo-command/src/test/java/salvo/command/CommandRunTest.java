@@ -177,4 +177,21 @@ class CommandRunTest {
         assertEquals(Outcome.INCOMPLETE, r.outcome());
         assertEquals("the run was stopped before the command finished", r.failure().message());
     }
+
+    @Test
+    void aFailedCommandIsRetriedWholeByTheCoresRetryRounds() {
+        Harness h = new Harness(dir, "flaky=test -f once || { touch once; echo first try; exit 1; }");
+        salvo.adapter.Discovery found = h.discover();
+        salvo.execute.Execution execution = h.adapter.prepare(h.settings(), found.units(), salvo.adapter.History.NONE);
+        assertEquals(false, execution.selectsTests());
+        List<UnitResult> results = new salvo.execute.RetryRounds(execution, 1).execute(
+                found.units().stream().map(salvo.execute.PlannedUnit::whole).toList(),
+                new salvo.event.RunEvents("run-id", h.events::add), h.control);
+        UnitResult r = results.get(0);
+        assertEquals(Outcome.FLAKY, r.outcome());
+        assertEquals(2, r.attempts());
+        assertEquals(Outcome.FLAKY, r.tests().get(0).outcome());
+        assertEquals("exited with code 1", r.tests().get(0).failure().message());
+        assertEquals(List.of(1, 2), h.finished().stream().map(TestResult::attempt).toList());
+    }
 }
