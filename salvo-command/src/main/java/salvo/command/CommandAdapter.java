@@ -1,0 +1,118 @@
+package salvo.command;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import salvo.adapter.Adapter;
+import salvo.adapter.Discovery;
+import salvo.adapter.DiscoveryRequest;
+import salvo.adapter.History;
+import salvo.adapter.RunSettings;
+import salvo.error.SalvoError;
+import salvo.execute.Execution;
+import salvo.execute.Executor;
+import salvo.model.TestUnit;
+
+/**
+ * Any executable as a test unit: the {@code commands:} of salvo.yaml and each
+ * {@code --command NAME=CMD}, one process per unit, passed on exit 0.
+ *
+ * <p>A unit's id is {@code command:NAME}; a file path never looks like that, so commands and
+ * other adapters' units cannot collide. The commands of salvo.yaml run when the user named no
+ * PATH; when PATHs are named, only those whose name (or unit id) is one of them. The
+ * {@code --command} ones always run. A PATH that names no command is left to the other adapters.
+ */
+public final class CommandAdapter implements Adapter {
+    public static final String ID = "command";
+    /** Slot names of its workers: cmd1..N. */
+    static final String SLOT_PREFIX = "cmd";
+
+    private final CommandOptions options;
+    /** What the last discovery found, by unit id: what {@link #prepare} runs. */
+    private final Map<String, CommandSpec> discovered = new LinkedHashMap<>();
+
+    public CommandAdapter() {
+        this(new CommandOptions());
+    }
+
+    public CommandAdapter(CommandOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Object options() {
+        return options;
+    }
+
+    @Override
+    public Discovery discover(DiscoveryRequest request) {
+        List<CommandSpec> project = ProjectCommands.read(request.cwd());
+        List<CommandSpec> adHoc = options.adHoc(request.cwd());
+        Set<String> paths = Set.copyOf(request.paths());
+        Set<String> excludes = Set.copyOf(request.excludes());
+        List<CommandSpec> chosen = new ArrayList<>();
+        for (CommandSpec spec : project) {
+            boolean named = paths.isEmpty() || paths.contains(spec.name()) || paths.contains(spec.unitId());
+            boolean excluded = excludes.contains(spec.name()) || excludes.contains(spec.unitId());
+            if (named && !excluded) {
+                chosen.add(spec);
+            }
+        }
+        Map<String, CommandSpec> byName = new LinkedHashMap<>();
+        project.forEach(s -> byName.put(s.name(), s));
+        for (CommandSpec spec : adHoc) {
+            CommandSpec earlier = byName.putIfAbsent(spec.name(), spec);
+            if (earlier != null) {
+                throw SalvoError.usage(spec.origin() + ": a command named " + spec.name() + " is already declared at "
+                        + earlier.origin() + "; give this one another name");
+            }
+            chosen.add(spec);
+        }
+        // Everything a run needs of a command is checked now, before any adapter starts anything.
+        chosen.forEach(Programs::check);
+        discovered.clear();
+        chosen.forEach(s -> discovered.put(s.unitId(), s));
+        List<TestUnit> units = chosen.stream().map(s -> new TestUnit(s.unitId(), s.cwd(), ID)).toList();
+        Optional<java.nio.file.Path> root = project.isEmpty() ? Optional.empty() : Optional.of(request.cwd());
+        return new Discovery(units, root, List.of(), "commands in " + ProjectCommands.FILE + " or --command NAME=CMD");
+    }
+
+    @Override
+    public Execution prepare(RunSettings run, List<TestUnit> units, History history) {
+        Map<String, CommandSpec> specs = new LinkedHashMap<>();
+        for (TestUnit unit : units) {
+            CommandSpec spec = discovered.get(unit.id());
+            if (spec == null) {
+                throw SalvoError.internal("the command adapter was asked to run " + unit.id()
+                        + ", which its discovery did not find; this is a bug in Salvo", null);
+            }
+            specs.put(unit.id(), spec);
+        }
+        // A command is its own process, so it is as isolated as any isolation mode asks: every mode is honoured.
+        int slots = run.foreground() ? 1 : run.workers();
+        return new Executor(new CommandRunner(specs, run), slots, SLOT_PREFIX);
+    }
+
+    @Override
+    public List<String> list(List<TestUnit> units, boolean withTests, RunSettings run) {
+        return units.stream().map(u -> {
+            CommandSpec spec = discovered.get(u.id());
+            return spec == null ? u.id() : u.id() + "  " + spec.run().text();
+        }).toList();
+    }
+
+    @Override
+    public Map<String, String> describe(RunSettings run) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        discovered.values().forEach(s -> settings.put("command." + s.name(), s.run().text()));
+        return settings;
+    }
+}
