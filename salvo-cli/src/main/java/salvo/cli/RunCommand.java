@@ -169,11 +169,11 @@ final class RunCommand implements Callable<Integer> {
     /** Each adapter looks at the paths that are its own (all of them, unless another claims one by name). */
     private Map<Adapter, Discovery> discover(Path cwd) {
         Map<Adapter, Discovery> found = new LinkedHashMap<>();
-        PathRouting.route(adapters.all(), paths).forEach((adapter, own) -> {
-            if (paths.isEmpty() || !own.isEmpty()) {
-                found.put(adapter, adapter.discover(new DiscoveryRequest(cwd, own, exclude)));
-            }
-        });
+        Map<Adapter, List<String>> routed = PathRouting.route(adapters.all(), cwd, paths);
+        for (Adapter adapter : adapters.all()) {
+            List<String> own = routed.getOrDefault(adapter, List.of());
+            found.put(adapter, adapter.discover(new DiscoveryRequest(cwd, own, exclude, !paths.isEmpty())));
+        }
         return found;
     }
 

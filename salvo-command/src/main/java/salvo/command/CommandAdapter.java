@@ -60,7 +60,7 @@ public final class CommandAdapter implements Adapter {
         Set<String> excludes = Set.copyOf(request.excludes());
         List<CommandSpec> chosen = new ArrayList<>();
         for (CommandSpec spec : project) {
-            boolean named = paths.isEmpty() || paths.contains(spec.name()) || paths.contains(spec.unitId());
+            boolean named = !request.pathsNamed() || paths.contains(spec.name()) || paths.contains(spec.unitId());
             boolean excluded = excludes.contains(spec.name()) || excludes.contains(spec.unitId());
             if (named && !excluded) {
                 chosen.add(spec);
@@ -86,7 +86,7 @@ public final class CommandAdapter implements Adapter {
     }
 
     @Override
-    public Execution prepare(RunSettings run, List<TestUnit> units, History history) {
+    public Execution prepare(RunSettings run, List<TestUnit> units, java.util.function.Supplier<History> history) {
         Map<String, CommandSpec> specs = new LinkedHashMap<>();
         for (TestUnit unit : units) {
             CommandSpec spec = discovered.get(unit.id());
@@ -102,11 +102,22 @@ public final class CommandAdapter implements Adapter {
     }
 
     @Override
-    public List<String> list(List<TestUnit> units, boolean withTests, RunSettings run) {
-        return units.stream().map(u -> {
+    public salvo.adapter.Listing list(List<TestUnit> units, boolean withTests, RunSettings run) {
+        return new salvo.adapter.Listing(units.stream().map(u -> {
             CommandSpec spec = discovered.get(u.id());
             return spec == null ? u.id() : u.id() + "  " + spec.run().text();
-        }).toList();
+        }).toList(), -1, false);
+    }
+
+    /** A path that names a command of salvo.yaml (NAME or command:NAME) is this adapter's alone. */
+    @Override
+    public boolean claims(java.nio.file.Path cwd, String path) {
+        try {
+            return ProjectCommands.read(cwd).stream()
+                    .anyMatch(s -> s.name().equals(path) || s.unitId().equals(path));
+        } catch (SalvoError broken) {
+            return false; // discovery reports a broken salvo.yaml with its place
+        }
     }
 
     @Override

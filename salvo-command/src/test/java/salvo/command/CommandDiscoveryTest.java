@@ -74,7 +74,7 @@ class CommandDiscoveryTest {
     @Test
     void anExcludedCommandDoesNotRun() throws Exception {
         Harness h = new Harness(dir).yaml(YAML);
-        Discovery d = h.adapter.discover(new DiscoveryRequest(dir, List.of(), List.of("lint")));
+        Discovery d = h.adapter.discover(new DiscoveryRequest(dir, List.of(), List.of("lint"), false));
         assertEquals(List.of("command:unit"), ids(d));
     }
 

@@ -182,7 +182,7 @@ class CommandRunTest {
     void aFailedCommandIsRetriedWholeByTheCoresRetryRounds() {
         Harness h = new Harness(dir, "flaky=test -f once || { touch once; echo first try; exit 1; }");
         salvo.adapter.Discovery found = h.discover();
-        salvo.execute.Execution execution = h.adapter.prepare(h.settings(), found.units(), salvo.adapter.History.NONE);
+        salvo.execute.Execution execution = h.adapter.prepare(h.settings(), found.units(), () -> salvo.adapter.History.NONE);
         assertEquals(false, execution.selectsTests());
         List<UnitResult> results = new salvo.execute.RetryRounds(execution, 1).execute(
                 found.units().stream().map(salvo.execute.PlannedUnit::whole).toList(),

@@ -41,7 +41,7 @@ final class Harness {
     }
 
     Discovery discover(String... paths) {
-        return adapter.discover(new DiscoveryRequest(dir, List.of(paths), List.of()));
+        return adapter.discover(new DiscoveryRequest(dir, List.of(paths), List.of(), paths.length > 0));
     }
 
     RunSettings settings() {
@@ -50,7 +50,7 @@ final class Harness {
 
     List<UnitResult> run(String... paths) {
         Discovery found = discover(paths);
-        Execution execution = adapter.prepare(settings(), found.units(), History.NONE);
+        Execution execution = adapter.prepare(settings(), found.units(), () -> History.NONE);
         return execution.execute(found.units().stream().map(PlannedUnit::whole).toList(),
                 new RunEvents("run-id", events::add), control);
     }

@@ -33,7 +33,7 @@ public interface Adapter {
      * rather than a file (a command's name): such a path goes to this adapter only. Paths no
      * adapter claims go to every adapter that reads files.
      */
-    default boolean claims(String path) {
+    default boolean claims(java.nio.file.Path cwd, String path) {
         return false;
     }
 

@@ -4,12 +4,20 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where to look: the directory salvo was started in, the paths the user named (relative to it;
- * empty for the project's defaults), and what to leave out.
+ * Where to look: the directory salvo was started in, the paths of the user's that are this
+ * adapter's (relative to the cwd), and what to leave out.
+ *
+ * @param pathsNamed true when the user named paths at all: then an adapter with none of its own
+ *                   finds nothing of its defaults; false means "run the project's defaults"
  */
-public record DiscoveryRequest(Path cwd, List<String> paths, List<String> excludes) {
+public record DiscoveryRequest(Path cwd, List<String> paths, List<String> excludes, boolean pathsNamed) {
     public DiscoveryRequest {
         paths = List.copyOf(paths);
         excludes = List.copyOf(excludes);
+    }
+
+    /** True when the user named paths and none of them is this adapter's. */
+    public boolean nothingNamedIsOurs() {
+        return pathsNamed && paths.isEmpty();
     }
 }

@@ -52,6 +52,9 @@ public final class PytestAdapter implements Adapter {
 
     @Override
     public Discovery discover(DiscoveryRequest request) {
+        if (request.nothingNamedIsOurs()) {
+            return Discovery.none("");
+        }
         PytestProject.Found found = PytestProject.discover(request.cwd(), request.paths(), request.excludes());
         rootDir = found.config().rootdir();
         List<String> warnings = new java.util.ArrayList<>();
@@ -63,6 +66,9 @@ public final class PytestAdapter implements Adapter {
 
     @Override
     public Execution prepare(RunSettings run, List<TestUnit> units, Supplier<History> history) {
+        if (rootDir == null) {
+            throw new IllegalStateException("prepare before discover");
+        }
         options.validate(run.isolation(), run.retries());
         boolean foreground = run.foreground() || options.pdb;
         if (foreground && (!run.isolation().equals("fresh") || run.retries() > 0)) {

@@ -39,16 +39,16 @@ class DashboardStateTest {
     void aWorkerShowsItsUnitThenItsTestWithTheTimeEachStarted() {
         DashboardState state = RunScript.fold(started(2, null, "t/a.py"), unitStarted("gw2", "t/a.py", 1));
         WorkerActivity gw2 = state.snapshot().workers().get(1);
-        assertEquals("t/a.py", gw2.current());
+        assertEquals("t/a.py", gw2.current().id());
         assertEquals(T0.plusSeconds(1), gw2.currentSince());
 
         state.apply(testStarted("gw2", "t/a.py::test_x"), T0.plusSeconds(5));
         gw2 = state.snapshot().workers().get(1);
-        assertEquals("t/a.py::test_x", gw2.current());
+        assertEquals("t/a.py::test_x", gw2.current().id());
         assertEquals(T0.plusSeconds(5), gw2.currentSince());
 
         state.apply(finished("gw2", passed("t/a.py::test_x", 10)), T0.plusSeconds(6));
-        assertEquals("t/a.py", state.snapshot().workers().get(1).current());
+        assertEquals("t/a.py", state.snapshot().workers().get(1).current().id());
 
         state.apply(unitFinished("gw2", "t/a.py", false, passed("t/a.py::test_x", 10)), T0.plusSeconds(7));
         gw2 = state.snapshot().workers().get(1);
