@@ -70,7 +70,7 @@ class CoreReshapeTest {
         Thread.sleep(1000);
         Salvo.Result history = Salvo.run(dir, "history");
         assertEquals(0, history.exit(), history.toString());
-        assertTrue(history.out().contains("INCOMPLETE"), history.out());
+        assertTrue(history.out().contains("! incomplete"), history.out());
         Salvo.Result report = Salvo.run(dir, "report");
         assertEquals(0, report.exit(), report.toString());
         Path md;
@@ -118,7 +118,7 @@ class CoreReshapeTest {
                 "  - name: lint",
                 "    run: echo linting; exit 0",
                 "  - name: typecheck",
-                "    run: echo 'error: bad type' >&2; exit 2",
+                "    run: \"echo 'error: bad type' >&2; exit 2\"",
                 ""));
         Salvo.Result r = Salvo.run(dir, "run", "--command", "adhoc=echo hi");
         assertEquals(1, r.exit(), r.toString());

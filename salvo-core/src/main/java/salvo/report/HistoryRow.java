@@ -31,9 +31,9 @@ public record HistoryRow(long id, String label, Instant started, Duration wallTi
                 skipped, t.failedUnits(), rate);
     }
 
-    /** An interrupted run says nothing certain about passing; otherwise any failure marks it. */
+    /** A run cut short (interrupted, incomplete, still running) says nothing certain about passing; otherwise any failure marks it. */
     public Mark mark() {
-        if (status == RunStatus.INTERRUPTED) {
+        if (status == RunStatus.INTERRUPTED || status == RunStatus.INCOMPLETE || status == RunStatus.RUNNING) {
             return Mark.INTERRUPTED;
         }
         return failed > 0 || failedUnits > 0 ? Mark.FAILED : Mark.PASSED;

@@ -23,6 +23,9 @@ public enum Mark {
         if (outcome.isFailure()) {
             return FAILED;
         }
+        if (outcome == Outcome.INCOMPLETE) {
+            return INTERRUPTED;
+        }
         return outcome == Outcome.SKIPPED ? SKIPPED : PASSED;
     }
 }
