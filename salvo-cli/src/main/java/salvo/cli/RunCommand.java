@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -124,14 +125,20 @@ final class RunCommand implements Callable<Integer> {
         Path storeDir = cwd.resolve(store);
         // Opening the store overlaps with the adapters' start-up (interpreters, early workers).
         CompletableFuture<SqliteStore> opening = CompletableFuture.supplyAsync(() -> SqliteStore.open(storeDir));
-        try (Execution execution = prepare(found, settings, opening); SqliteStore history = await(opening)) {
-            return run(execution, history, storeDir, rootDir, units, found.keySet(), settings, out);
-        } finally {
-            opening.thenAccept(SqliteStore::close).exceptionally(e -> null); // after a failed prepare: nothing left open
+        Supplier<History> known = history(opening);
+        Execution execution;
+        try {
+            execution = prepare(found, settings, known);
+        } catch (RuntimeException e) {
+            opening.thenAccept(SqliteStore::close); // nothing left open by a run that could not start
+            throw e;
+        }
+        try (execution; SqliteStore history = await(opening)) {
+            return run(execution, history, known.get(), storeDir, rootDir, units, found.keySet(), settings, out);
         }
     }
 
-    private int run(Execution execution, SqliteStore history, Path storeDir, Path rootDir, List<TestUnit> units,
+    private int run(Execution execution, SqliteStore history, History known, Path storeDir, Path rootDir, List<TestUnit> units,
                     java.util.Set<Adapter> used, RunSettings settings, PrintStream out) {
         Optional<RunRecord> previous = history.latest();
         RunInfo info = RunInfos.create(rootDir, config(used, settings));
@@ -147,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
         boolean outputsWritten = true;
         try {
             RunRecorder recorder = new RunRecorder(journal, storeDir, junitXml);
-            record = recorder.save(new RunSession(execution).run(info, units, history.unitDurations(HISTORY_RUNS), bus,
+            record = recorder.save(new RunSession(execution).run(info, units, known.units(), bus,
                     control));
             outputsWritten = recorder.everythingWritten();
             bus.on(new RunFinished(record));
@@ -178,12 +185,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Every adapter with units prepares its execution; the policies wrap them all. */
-    private Execution prepare(Map<Adapter, Discovery> found, RunSettings settings, CompletableFuture<SqliteStore> opening) {
+    private Execution prepare(Map<Adapter, Discovery> found, RunSettings settings, Supplier<History> history) {
         Map<String, Execution> executions = new LinkedHashMap<>();
-        java.util.function.Supplier<History> history = () -> {
-            SqliteStore s = await(opening);
-            return new History(s.unitDurations(HISTORY_RUNS), s.testDurations(HISTORY_RUNS));
-        };
         try {
             found.forEach((adapter, d) -> {
                 if (!d.units().isEmpty()) {
@@ -195,6 +198,13 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         return RunSession.withPolicies(Parallel.of(executions), retries, stop);
+    }
+
+    /** What earlier runs say, read once, when first needed: the store may still be opening. */
+    private static Supplier<History> history(CompletableFuture<SqliteStore> opening) {
+        CompletableFuture<History> read = opening.thenApplyAsync(
+                s -> new History(s.unitDurations(HISTORY_RUNS), s.testDurations(HISTORY_RUNS)));
+        return () -> await(read);
     }
 
     private int list(Map<Adapter, Discovery> found, RunSettings settings, PrintStream out) {

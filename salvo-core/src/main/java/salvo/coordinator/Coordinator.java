@@ -73,13 +73,11 @@ final class Coordinator {
 
     List<UnitResult> run() {
         try {
-            List<WorkerHandle> ready = pool.claim();
-            for (int i = ready.size(); i < workerCount && abandoned == null; i++) {
-                launch(pool.slotPrefix() + (i + 1));
-                ready = new ArrayList<>(ready);
-                ready.addAll(pool.claim());
+            List<WorkerHandle> early = pool.claim(); // started before the first round; later rounds start their own
+            early.forEach(this::adopt);
+            for (int i = early.size() + 1; i <= workerCount && abandoned == null; i++) {
+                launchAndAdopt(pool.slotPrefix() + i);
             }
-            ready.forEach(this::adopt);
             loop();
         } finally {
             jobs.values().forEach(j -> {

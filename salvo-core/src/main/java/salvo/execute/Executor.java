@@ -52,7 +52,7 @@ public final class Executor implements Execution {
             threads.add(t);
         }
         for (Thread t : threads) {
-            joinUninterruptibly(t);
+            Threads.joinUninterruptibly(t);
         }
         List<UnitResult> ordered = new ArrayList<>(results.values());
         Map<String, Integer> position = new ConcurrentHashMap<>();
@@ -90,20 +90,5 @@ public final class Executor implements Execution {
         java.io.StringWriter w = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(w));
         return w.toString();
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -57,7 +57,7 @@ public final class Parallel implements Execution {
             t.start();
             threads.add(t);
         });
-        threads.forEach(Parallel::joinUninterruptibly);
+        threads.forEach(Threads::joinUninterruptibly);
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < plan.size(); i++) {
             position.put(plan.get(i).id(), i);
@@ -66,20 +66,5 @@ public final class Parallel implements Execution {
         ordered.sort(Comparator.comparing((Function<UnitResult, Integer>) r -> position.getOrDefault(r.unit().id(),
                 Integer.MAX_VALUE)));
         return ordered;
-    }
-
-    static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

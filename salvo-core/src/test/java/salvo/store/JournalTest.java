@@ -39,6 +39,14 @@ class JournalTest {
         return new RunStarted(run.info(), run.units().stream().map(UnitResult::unit).toList(), java.util.List.of(salvo.model.WorkerRef.local("gw1")), null);
     }
 
+    /** The run's row is written on the journal's own thread, shortly after RunStarted. */
+    private static void awaitRunId(Journal journal) throws InterruptedException {
+        for (int i = 0; i < 100 && journal.runId() == 0; i++) {
+            Thread.sleep(20);
+        }
+        assertNotEquals(0, journal.runId(), "the run's row was written");
+    }
+
     @Test
     void testsAreInTheFileBeforeTheRunEndsAndARunningRunIsNoPreviousRun() throws Exception {
         RunRecord previous;
@@ -51,7 +59,7 @@ class JournalTest {
             previous = store.save(run("before").build());
             Journal journal = store.journal();
             journal.on(started(running));
-            assertNotEquals(0, journal.runId());
+            awaitRunId(journal);
             journal.on(new UnitStarted("run-now", W1, unit, 1));
             for (TestResult t : tests) {
                 journal.on(new TestFinished("run-now", W1, t));
@@ -107,6 +115,7 @@ class JournalTest {
             assertEquals(List.of(flaky, lostFirst), meanwhile.tests(), "a node's newest result, in its place");
 
             journal.on(new UnitFinished("run-retry", W1, finalAttempt, false));
+            journal.flush(); // the unit's end is written on the journal's thread: wait for it
             assertEquals(finalAttempt, store.load(journal.runId()).orElseThrow().units().get(0));
             assertEquals(run.withId(journal.runId()), journal.finish(run));
             assertEquals(run.withId(journal.runId()), store.load(journal.runId()).orElseThrow());

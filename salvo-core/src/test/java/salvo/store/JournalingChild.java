@@ -51,6 +51,7 @@ public final class JournalingChild {
                 template.rootDir(), template.config());
         WorkerRef worker = WorkerRef.local("gw1");
         journal.on(new RunStarted(info, List.of(), java.util.List.of(salvo.model.WorkerRef.local("gw1")), null));
+        journal.flush(); // the run's row is written on the journal's thread; its id is known once it is
         out.println("run " + journal.runId());
         for (int u = 0; ; u++) {
             String unitId = "tests/test_" + u + ".py";

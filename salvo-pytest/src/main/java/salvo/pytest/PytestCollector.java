@@ -41,7 +41,7 @@ public final class PytestCollector {
         List<String> errors = s.collectErrors().stream()
                 .map(e -> e.nodeId() + ": [" + e.failure().kind() + "] " + e.failure().message()).toList();
         if (!s.connected()) {
-            errors = List.of("pytest did not start: " + Verdict.lastMeaningfulLine(end.output()));
+            errors = List.of("pytest did not start: " + salvo.worker.Losses.lastMeaningfulLine(end.output()));
         }
         return new Collection(s.collected() == null ? List.of() : s.collected(), errors);
     }

@@ -58,7 +58,7 @@ final class Verdict {
                 } else if (!log.connected()) {
                     outcome = Outcome.ERROR;
                     failure = new Failure(startupKind(end.output()), "pytest did not start: "
-                            + lastMeaningfulLine(end.output()), end.output());
+                            + Losses.lastMeaningfulLine(end.output()), end.output());
                 } else if (!log.sessionFinished()) {
                     outcome = Outcome.CRASHED;
                     failure = Losses.crashed("process", end.exitCode(),
@@ -77,7 +77,7 @@ final class Verdict {
                 outcome = Outcome.ERROR;
                 failure = new Failure(FailureKind.OTHER, "pytest stopped with "
                         + (log.sessionExitStatus() == 3 ? "an internal error" : "a usage error") + ": "
-                        + lastMeaningfulLine(end.output()), end.output());
+                        + Losses.lastMeaningfulLine(end.output()), end.output());
             } else {
                 outcome = UnitResult.outcomeOf(tests);
             }
@@ -105,10 +105,5 @@ final class Verdict {
             return FailureKind.IMPORT;
         }
         return FailureKind.COLLECTION;
-    }
-
-    /** The line most likely to say what went wrong: pytest's "E   ..." lines, else an error line, else the last one. */
-    static String lastMeaningfulLine(String output) {
-        return Losses.lastMeaningfulLine(output);
     }
 }
