@@ -19,7 +19,9 @@ public final class Main implements Runnable {
 
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand("run", runCommand(Adapters.load()));
+        Adapters adapters = Adapters.load();
+        cli.addSubcommand("run", runCommand(adapters));
+        adapters.all().forEach(a -> a.commands().forEach(cli::addSubcommand));
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("salvo: " + e.getMessage() + " (see: " + e.getCommandLine().getCommandSpec().qualifiedName()

@@ -47,6 +47,14 @@ public interface Adapter {
      */
     Execution prepare(RunSettings run, List<TestUnit> units, java.util.function.Supplier<History> history);
 
+    /**
+     * Commands of this adapter's own under {@code salvo} ({@code salvo seq check}): objects
+     * carrying picocli's {@code @Command}, added as subcommands by name; none by default.
+     */
+    default List<Object> commands() {
+        return List.of();
+    }
+
     /** What {@code salvo run -l} prints for its units: one line per unit, and its tests when asked. */
     default Listing list(List<TestUnit> units, boolean withTests, RunSettings run) {
         return new Listing(units.stream().map(TestUnit::id).toList(), -1, false);
