@@ -53,6 +53,7 @@ class FileCatalog:
         session, reporter = self._session, self._reporter
         earlier_items = list(session.items)
         deselected_before = reporter.deselected
+        skips_before = len(reporter.module_skips)
         items, failure = self._collect_items(file)
         described = []
         if failure is None:
@@ -66,7 +67,8 @@ class FileCatalog:
         session.testscollected = len(session.items)
         if failure is None:
             self._channel.send({"ev": "collected", "file": file, "ids": [item.nodeid for item in items],
-                                "deselected": reporter.deselected - deselected_before, "items": described})
+                                "deselected": reporter.deselected - deselected_before, "items": described,
+                                "skipped": reporter.module_skips[skips_before:]})
         return CollectedFile(file, items, failure)
 
     def _collect_items(self, file):

@@ -65,6 +65,7 @@ class Reporter:
         self.worker_mode = worker_mode
         self.collecting_file = None
         self.collect_errors = []
+        self.module_skips = []  # files that skipped themselves at import (importorskip, skip(allow_module_level))
         self.phases = {}
         self.kinds = {}
         self.current = None
@@ -80,6 +81,9 @@ class Reporter:
     def pytest_make_collect_report(self, collector):
         outcome = yield
         report = outcome.get_result()
+        if report.skipped and isinstance(collector, pytest.Module):
+            # pytest counts such a file as one skipped test, with the reason: so does Salvo.
+            self.module_skips.append({"nodeid": report.nodeid, "message": safe_text(_skip_reason(report))})
         if report.failed:
             call = getattr(report, "call", None)
             excinfo = call.excinfo if call is not None else None
@@ -111,7 +115,7 @@ class Reporter:
         if self.worker_mode:
             return  # the worker reports each file it collects, with more detail
         self.channel.send({"ev": "collected", "ids": [item.nodeid for item in session.items],
-                           "deselected": self.deselected})
+                           "deselected": self.deselected, "skipped": self.module_skips})
 
     # ---- running ---------------------------------------------------------------------
 
@@ -309,3 +313,12 @@ def _relative(path, rootdir):
         return os.path.relpath(path, rootdir) if path.startswith(rootdir) else path
     except ValueError:
         return path
+
+
+def _skip_reason(report):
+    """A skip's reason as pytest prints it: its longrepr is (path, line, "Skipped: reason")."""
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        reason = str(longrepr[2])
+        return reason[len("Skipped: "):] if reason.startswith("Skipped: ") else reason
+    return str(longrepr or "skipped")

@@ -1,6 +1,8 @@
 package salvo.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import salvo.adapter.Adapter;
@@ -18,9 +20,14 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
+        // `salvo run ... -- ARGS`: everything after the first "--" belongs to the adapters, unchanged.
+        List<String> all = Arrays.asList(args);
+        int split = all.size() > 0 && all.get(0).equals("run") ? all.indexOf("--") : -1;
+        List<String> own = split < 0 ? all : all.subList(0, split);
+        List<String> passThrough = split < 0 ? List.of() : all.subList(split + 1, all.size());
         CommandLine cli = new CommandLine(new Main());
         Adapters adapters = Adapters.load();
-        cli.addSubcommand("run", runCommand(adapters));
+        cli.addSubcommand("run", runCommand(adapters, passThrough));
         adapters.all().forEach(a -> a.commands().forEach(cli::addSubcommand));
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -38,12 +45,12 @@ public final class Main implements Runnable {
             cause.printStackTrace(c.getErr());
             return ExitCode.INTERNAL_ERROR;
         });
-        return cli.execute(args);
+        return cli.execute(own.toArray(String[]::new));
     }
 
     /** `salvo run`, with each adapter's own options added as a mixin. */
-    private static CommandLine runCommand(Adapters adapters) {
-        CommandLine run = new CommandLine(new RunCommand(adapters));
+    private static CommandLine runCommand(Adapters adapters, List<String> passThrough) {
+        CommandLine run = new CommandLine(new RunCommand(adapters, passThrough));
         for (Adapter adapter : adapters.all()) {
             if (adapter.options() != null) {
                 run.addMixin(adapter.id(), adapter.options());

@@ -97,9 +97,12 @@ final class RunCommand implements Callable<Integer> {
     Path store;
 
     private final Adapters adapters;
+    private final List<String> passThrough;
 
-    RunCommand(Adapters adapters) {
+    /** @param passThrough what followed {@code --} on the command line, for the adapters */
+    RunCommand(Adapters adapters, List<String> passThrough) {
         this.adapters = adapters;
+        this.passThrough = List.copyOf(passThrough);
     }
 
     @Override
@@ -179,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
         Map<Adapter, List<String>> routed = PathRouting.route(adapters.all(), cwd, paths);
         for (Adapter adapter : adapters.all()) {
             List<String> own = routed.getOrDefault(adapter, List.of());
-            found.put(adapter, adapter.discover(new DiscoveryRequest(cwd, own, exclude, !paths.isEmpty())));
+            found.put(adapter, adapter.discover(new DiscoveryRequest(cwd, own, exclude, !paths.isEmpty(), passThrough)));
         }
         return found;
     }
@@ -291,7 +294,7 @@ final class RunCommand implements Callable<Integer> {
 
     private RunSettings settings(Path cwd) {
         return new RunSettings(cwd, workerCount(), Duration.ofMillis(Math.round(timeout * 1000)), isolation, verbose,
-                stop, retries);
+                stop, retries, passThrough);
     }
 
     /** The console: a live line on a terminal (not in the foreground, where the tests own it), plain lines elsewhere. */
@@ -322,6 +325,9 @@ final class RunCommand implements Callable<Integer> {
         c.put("exclude", String.join(",", exclude));
         c.put("stop", String.valueOf(stop));
         c.put("isolation", isolation);
+        if (!passThrough.isEmpty()) {
+            c.put("pass_through", String.join(" ", passThrough));
+        }
         List<String> ids = new ArrayList<>();
         for (Adapter a : used) {
             ids.add(a.id());

@@ -45,7 +45,7 @@ final class Harness {
     }
 
     RunSettings settings() {
-        return new RunSettings(dir, workers, timeout, "fresh", verbose, false, 0);
+        return new RunSettings(dir, workers, timeout, "fresh", verbose, false, 0, List.of());
     }
 
     List<UnitResult> run(String... paths) {

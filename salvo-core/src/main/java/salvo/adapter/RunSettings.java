@@ -15,9 +15,15 @@ import java.time.Duration;
  * @param verbose   more detail, streamed as the units run
  * @param stopFirst stop handing out work at the first failure
  * @param retries   how many times failed tests are planned again
+ * @param passThrough what the user wrote after {@code --}: the test framework's own options,
+ *                  given unchanged to every process of the adapter that takes them
  */
 public record RunSettings(Path cwd, int workers, Duration timeout, String isolation, boolean verbose,
-                          boolean stopFirst, int retries) {
+                          boolean stopFirst, int retries, java.util.List<String> passThrough) {
+    public RunSettings {
+        passThrough = java.util.List.copyOf(passThrough);
+    }
+
     public boolean foreground() {
         return workers == 0;
     }

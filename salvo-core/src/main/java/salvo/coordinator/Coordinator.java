@@ -273,10 +273,13 @@ final class Coordinator {
             }
         }
         if (progress != null) {
-            progress.collected(items.size() * (settings.dist() == DistMode.EACH ? workerCount : 1));
-            announceIfDone(progress);
+            progress.collected((items.size() + c.skipped().size()) * (settings.dist() == DistMode.EACH ? workerCount : 1));
         }
         scheduler.collected(job.slot(), c.file(), items);
+        c.skipped().forEach(skip -> record(job, skip.result(names, attemptOf(c.file())))); // not the scheduler's: nothing to run
+        if (progress != null) {
+            announceIfDone(progress);
+        }
     }
 
     private TestItem testItem(String unit, WireMessage.Item item) {

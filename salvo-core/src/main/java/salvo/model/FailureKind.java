@@ -5,5 +5,7 @@ public enum FailureKind {
     ASSERTION, COLLECTION, IMPORT, SYNTAX, FIXTURE, TIMEOUT, CRASH,
     /** Every test finished but the process would not exit (a non-daemon thread, typically). */
     HANG,
-    OTHER
+    OTHER,
+    /** Not a failure: why a test was skipped, on a SKIPPED result. */
+    SKIP
 }

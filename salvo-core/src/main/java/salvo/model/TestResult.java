@@ -8,7 +8,8 @@ import java.util.Objects;
  * reports those.
  *
  * @param node    where it sits in the tree; its unit is the first segment
- * @param failure null unless the outcome is a failure, an error, a timeout or a crash
+ * @param failure why it did not pass: null unless the outcome is a failure, an error, a timeout
+ *                or a crash, or a skip whose reason is known (kind SKIP)
  * @param output  captured stdout/stderr of the test, capped
  * @param attempt 1 for the first run, 2 for the first retry, ...
  */

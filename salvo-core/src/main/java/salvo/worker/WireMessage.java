@@ -16,11 +16,25 @@ public sealed interface WireMessage {
     /** The first message; {@code mode} is "file" (one shot) or "worker" (fed work). */
     record Hello(String mode) implements WireMessage {}
 
-    /** A file's selected tests, in file order, and how many a filter deselected. */
-    record Collected(String file, List<String> ids, int deselected, List<Item> items) implements WireMessage {
+    /**
+     * A file's selected tests, in file order, how many a filter deselected, and the nodes that
+     * skipped themselves while being collected (a file that skips at import): each counts as
+     * one skipped test, as the framework counts it.
+     */
+    record Collected(String file, List<String> ids, int deselected, List<Item> items, List<Skip> skipped)
+            implements WireMessage {
         public Collected {
             ids = List.copyOf(ids);
             items = List.copyOf(items);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /** A node skipped as a whole at collection, and why. */
+    record Skip(String nodeId, String message) {
+        public TestResult result(NodeNames names, int attempt) {
+            return new TestResult(names.node(nodeId), Outcome.SKIPPED, Duration.ZERO,
+                    Failure.of(salvo.model.FailureKind.SKIP, message), "", attempt);
         }
     }
 

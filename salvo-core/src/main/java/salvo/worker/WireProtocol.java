@@ -43,7 +43,10 @@ public final class WireProtocol {
         m.path("items").forEach(i -> items.add(new WireMessage.Item(i.path("id").asText(),
                 i.hasNonNull("group") && !i.path("group").asText().isEmpty() ? i.path("group").asText() : null,
                 i.path("strategy").asText(null), i.path("scope").asText(null))));
-        return new WireMessage.Collected(m.path("file").asText(""), ids, m.path("deselected").asInt(), items);
+        List<WireMessage.Skip> skipped = new ArrayList<>();
+        m.path("skipped").forEach(s -> skipped.add(new WireMessage.Skip(s.path("nodeid").asText(),
+                s.path("message").asText(""))));
+        return new WireMessage.Collected(m.path("file").asText(""), ids, m.path("deselected").asInt(), items, skipped);
     }
 
     private static WireMessage.SessionFinished sessionFinished(JsonNode m) {

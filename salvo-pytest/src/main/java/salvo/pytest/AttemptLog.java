@@ -53,6 +53,7 @@ final class AttemptLog {
             } else if (m instanceof WireMessage.Collected c) {
                 collected = new ArrayList<>(c.ids());
                 deselected = c.deselected();
+                c.skipped().forEach(skip -> finished.add(skip.result(PytestIds::node, attempt)));
             } else if (m instanceof WireMessage.CollectError e) {
                 collectErrors.add(new CollectError(e.nodeId(), e.failure()));
             } else if (m instanceof WireMessage.TestStarted t) {

@@ -32,16 +32,16 @@ public final class ForegroundExecution implements Execution {
     private static final WorkerRef WORKER = WorkerRef.local("gw0");
 
     private final PytestOptions options;
-    private final Path rootDir;
+    private final PytestPlaces places;
     private final Path plugin;
     private final List<String> pytestArgs;
     private final Transport transport;
 
     /** @param pytestArgs extra arguments for pytest, such as --pdb */
-    public ForegroundExecution(PytestOptions options, Path rootDir, Path plugin, List<String> pytestArgs,
-                               Transport transport) {
+    ForegroundExecution(PytestOptions options, PytestPlaces places, Path plugin, List<String> pytestArgs,
+                        Transport transport) {
         this.options = options;
-        this.rootDir = rootDir;
+        this.places = places;
         this.plugin = plugin;
         this.pytestArgs = List.copyOf(pytestArgs);
         this.transport = transport;
@@ -63,8 +63,8 @@ public final class ForegroundExecution implements Execution {
         command.remove(command.size() - 1); // the "--" that ends the options: extra options go before it
         command.addAll(pytestArgs);
         command.add("--");
-        units.forEach(u -> command.add(u.id()));
-        WorkerSpec spec = new WorkerSpec(command, PluginEnvironment.of(plugin), rootDir, options.python(), true,
+        command.addAll(places.files(units.stream().map(TestUnit::id).toList()));
+        WorkerSpec spec = new WorkerSpec(command, PluginEnvironment.of(plugin), places.cwd(), options.python(), true,
                 WorkerSpec.Io.TERMINAL);
         SupervisedProcess.End end;
         try {

@@ -38,6 +38,9 @@ public final class PytestAdapter implements Adapter {
     private final PytestRunOptions options = new PytestRunOptions();
     private final Transport transport = new LocalTransport();
     private Path rootDir;
+    private Optional<Path> configFile = Optional.empty();
+    private PytestArgs pytestArgs = PytestArgs.parse(List.of());
+    private Path cwd;
     private PythonProbe.PythonInfo python;
 
     @Override
@@ -52,13 +55,19 @@ public final class PytestAdapter implements Adapter {
 
     @Override
     public Discovery discover(DiscoveryRequest request) {
+        cwd = request.cwd();
         if (request.nothingNamedIsOurs()) {
             return Discovery.none("");
         }
-        PytestProject.Found found = PytestProject.discover(request.cwd(), request.paths(), request.excludes());
+        pytestArgs = PytestArgs.parse(request.passThrough());
+        List<String> paths = options.pyargs ? PyargsResolver.resolve(options.python, request.paths(), request.cwd())
+                : request.paths();
+        PytestProject.Found found = PytestProject.discover(request.cwd(), paths, request.excludes(), pytestArgs);
         rootDir = found.config().rootdir();
+        configFile = found.config().configFile();
         List<String> warnings = new java.util.ArrayList<>();
-        found.discovery().unmatchedExcludes().forEach(x -> warnings.add("--exclude '" + x + "' matched no test file"));
+        found.discovery().unmatchedExcludes().stream().filter(request.excludes()::contains)
+                .forEach(x -> warnings.add("--exclude '" + x + "' matched no test file"));
         warnings.addAll(found.discovery().warnings());
         return new Discovery(found.discovery().units(), Optional.of(rootDir), warnings,
                 String.join(" ", found.config().pythonFiles()));
@@ -71,6 +80,10 @@ public final class PytestAdapter implements Adapter {
         }
         options.validate(run.isolation(), run.retries());
         boolean foreground = run.foreground() || options.pdb;
+        if (pytestArgs.debugger() && !foreground) {
+            throw SalvoError.usage("pytest's --pdb/--trace (after --) needs the terminal: use salvo's --pdb, or -w 0, "
+                    + "which run the files in one foreground process");
+        }
         if (foreground && (!run.isolation().equals("fresh") || run.retries() > 0)) {
             throw SalvoError.usage((options.pdb ? "--pdb" : "-w 0") + " runs every file in one foreground process: drop "
                     + (run.retries() > 0 ? "-r/--retries" : "--isolation " + run.isolation()));
@@ -85,19 +98,21 @@ public final class PytestAdapter implements Adapter {
         PytestOptions pytest = pytestOptions(run);
         if (foreground) {
             python = await(probe);
-            return new ForegroundExecution(pytest, rootDir, plugin, options.pdb ? List.of("--pdb") : List.of(), transport);
+            return new ForegroundExecution(pytest, new PytestPlaces(cwd, rootDir), plugin,
+                    options.pdb ? List.of("--pdb") : List.of(), transport);
         }
         if (run.isolation().equals("fresh")) {
             python = await(probe);
             // -s runs files one at a time, each stopping at its first failure, as seed 000 does.
-            return new Executor(new PytestFileRunner(pytest, rootDir, plugin, transport), run.stopFirst() ? 1
+            return new Executor(new PytestFileRunner(pytest, new PytestPlaces(cwd, rootDir), plugin, transport),
+                    run.stopFirst() ? 1
                     : run.workers(), SLOTS);
         }
         PersistentSettings settings = new PersistentSettings(run.workers(), options.distMode(),
                 options.maxTestsPerWorker, options.maxWorkerRestart != null ? options.maxWorkerRestart : 4 * run.workers(),
                 pytest.fileTimeout(), pytest.hangGrace());
         WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, run.isolation().equals("fork")),
-                PluginEnvironment.of(plugin), rootDir, options.python, true,
+                PluginEnvironment.of(plugin), cwd, options.python, true,
                 options.noCapture ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
         WorkerPool pool = WorkerPool.start(transport, spec, SLOTS, settings.workersFor(units.size()), "check --python");
         try {
@@ -114,7 +129,7 @@ public final class PytestAdapter implements Adapter {
         if (!withTests) {
             return Adapter.super.list(units, false, run);
         }
-        return TestLister.list(units, pytestOptions(run), rootDir);
+        return TestLister.list(units, pytestOptions(run), new PytestPlaces(cwd, rootDir));
     }
 
     @Override
@@ -136,7 +151,28 @@ public final class PytestAdapter implements Adapter {
 
     private PytestOptions pytestOptions(RunSettings run) {
         return new PytestOptions(options.python, options.marker, run.timeout(), PytestRunOptions.seconds(options.testTimeout),
-                PytestRunOptions.seconds(options.hangGrace), run.verbose(), run.stopFirst() && run.isolation().equals("fresh"));
+                PytestRunOptions.seconds(options.hangGrace), run.verbose(), run.stopFirst() && run.isolation().equals("fresh"),
+                extraArgs());
+    }
+
+    /**
+     * What every pytest process gets after Salvo's own options: the rootdir and config file
+     * Salvo's discovery found, so that a process started in the user's directory names tests
+     * as discovery did; -k; and the user's own options, last, so that theirs win.
+     */
+    private List<String> extraArgs() {
+        List<String> args = new java.util.ArrayList<>();
+        args.add("--rootdir=" + rootDir);
+        configFile.ifPresent(f -> {
+            args.add("-c");
+            args.add(f.toString());
+        });
+        if (options.keyword != null) {
+            args.add("-k");
+            args.add(options.keyword);
+        }
+        args.addAll(pytestArgs.forwarded());
+        return args;
     }
 
     /** The probe's answer; its SalvoError (a bad interpreter, no pytest) as thrown by the probe itself. */

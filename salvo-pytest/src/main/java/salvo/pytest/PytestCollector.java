@@ -21,9 +21,10 @@ public final class PytestCollector {
 
     private PytestCollector() {}
 
-    public static Collection collect(PytestOptions options, Path rootDir, Path plugin, List<String> files) {
+    static Collection collect(PytestOptions options, PytestPlaces places, Path plugin, List<String> files) {
         AttemptLog log = new AttemptLog(1, COLLECTOR, new RunEvents("collect", e -> { }));
-        WorkerSpec spec = new WorkerSpec(PytestCommand.collect(options, files), PluginEnvironment.of(plugin), rootDir,
+        WorkerSpec spec = new WorkerSpec(PytestCommand.collect(options, places.files(files)), PluginEnvironment.of(plugin),
+                places.cwd(),
                 options.python(), true, WorkerSpec.Io.CAPTURED);
         SupervisedProcess.End end;
         try {

@@ -23,6 +23,7 @@ public final class PytestCommand {
         if (options.exitFirst()) {
             args.add("-x");
         }
+        args.addAll(options.extraArgs()); // the user's last, so that theirs win (-m, -v, ...)
         args.add("--");
         args.addAll(files);
         return args;
@@ -53,6 +54,7 @@ public final class PytestCommand {
         if (liveOutput) {
             args.add("--capture=no");
         }
+        args.addAll(options.extraArgs());
         return args;
     }
 
@@ -65,6 +67,7 @@ public final class PytestCommand {
         }
         args.add("--collect-only");
         args.add("-q");
+        args.addAll(options.extraArgs());
         args.add("--");
         args.addAll(files);
         return args;
@@ -72,7 +75,8 @@ public final class PytestCommand {
 
     private static List<String> base(PytestOptions options) {
         // The cache plugin is off: many pytest processes writing .pytest_cache at once would race.
-        return new ArrayList<>(List.of(options.python(), "-m", "pytest", "-p", PLUGIN, "-p", "no:cacheprovider",
-                "--color=no"));
+        List<String> args = new ArrayList<>(List.of(options.python(), "-m", "pytest", "-p", PLUGIN, "-p",
+                "no:cacheprovider", "--color=no"));
+        return args;
     }
 }

@@ -24,13 +24,13 @@ import salvo.worker.WorkerSpec;
  */
 public final class PytestFileRunner implements UnitRunner {
     private final PytestOptions options;
-    private final Path rootDir;
+    private final PytestPlaces places;
     private final Path plugin;
     private final Transport transport;
 
-    public PytestFileRunner(PytestOptions options, Path rootDir, Path plugin, Transport transport) {
+    PytestFileRunner(PytestOptions options, PytestPlaces places, Path plugin, Transport transport) {
         this.options = options;
-        this.rootDir = rootDir;
+        this.places = places;
         this.plugin = plugin;
         this.transport = transport;
     }
@@ -41,8 +41,8 @@ public final class PytestFileRunner implements UnitRunner {
         int attempt = planned.attempt();
         AttemptLog log = new AttemptLog(attempt, context.worker(), context.events());
         String unitId = planned.id();
-        WorkerSpec spec = new WorkerSpec(PytestCommand.run(options, List.of(unitId)), PluginEnvironment.of(plugin),
-                rootDir, options.python(), true, options.verbose() ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
+        WorkerSpec spec = new WorkerSpec(PytestCommand.run(options, places.files(List.of(unitId))),
+                PluginEnvironment.of(plugin), places.cwd(), options.python(), true, options.verbose() ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
         try {
             SupervisedProcess.End end = SupervisedProcess.run(transport, spec, context.worker(), context.control(),
                     new SupervisedProcess.Limits(options.fileTimeout(), options.hangGrace()),

@@ -14,12 +14,14 @@ final class PytestProject {
 
     record Found(PytestConfig config, Discovery discovery) {}
 
-    static Found discover(Path cwd, List<String> paths, List<String> excludes) {
-        PytestConfig found = PytestConfigLoader.load(startDir(cwd, paths));
+    static Found discover(Path cwd, List<String> paths, List<String> excludes, PytestArgs pytest) {
+        PytestConfig found = PytestConfigLoader.load(startDir(cwd, paths), cwd, pytest.config(), pytest.rootdir());
         // The rootdir search starts at the paths, but the paths themselves are the user's, relative to the cwd.
         PytestConfig config = new PytestConfig(cwd, found.rootdir(), found.configFile(), found.pythonFiles(),
                 found.testpaths(), found.norecursedirs());
-        return new Found(config, new TestFileFinder().find(config, paths, excludes));
+        List<String> leftOut = new java.util.ArrayList<>(excludes);
+        leftOut.addAll(pytest.ignores()); // pytest never ignores a file it is given: Salvo must not give it
+        return new Found(config, new TestFileFinder().find(config, paths, leftOut));
     }
 
     /** pytest starts its rootdir search at the common ancestor of the existing paths given, else the cwd. */

@@ -12,6 +12,10 @@ public final class PytestRunOptions {
             description = "pytest marker expression; \"\" runs everything (default: ${DEFAULT-VALUE}).")
     String marker = "not integration";
 
+    @Option(names = {"-k", "--keyword"}, paramLabel = "EXPR",
+            description = "pytest's -k: only tests whose names match the expression.")
+    String keyword;
+
     @Option(names = "--test-timeout", paramLabel = "S", defaultValue = "0",
             description = "Per-test timeout in seconds, enforced inside pytest; 0 for none (default: ${DEFAULT-VALUE}).")
     double testTimeout;
@@ -19,6 +23,10 @@ public final class PytestRunOptions {
     @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
             description = "The Python interpreter (default: ${DEFAULT-VALUE} on PATH).")
     String python = "python3";
+
+    @Option(names = "--pyargs", description = "The PATHs are dotted names of installed packages or modules, as "
+            + "pytest's --pyargs: their own tests run, with their conftest.py files.")
+    boolean pyargs;
 
     @Option(names = "--pdb", description = "Start pytest's debugger on failures: runs in the foreground, as -w 0.")
     boolean pdb;

@@ -12,9 +12,9 @@ import salvo.model.TestUnit;
 final class TestLister {
     private TestLister() {}
 
-    static Listing list(List<TestUnit> units, PytestOptions options, Path rootDir) {
+    static Listing list(List<TestUnit> units, PytestOptions options, PytestPlaces places) {
         PythonProbe.probe(options.python(), options.markers());
-        PytestCollector.Collection c = PytestCollector.collect(options, rootDir, PythonPlugin.install(),
+        PytestCollector.Collection c = PytestCollector.collect(options, places, PythonPlugin.install(),
                 units.stream().map(TestUnit::id).toList());
         Map<String, List<String>> byFile = new TreeMap<>();
         units.forEach(u -> byFile.put(u.id(), new ArrayList<>()));

@@ -21,6 +21,17 @@ enum ConfigFileKind {
         this.fileName = fileName;
     }
 
+    /** The kind a file given with -c is read as: by its name, else as an ini file, as pytest does. */
+    static ConfigFileKind ofGiven(Path file) {
+        String name = file.getFileName().toString();
+        for (ConfigFileKind kind : values()) {
+            if (kind.fileName.equals(name)) {
+                return kind;
+            }
+        }
+        return name.endsWith(".toml") ? PYTEST_TOML : PYTEST_INI;
+    }
+
     /** @return the settings, or empty if this file exists but is not a pytest config file */
     Optional<Map<Setting, List<String>>> read(Path file) {
         return switch (this) {

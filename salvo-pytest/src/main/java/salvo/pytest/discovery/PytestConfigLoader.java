@@ -17,6 +17,34 @@ import salvo.error.SalvoError;
 public final class PytestConfigLoader {
     private PytestConfigLoader() {}
 
+    /**
+     * With pytest's {@code -c FILE} (that file, its directory the rootdir) and {@code --rootdir DIR}
+     * (forced), as given on pytest's command line; relative to {@code cwd}.
+     */
+    public static PytestConfig load(Path startDir, Path cwd, Optional<String> configFile, Optional<String> rootdir) {
+        PytestConfig found;
+        if (configFile.isPresent()) {
+            Path file = cwd.resolve(configFile.get()).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(file)) {
+                throw SalvoError.usage("pytest's -c " + configFile.get() + ": no such file; give the path of a pytest "
+                        + "config file, relative to " + cwd);
+            }
+            Map<Setting, List<String>> settings = ConfigFileKind.ofGiven(file).read(file).orElse(Map.of());
+            found = config(startDir.toAbsolutePath().normalize(), file.getParent(), Optional.of(file), settings);
+        } else {
+            found = load(startDir);
+        }
+        if (rootdir.isEmpty()) {
+            return found;
+        }
+        Path forced = cwd.resolve(rootdir.get()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(forced)) {
+            throw SalvoError.usage("pytest's --rootdir " + rootdir.get() + ": no such directory; give an existing one");
+        }
+        return new PytestConfig(found.invocationDir(), forced, found.configFile(), found.pythonFiles(),
+                found.testpaths(), found.norecursedirs());
+    }
+
     public static PytestConfig load(Path startDir) {
         Path start = startDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(start)) {

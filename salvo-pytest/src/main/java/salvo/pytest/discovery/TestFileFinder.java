@@ -37,7 +37,8 @@ public final class TestFileFinder {
                 byId.putIfAbsent(unit.id(), unit);
             }
         }
-        ExcludeFilter.Result filtered = ExcludeFilter.apply(List.copyOf(byId.values()), excludes);
+        ExcludeFilter.Result filtered = ExcludeFilter.apply(List.copyOf(byId.values()), excludes,
+                config.invocationDir(), config.rootdir());
         return new Discovery(filtered.kept(), filtered.unmatched(), warnings);
     }
 

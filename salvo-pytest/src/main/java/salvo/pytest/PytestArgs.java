@@ -1,0 +1,102 @@
+package salvo.pytest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import salvo.error.SalvoError;
+
+/**
+ * pytest's own options, as the user gave them after {@code --}: passed unchanged to every pytest
+ * process, read where Salvo's own discovery must agree with pytest (the rootdir, the config
+ * file, ignored paths), and refused with one line where they conflict with how Salvo runs
+ * tests. Pure.
+ *
+ * @param forwarded everything, in order, for every pytest process, but the rootdir and the config
+ *                  file: Salvo passes those as its discovery resolved them
+ * @param rootdir   {@code --rootdir}, if given
+ * @param config    {@code -c} / {@code --config-file}, if given
+ * @param ignores   {@code --ignore} and {@code --ignore-glob} values: Salvo's discovery leaves them out too
+ * @param debugger  {@code --pdb} or {@code --trace}: allowed in the foreground only
+ */
+record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<String> config, List<String> ignores,
+                  boolean debugger) {
+
+    /** pytest options that cannot work on Salvo's workers, and what to use instead. */
+    private static final Map<String, String> REFUSED = Map.ofEntries(
+            Map.entry("-x", "stops one worker only: use salvo's -s (stop at the first failure)"),
+            Map.entry("--exitfirst", "stops one worker only: use salvo's -s (stop at the first failure)"),
+            Map.entry("--maxfail", "counts within one worker only: use salvo's -s (stop at the first failure)"),
+            Map.entry("--sw", "keeps its state in pytest's cache, which is off on workers: use salvo's --lf"),
+            Map.entry("--stepwise", "keeps its state in pytest's cache, which is off on workers: use salvo's --lf"),
+            Map.entry("-n", "is pytest-xdist's: use salvo's -w/--workers"),
+            Map.entry("--numprocesses", "is pytest-xdist's: use salvo's -w/--workers"),
+            Map.entry("--dist", "is pytest-xdist's: use salvo's --dist"),
+            Map.entry("--tx", "is pytest-xdist's: Salvo runs workers itself"),
+            Map.entry("--lf", "reads pytest's cache, which is off on workers: use salvo's --lf (from Salvo's store)"),
+            Map.entry("--last-failed", "reads pytest's cache, which is off on workers: use salvo's --lf"),
+            Map.entry("--ff", "reads pytest's cache, which is off on workers: use salvo's --ff (from Salvo's store)"),
+            Map.entry("--failed-first", "reads pytest's cache, which is off on workers: use salvo's --ff"),
+            Map.entry("--junitxml", "would be written by every worker: use salvo's --junit-xml"),
+            Map.entry("--junit-xml", "would be written by every worker: use salvo's --junit-xml"),
+            Map.entry("--collect-only", "is salvo run -l -v here"),
+            Map.entry("--co", "is salvo run -l -v here"),
+            Map.entry("--pyargs", "names Salvo's paths: use salvo's --pyargs"));
+
+    private static final List<String> DEBUGGERS = List.of("--pdb", "--trace");
+
+    static PytestArgs parse(List<String> args) {
+        Optional<String> rootdir = Optional.empty();
+        Optional<String> config = Optional.empty();
+        List<String> ignores = new ArrayList<>();
+        boolean debugger = false;
+        List<String> forwarded = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg.startsWith("--") && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String refusal = REFUSED.get(name);
+            if (refusal == null && arg.startsWith("-x") && !arg.startsWith("--")) {
+                refusal = REFUSED.get("-x"); // -x combined with other short flags
+            }
+            if (refusal != null) {
+                throw SalvoError.usage("pytest's " + name + " (after --) " + refusal);
+            }
+            if (DEBUGGERS.contains(name)) {
+                debugger = true;
+            }
+            Optional<String> value = valueOf(args, i, name, arg);
+            boolean separateValue = value.isPresent() && !arg.contains("=");
+            switch (name) {
+                case "--rootdir" -> rootdir = value;
+                case "-c", "--config-file" -> config = value;
+                case "--ignore", "--ignore-glob" -> value.ifPresent(ignores::add);
+                default -> { }
+            }
+            boolean resolvedBySalvo = name.equals("--rootdir") || name.equals("-c") || name.equals("--config-file");
+            if (!resolvedBySalvo) {
+                forwarded.add(arg);
+                if (separateValue) {
+                    forwarded.add(args.get(i + 1));
+                }
+            }
+            if (separateValue) {
+                i++;
+            }
+        }
+        return new PytestArgs(forwarded, rootdir, config, ignores, debugger);
+    }
+
+    /** The value of an option written "--name=value" or "--name value" (also "-c value"). */
+    private static Optional<String> valueOf(List<String> args, int i, String name, String arg) {
+        if (!List.of("--rootdir", "-c", "--config-file", "--ignore", "--ignore-glob").contains(name)) {
+            return Optional.empty();
+        }
+        if (arg.contains("=")) {
+            return Optional.of(arg.substring(arg.indexOf('=') + 1));
+        }
+        if (i + 1 >= args.size()) {
+            throw SalvoError.usage("pytest's " + name + " (after --) needs a value, e.g. " + name + " DIR");
+        }
+        return Optional.of(args.get(i + 1));
+    }
+}
