@@ -276,6 +276,7 @@ final class Coordinator {
             progress.collected((items.size() + c.skipped().size()) * (settings.dist() == DistMode.EACH ? workerCount : 1));
         }
         scheduler.collected(job.slot(), c.file(), items);
+        events.unitCollected(job.ref(), c.file(), items.size() + c.skipped().size());
         c.skipped().forEach(skip -> record(job, skip.result(names, attemptOf(c.file())))); // not the scheduler's: nothing to run
         if (progress != null) {
             announceIfDone(progress);

@@ -6,6 +6,6 @@ package salvo.event;
  * to every listener.
  */
 public sealed interface RunEvent
-        permits RunStarted, UnitStarted, TestStarted, TestFinished, OutputChunk, UnitFinished, WorkerLost, RunFinished {
+        permits RunStarted, UnitStarted, UnitCollected, TestStarted, TestFinished, OutputChunk, UnitFinished, WorkerLost, RunFinished {
     String runId();
 }

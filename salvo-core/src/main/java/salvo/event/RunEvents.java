@@ -27,6 +27,10 @@ public final class RunEvents {
         listener.on(new UnitStarted(runId, worker, unit, attempt));
     }
 
+    public void unitCollected(WorkerRef worker, String unitId, int tests) {
+        listener.on(new UnitCollected(runId, worker, unitId, tests));
+    }
+
     public void testStarted(WorkerRef worker, NodeId node, int attempt) {
         listener.on(new TestStarted(runId, worker, node, attempt));
     }

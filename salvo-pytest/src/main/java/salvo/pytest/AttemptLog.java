@@ -47,6 +47,7 @@ final class AttemptLog {
         WireMessage m = WireProtocol.decode(body);
         TestResult result = null;
         String started = null;
+        WireMessage.Collected found = null;
         synchronized (this) {
             if (m instanceof WireMessage.Hello) {
                 connected = true;
@@ -54,6 +55,7 @@ final class AttemptLog {
                 collected = new ArrayList<>(c.ids());
                 deselected = c.deselected();
                 c.skipped().forEach(skip -> finished.add(skip.result(PytestIds::node, attempt)));
+                found = c;
             } else if (m instanceof WireMessage.CollectError e) {
                 collectErrors.add(new CollectError(e.nodeId(), e.failure()));
             } else if (m instanceof WireMessage.TestStarted t) {
@@ -70,12 +72,23 @@ final class AttemptLog {
             }
             // anything else (a newer plugin's messages) is ignored
         }
+        if (found != null) {
+            announceCollected(found);
+        }
         if (started != null) {
             events.testStarted(worker, PytestIds.node(started), attempt);
         }
         if (result != null) {
             events.testFinished(worker, result);
         }
+    }
+
+    /** One process may collect several files (the foreground mode): each file's count is its own. */
+    private void announceCollected(WireMessage.Collected c) {
+        java.util.Map<String, Integer> perFile = new java.util.TreeMap<>();
+        c.ids().forEach(id -> perFile.merge(PytestIds.fileOf(id), 1, Integer::sum));
+        c.skipped().forEach(s -> perFile.merge(PytestIds.fileOf(s.nodeId()), 1, Integer::sum));
+        perFile.forEach((file, n) -> events.unitCollected(worker, file, n));
     }
 
     synchronized Snapshot snapshot() {

@@ -14,6 +14,8 @@ import salvo.event.RunEvent;
 import salvo.event.RunFinished;
 import salvo.event.RunListener;
 import salvo.event.RunStarted;
+import salvo.event.TestFinished;
+import salvo.event.UnitCollected;
 import salvo.event.UnitFinished;
 import salvo.event.WorkerLost;
 import salvo.model.RunRecord;
@@ -33,6 +35,9 @@ public final class ConsoleSink implements RunListener {
 
     private int total;
     private int done;
+    /** Tests found so far per unit, and tests finished: on test-level scheduling files end late. */
+    private final java.util.Map<String, Integer> testsFound = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int testsDone;
     private int passed;
     private int failed;
     private Instant started = Instant.now();
@@ -52,6 +57,10 @@ public final class ConsoleSink implements RunListener {
     public synchronized void on(RunEvent event) {
         if (event instanceof RunStarted s) {
             started(s);
+        } else if (event instanceof UnitCollected c) {
+            testsFound.put(c.unitId(), c.tests());
+        } else if (event instanceof TestFinished t && t.result().isTest()) {
+            testsDone++;
         } else if (event instanceof UnitFinished f) {
             finished(f);
         } else if (event instanceof WorkerLost lost) {
@@ -123,7 +132,10 @@ public final class ConsoleSink implements RunListener {
     }
 
     private String progressText(Duration elapsed) {
-        return String.format("[%d/%d] %s · %s · %s elapsed%s", done, total,
+        int found = testsFound.values().stream().mapToInt(Integer::intValue).sum();
+        String tests = found > 0 ? Math.min(testsDone, found) + "/" + found + (testsFound.size() < total ? "+" : "")
+                + " tests · " : "";
+        return String.format("[%d/%d files] %s%s · %s · %s elapsed%s", done, total, tests,
                 style.outcome(salvo.model.Outcome.PASSED, passed + " passed"),
                 failed > 0 ? style.outcome(salvo.model.Outcome.FAILED, failed + " failed") : "0 failed",
                 Durations.clock(elapsed), eta(elapsed).map(e -> " · ETA " + Durations.clock(e)).orElse(""));

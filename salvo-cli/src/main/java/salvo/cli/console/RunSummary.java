@@ -3,9 +3,11 @@ package salvo.cli.console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import salvo.model.Failure;
 import salvo.model.Outcome;
 import salvo.model.RunRecord;
 import salvo.model.RunStatus;
+import salvo.model.TestResult;
 import salvo.model.Totals;
 import salvo.model.UnitResult;
 
@@ -29,19 +31,47 @@ public final class RunSummary {
             s.append('\n').append(style.bold("Failures")).append('\n');
             int width = Math.min(60, failed.stream().mapToInt(u -> u.unit().id().length()).max().orElse(4));
             for (UnitResult u : failed) {
-                String kind = u.failure() != null ? "[" + u.failure().kind() + "] " : "";
-                s.append("  ").append(style.outcome(u.outcome(), pad(u.outcome().name(), 8))).append(' ')
-                        .append(pad(cut(u.unit().id(), width), width)).append("  ")
-                        .append(cut(kind + u.reason(), REASON_WIDTH)).append('\n');
+                failureLines(u, width, style, s);
             }
         }
         List<UnitResult> flaky = run.units().stream().filter(u -> u.outcome() == Outcome.FLAKY).toList();
         if (!flaky.isEmpty()) {
             s.append('\n').append(style.outcome(Outcome.FLAKY, "Flaky (failed, then passed on retry)")).append('\n');
-            flaky.forEach(u -> s.append("  ").append(u.unit().id()).append("  ").append(cut(u.reason(), REASON_WIDTH))
-                    .append('\n'));
+            for (UnitResult u : flaky) {
+                List<TestResult> tests = u.tests().stream().filter(t -> t.outcome() == Outcome.FLAKY).toList();
+                if (tests.isEmpty()) {
+                    s.append("  ").append(u.unit().id()).append("  ").append(cut(u.reason(), REASON_WIDTH)).append('\n');
+                }
+                tests.forEach(t -> s.append("  ").append(u.unit().id()).append("  ").append(cut(testReason(t),
+                        REASON_WIDTH)).append('\n'));
+            }
         }
         return s.toString();
+    }
+
+    /**
+     * Every failing test of a failed unit gets a line (a unit with many failures is not summed up
+     * by its first), and the unit's own failure one more when it says something the tests do not.
+     */
+    private static void failureLines(UnitResult u, int width, Style style, StringBuilder s) {
+        List<TestResult> failing = u.tests().stream().filter(t -> t.isTest() && t.outcome().isFailure()).toList();
+        Failure own = u.failure();
+        boolean ownSaysMore = own != null && !own.message().isEmpty()
+                && failing.stream().noneMatch(t -> t.failure() != null && t.failure().message().equals(own.message()));
+        if (ownSaysMore || failing.isEmpty()) {
+            String kind = own != null ? "[" + own.kind() + "] " : "";
+            line(u.outcome(), u.unit().id(), kind + u.reason(), width, style, s);
+        }
+        failing.forEach(t -> line(t.outcome(), u.unit().id(), testReason(t), width, style, s));
+    }
+
+    private static String testReason(TestResult t) {
+        return t.node().title() + (t.failure() == null || t.failure().message().isEmpty() ? "" : ": " + t.failure().message());
+    }
+
+    private static void line(Outcome outcome, String unit, String reason, int width, Style style, StringBuilder s) {
+        s.append("  ").append(style.outcome(outcome, pad(outcome.name(), 8))).append(' ')
+                .append(pad(cut(unit, width), width)).append("  ").append(cut(reason, REASON_WIDTH)).append('\n');
     }
 
     private static String statusNote(RunStatus status) {
