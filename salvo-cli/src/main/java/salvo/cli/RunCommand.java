@@ -31,6 +31,7 @@ import salvo.event.EventBus;
 import salvo.event.RunFinished;
 import salvo.execute.Execution;
 import salvo.execute.Parallel;
+import salvo.execute.RunCannotStart;
 import salvo.execute.RunControl;
 import salvo.execute.RunSession;
 import salvo.model.RunInfo;
@@ -157,8 +158,15 @@ final class RunCommand implements Callable<Integer> {
         boolean outputsWritten = true;
         try {
             RunRecorder recorder = new RunRecorder(journal, storeDir, junitXml);
-            record = recorder.save(new RunSession(execution).run(info, units, known.units(), bus,
-                    control));
+            RunRecord ran;
+            try {
+                ran = new RunSession(execution).run(info, units, known.units(), bus, control);
+            } catch (RunCannotStart e) {
+                // Nothing could run: the run is kept as interrupted, and ends once, as a usage error.
+                recorder.save(new RunRecord(0, info, java.time.Instant.now(), salvo.model.RunStatus.INTERRUPTED, List.of()));
+                throw e.asUsageError();
+            }
+            record = recorder.save(ran);
             outputsWritten = recorder.everythingWritten();
             bus.on(new RunFinished(record));
         } finally {

@@ -93,4 +93,42 @@ class BadInputTest {
         oneLineUsageError(Salvo.run(dir, "compare"), "two stored runs");
         oneLineUsageError(Salvo.run(dir, "compare", "1", "42"), "#42", "salvo history");
     }
+
+    @Test
+    void pytestOptionsThatCannotWorkOnWorkersAreRefusedWithWhatToUse() {
+        oneLineUsageError(Salvo.run(dir, "run", "--", "-x"), "pytest's -x", "salvo's -s");
+        oneLineUsageError(Salvo.run(dir, "run", "--", "--maxfail=2"), "--maxfail", "salvo's -s");
+        oneLineUsageError(Salvo.run(dir, "run", "--", "-n", "4"), "pytest's -n", "-w");
+        oneLineUsageError(Salvo.run(dir, "run", "--", "--lf"), "--lf", "salvo's --lf");
+        oneLineUsageError(Salvo.run(dir, "run", "--isolation", "persistent", "--", "--pdb"), "--pdb", "-w 0");
+    }
+
+    @Test
+    void anUnknownPytestOptionIsOneLineFromPytestItself() {
+        oneLineUsageError(Salvo.run(dir, "run", "--", "--no-such-pytest-flag"), "--no-such-pytest-flag", "after --");
+        oneLineUsageError(Salvo.run(dir, "run", "--isolation", "persistent", "--", "--no-such-pytest-flag"),
+                "--no-such-pytest-flag");
+    }
+
+    @Test
+    void aConftestThatDoesNotImportStopsTheRunOnceWithExitFour() {
+        Salvo.write(dir, "conftest.py", "import no_such_module_for_a_conftest\n");
+        Salvo.write(dir, "test_two.py", "def test_b():\n    pass\n");
+        for (String isolation : new String[] {"fresh", "persistent"}) {
+            oneLineUsageError(Salvo.run(dir, "run", "--isolation", isolation), "conftest.py",
+                    "No module named 'no_such_module_for_a_conftest'");
+        }
+        assertTrue(Salvo.run(dir, "history").out().contains("interrupted"), "the run is kept, as interrupted");
+    }
+
+    @Test
+    void pyargsOfAPackageThatIsNotInstalled() {
+        oneLineUsageError(Salvo.run(dir, "run", "--pyargs", "no_such_package_zz.tests"), "no_such_package_zz.tests",
+                "install it");
+    }
+
+    @Test
+    void anExcludedPathThatDoesNotExist() {
+        oneLineUsageError(Salvo.run(dir, "run", "-x", "tests/no_such_dir"), "tests/no_such_dir", "no such file");
+    }
 }

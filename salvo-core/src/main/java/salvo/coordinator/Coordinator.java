@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import salvo.event.RunEvents;
 import salvo.execute.PlannedUnit;
+import salvo.execute.RunCannotStart;
 import salvo.execute.RunControl;
 import salvo.model.Failure;
 import salvo.model.FailureKind;
@@ -45,6 +46,7 @@ final class Coordinator {
     private final WorkerPool pool;
     private final PersistentSettings settings;
     private final NodeNames names;
+    private final java.util.function.Function<String, String> startupFailure;
     private final Estimates estimates;
     private final RunEvents events;
     private final RunControl control;
@@ -55,12 +57,14 @@ final class Coordinator {
     private final Map<String, UnitProgress> units = new LinkedHashMap<>();
     private final int workerCount;
     private String abandoned;
+    private RunCannotStart cannotStart;
 
-    Coordinator(WorkerPool pool, PersistentSettings settings, NodeNames names, Estimates estimates, Scheduler scheduler,
+    Coordinator(WorkerPool pool, PersistentSettings settings, WorkerKind kind, Estimates estimates, Scheduler scheduler,
                 List<PlannedUnit> plan, RunEvents events, RunControl control, SharedState shared, int workerCount) {
         this.pool = pool;
         this.settings = settings;
-        this.names = names;
+        this.names = kind.names();
+        this.startupFailure = kind.startupFailure();
         this.estimates = estimates;
         this.scheduler = scheduler;
         this.events = events;
@@ -84,6 +88,9 @@ final class Coordinator {
                 j.handle.kill();
                 control.unregister(j.handle);
             });
+        }
+        if (cannotStart != null) {
+            throw cannotStart;
         }
         return results();
     }
@@ -386,7 +393,11 @@ final class Coordinator {
         events.workerLost(job.ref(), lossReason(job, exitCode));
         if (!job.isReady()) {
             abandoned = job.isTimedOut() ? "workers did not start within " + supervisor.jobTimeoutSeconds() + "s"
-                    : "a worker could not start: " + Losses.lastMeaningfulLine(output);
+                    : "a worker could not start: " + startupFailure.apply(output);
+            if (exitCode == ExitStatus.USAGE) {
+                // It refused its own command line or configuration: every worker would, so the run stops here.
+                cannotStart = new RunCannotStart(startupFailure.apply(output));
+            }
             return;
         }
         boolean aCrash = !job.isTimedOut() && exitCode != ExitStatus.HARD_TIMEOUT;

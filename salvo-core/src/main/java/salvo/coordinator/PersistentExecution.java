@@ -12,7 +12,6 @@ import salvo.model.WorkerRef;
 import salvo.schedule.Scheduler;
 import salvo.schedule.Schedulers;
 import salvo.shared.SharedState;
-import salvo.worker.NodeNames;
 
 /**
  * Persistent workers fed test by test, for any adapter whose workers speak Salvo's worker
@@ -24,15 +23,15 @@ import salvo.worker.NodeNames;
 public final class PersistentExecution implements Execution {
     private final WorkerPool pool;
     private final PersistentSettings settings;
-    private final NodeNames names;
+    private final WorkerKind kind;
     private final Supplier<History> history;
     private boolean firstRound = true;
 
     /** Owns {@code pool} from now on: {@link #close} ends its workers. History is read when the first round begins. */
-    public PersistentExecution(WorkerPool pool, PersistentSettings settings, NodeNames names, Supplier<History> history) {
+    public PersistentExecution(WorkerPool pool, PersistentSettings settings, WorkerKind kind, Supplier<History> history) {
         this.pool = pool;
         this.settings = settings;
-        this.names = names;
+        this.kind = kind;
         this.history = history;
     }
 
@@ -56,11 +55,11 @@ public final class PersistentExecution implements Execution {
         int count = workerCount(plan.size());
         firstRound = false;
         History known = history.get();
-        Estimates estimates = new Estimates(known.tests(), id -> names.node(id).unit());
+        Estimates estimates = new Estimates(known.tests(), id -> kind.names().node(id).unit());
         Scheduler scheduler = Schedulers.create(settings.dist(), plan.stream().map(PlannedUnit::id).toList(),
                 known.units(), count);
         try (SharedState shared = new SharedState()) {
-            return new Coordinator(pool, settings, names, estimates, scheduler, plan, events, control, shared, count).run();
+            return new Coordinator(pool, settings, kind, estimates, scheduler, plan, events, control, shared, count).run();
         }
     }
 

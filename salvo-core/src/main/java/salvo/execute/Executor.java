@@ -44,15 +44,26 @@ public final class Executor implements Execution {
     public List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control) {
         ConcurrentLinkedQueue<PlannedUnit> queue = new ConcurrentLinkedQueue<>(plan);
         Map<String, UnitResult> results = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicReference<RunCannotStart> cannotStart = new java.util.concurrent.atomic.AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 1; i <= Math.min(workers, plan.size()); i++) {
             WorkerRef name = WorkerRef.local(slotPrefix + i);
-            Thread t = new Thread(() -> work(name, queue, results, events, control), "salvo-" + name.label());
+            Thread t = new Thread(() -> {
+                try {
+                    work(name, queue, results, events, control);
+                } catch (RunCannotStart e) {
+                    cannotStart.compareAndSet(null, e);
+                    control.drain(); // the other slots finish what they run and take nothing more
+                }
+            }, "salvo-" + name.label());
             t.start();
             threads.add(t);
         }
         for (Thread t : threads) {
             Threads.joinUninterruptibly(t);
+        }
+        if (cannotStart.get() != null) {
+            throw cannotStart.get();
         }
         List<UnitResult> ordered = new ArrayList<>(results.values());
         Map<String, Integer> position = new ConcurrentHashMap<>();
@@ -79,6 +90,8 @@ public final class Executor implements Execution {
     private UnitResult runSafely(PlannedUnit unit, WorkerContext context) {
         try {
             return runner.run(unit, context);
+        } catch (RunCannotStart e) {
+            throw e;
         } catch (RuntimeException e) {
             return new UnitResult(unit.unit(), Outcome.ERROR, java.time.Duration.ZERO, List.of(),
                     new Failure(FailureKind.OTHER, "salvo could not run this unit: " + e, stackOf(e)), unit.attempt(),

@@ -6,6 +6,8 @@ import java.util.Map;
 public final class ExitStatus {
     /** A worker that could not interrupt a test at its timeout ends itself with this status. */
     public static final int HARD_TIMEOUT = 71;
+    /** A worker that refused its command line or configuration (the Python test runners' usage error). */
+    public static final int USAGE = 4;
 
     private static final Map<Integer, String> SIGNALS = Map.of(2, "SIGINT", 4, "SIGILL", 6, "SIGABRT", 7, "SIGBUS",
             8, "SIGFPE", 9, "SIGKILL", 11, "SIGSEGV", 15, "SIGTERM");

@@ -57,7 +57,7 @@ class CoordinatorTest {
         WorkerPool pool = WorkerPool.start(transport, SPEC, "gw", settings.workersFor(suite.size()), "");
         List<PlannedUnit> plan = suite.keySet().stream()
                 .map(u -> PlannedUnit.whole(new TestUnit(u, Path.of(u), "fake"))).toList();
-        try (var execution = new RetryRounds(new PersistentExecution(pool, settings, NAMES, () -> History.NONE), retries)) {
+        try (var execution = new RetryRounds(new PersistentExecution(pool, settings, WorkerKind.of(NAMES), () -> History.NONE), retries)) {
             return execution.execute(plan, new RunEvents("run-1", events::add), new RunControl());
         }
     }
@@ -136,7 +136,7 @@ class CoordinatorTest {
                 transport.script("u0#t1", FakeTransport.Script.PASS);
             }
         });
-        try (var execution = new RetryRounds(new PersistentExecution(pool, settings, NAMES, () -> History.NONE), 2)) {
+        try (var execution = new RetryRounds(new PersistentExecution(pool, settings, WorkerKind.of(NAMES), () -> History.NONE), 2)) {
             results = execution.execute(plan, stream, new RunControl());
         }
         assertEquals(Outcome.FLAKY, results.get(0).outcome());

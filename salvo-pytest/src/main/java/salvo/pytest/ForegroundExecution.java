@@ -74,6 +74,9 @@ public final class ForegroundExecution implements Execution {
         } catch (IOException e) {
             throw SalvoError.usage("could not start " + options.python() + ": " + e.getMessage());
         }
+        if (!log.snapshot().connected() && end.exitCode() == salvo.worker.ExitStatus.USAGE) {
+            throw new salvo.execute.RunCannotStart("pytest could not start (its exit status 4): its message is above");
+        }
         List<UnitResult> results = byFile(units, log.snapshot(), end.exitCode(), control.isInterrupted(),
                 Duration.between(start, Instant.now()));
         results.forEach(r -> events.unitFinished(WORKER, r, false));

@@ -16,6 +16,7 @@ import salvo.adapter.Listing;
 import salvo.adapter.RunSettings;
 import salvo.coordinator.PersistentExecution;
 import salvo.coordinator.PersistentSettings;
+import salvo.coordinator.WorkerKind;
 import salvo.coordinator.WorkerPool;
 import salvo.error.SalvoError;
 import salvo.execute.Execution;
@@ -66,8 +67,16 @@ public final class PytestAdapter implements Adapter {
         rootDir = found.config().rootdir();
         configFile = found.config().configFile();
         List<String> warnings = new java.util.ArrayList<>();
-        found.discovery().unmatchedExcludes().stream().filter(request.excludes()::contains)
-                .forEach(x -> warnings.add("--exclude '" + x + "' matched no test file"));
+        for (String x : found.discovery().unmatchedExcludes()) {
+            if (!request.excludes().contains(x)) {
+                continue; // pytest's own --ignore: no word of ours
+            }
+            if (looksLikeMissingPath(x, request.cwd())) {
+                throw SalvoError.usage("-x/--exclude '" + x + "': no such file or directory (relative to " + request.cwd()
+                        + " or the rootdir " + rootDir + "); check the path, or give a file name or a glob");
+            }
+            warnings.add("--exclude '" + x + "' matched no test file");
+        }
         warnings.addAll(found.discovery().warnings());
         return new Discovery(found.discovery().units(), Optional.of(rootDir), warnings,
                 String.join(" ", found.config().pythonFiles()));
@@ -121,7 +130,7 @@ public final class PytestAdapter implements Adapter {
             pool.close();
             throw e;
         }
-        return new PersistentExecution(pool, settings, PytestIds::node, history);
+        return new PersistentExecution(pool, settings, new WorkerKind(PytestIds::node, Verdict::startupReason), history);
     }
 
     @Override
@@ -173,6 +182,14 @@ public final class PytestAdapter implements Adapter {
         }
         args.addAll(pytestArgs.forwarded());
         return args;
+    }
+
+    /** A path typed as a path (with a '/'), no glob, that exists neither under the cwd nor the rootdir. */
+    private boolean looksLikeMissingPath(String entry, Path cwd) {
+        String e = entry.strip();
+        boolean pathLike = e.contains("/") || e.contains(java.io.File.separator);
+        boolean glob = e.chars().anyMatch(c -> c == '*' || c == '?' || c == '[');
+        return pathLike && !glob && !java.nio.file.Files.exists(cwd.resolve(e)) && !java.nio.file.Files.exists(rootDir.resolve(e));
     }
 
     /** The probe's answer; its SalvoError (a bad interpreter, no pytest) as thrown by the probe itself. */

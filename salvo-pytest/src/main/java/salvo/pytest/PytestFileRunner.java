@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import salvo.execute.PlannedUnit;
+import salvo.execute.RunCannotStart;
 import salvo.execute.SupervisedProcess;
 import salvo.execute.UnitRunner;
 import salvo.execute.WorkerContext;
@@ -13,6 +14,7 @@ import salvo.model.Failure;
 import salvo.model.FailureKind;
 import salvo.model.Outcome;
 import salvo.model.UnitResult;
+import salvo.worker.ExitStatus;
 import salvo.worker.Transport;
 import salvo.worker.WorkerSpec;
 
@@ -48,8 +50,12 @@ public final class PytestFileRunner implements UnitRunner {
                     new SupervisedProcess.Limits(options.fileTimeout(), options.hangGrace()),
                     new SupervisedProcess.Listener(log::accept, line -> context.events().output(context.worker(), unitId, line),
                             log::sessionFinishedAt));
+            AttemptLog.Snapshot said = log.snapshot();
+            if (!said.connected() && end.how() == SupervisedProcess.How.EXITED && end.exitCode() == ExitStatus.USAGE) {
+                throw new RunCannotStart(Verdict.startupReason(end.output())); // every file would fail alike
+            }
             return Verdict.decide(planned.unit(), attempt, context.worker(), Duration.between(start, Instant.now()),
-                    options, log.snapshot(), end);
+                    options, said, end);
         } catch (IOException e) {
             return new UnitResult(planned.unit(), Outcome.ERROR, Duration.between(start, Instant.now()), List.of(),
                     Failure.of(FailureKind.OTHER, "could not start " + options.python() + ": " + e.getMessage()),

@@ -97,6 +97,26 @@ final class Verdict {
         return base + ": non-daemon thread " + threads + " still running; start it with daemon=True or join it";
     }
 
+    /**
+     * Why pytest could not start, in one line: the conftest that would not import and why,
+     * the option it did not understand, else its last error line.
+     */
+    static String startupReason(String output) {
+        List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String conftest = lines.stream().filter(l -> l.contains("while loading conftest")).findFirst().orElse(null);
+        String last = Losses.lastMeaningfulLine(output);
+        if (conftest != null) {
+            return "pytest could not start: " + conftest.replaceAll("\\.$", "") + ": " + last
+                    + "; fix that conftest.py and run again";
+        }
+        String usage = lines.stream().filter(l -> l.contains("error: ")).reduce((a, b) -> b).orElse(null);
+        if (usage != null) {
+            return "pytest refused its command line: " + usage.substring(usage.indexOf("error: ") + 7)
+                    + "; check the options after -- (they go to pytest unchanged)";
+        }
+        return "pytest could not start: " + last;
+    }
+
     private static FailureKind startupKind(String output) {
         if (output.contains("SyntaxError")) {
             return FailureKind.SYNTAX;

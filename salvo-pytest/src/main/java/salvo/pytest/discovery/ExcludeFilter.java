@@ -9,7 +9,7 @@ import salvo.model.TestUnit;
 
 /**
  * Salvo's {@code --exclude}: an entry drops a test file when it names the file or a directory
- * above it, the way a user types it: a file name ({@code test_slow.py}), a path relative to the
+ * above it, the way a user types it: a file or directory name ({@code test_slow.py}, {@code slow}), a path relative to the
  * rootdir (the file's id) or to the current directory, an absolute path, or a glob over any of
  * those ({@code tests/*_slow.py}, {@code **}{@code /integration}). Entries are compared after
  * trimming, turning '\' into '/', and dropping a leading "./" and a trailing '/'. Pure.
@@ -95,7 +95,8 @@ final class ExcludeFilter {
             return false;
         }
         String name = id.substring(id.lastIndexOf('/') + 1);
-        return id.equals(entry) || name.equals(entry) || id.startsWith(entry + "/");
+        boolean aDirectoryOnTheWay = !entry.contains("/") && ("/" + id).contains("/" + entry + "/");
+        return id.equals(entry) || name.equals(entry) || id.startsWith(entry + "/") || aDirectoryOnTheWay;
     }
 
     static String normalize(String entry) {

@@ -1,0 +1,93 @@
+package salvo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import salvo.testing.NoLeftoverProcesses;
+
+/** What a pytest user is used to saying works under Salvo in every isolation mode. */
+class PytestDropInTest {
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final NoLeftoverProcesses noLeftovers = new NoLeftoverProcesses(() -> dir);
+
+    @BeforeEach
+    void suite() {
+        Salvo.write(dir, "tests/test_fast.py", "def test_quick():\n    pass\n\ndef test_slow_thing():\n    pass\n");
+        Salvo.write(dir, "tests/test_warns.py", "import warnings\n\ndef test_warns():\n    warnings.warn(DeprecationWarning('old'))\n");
+        Salvo.write(dir, "tests/slow/test_heavy.py", "def test_heavy():\n    pass\n");
+        Salvo.write(dir, "tests/test_skipped_file.py", "import pytest\npytest.importorskip('no_such_mod_zz')\n"
+                + "def test_x():\n    pass\n");
+    }
+
+    private String lastRun() throws IOException {
+        return Files.readString(dir.resolve(".salvo/last_run.json"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fresh", "persistent", "fork"})
+    void everythingAfterDoubleDashGoesToPytestUnchanged(String isolation) throws IOException {
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", isolation, "-w", "2", "--",
+                "-k", "not slow", "--ignore=tests/slow", "-W", "error::DeprecationWarning", "-p", "no:randomly");
+        assertEquals(1, r.exit(), "-W error turns the warning into a failure: " + r);
+        String last = lastRun();
+        assertTrue(last.contains("tests/test_fast.py::test_quick"), last);
+        assertFalse(last.contains("test_slow_thing"), "-k deselected it: " + last);
+        assertFalse(last.contains("test_heavy"), "--ignore is Salvo's discovery's too: " + last);
+        assertTrue(r.out().contains("FAILED") && r.out().contains("test_warns"), r.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fresh", "persistent"})
+    void keywordIsAnOptionOfItsOwnAndAFileThatSkipsItselfCountsAsOneSkippedTest(String isolation) throws IOException {
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", isolation, "-k", "quick or heavy", "-x", "tests/test_warns.py");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("tests: 2 passed, 1 skipped"), "test_quick, test_heavy; the skipped file: " + r.out());
+        assertTrue(lastRun().contains("no_such_mod_zz"), "the skip's reason is kept: " + lastRun());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tests/slow", "./tests/slow/", "slow", "tests/*/test_heavy.py"})
+    void excludeTakesWhatAUserTypes(String entry) throws IOException {
+        Salvo.Result r = Salvo.run(dir, "run", "-l", "-x", entry);
+        assertEquals(0, r.exit(), r.toString());
+        assertFalse(r.out().contains("test_heavy.py"), entry + " excludes it: " + r.out());
+        assertTrue(r.out().contains("tests/test_fast.py"), r.out());
+        assertFalse(r.err().contains("matched no test file"), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"absolute", "from-a-subdirectory"})
+    void excludeTakesAbsoluteAndCwdRelativePaths(String how) {
+        Path cwd = how.equals("absolute") ? dir : dir.resolve("tests");
+        String entry = how.equals("absolute") ? dir.resolve("tests/slow").toString() : "slow/test_heavy.py";
+        Salvo.Result r = Salvo.run(cwd, Map.of(), "run", "-l", "-x", entry, how.equals("absolute") ? "." : ".");
+        assertEquals(0, r.exit(), r.toString());
+        assertFalse(r.out().contains("test_heavy.py"), entry + " excludes it: " + r.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fresh", "persistent"})
+    void everyFailingTestIsListedAtTheEnd(String isolation) {
+        Salvo.write(dir, "tests/test_many.py", "def test_one():\n    assert 0\n\ndef test_two():\n    assert 0\n"
+                + "\ndef test_three():\n    assert 0\n");
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", isolation, "tests/test_many.py");
+        assertEquals(1, r.exit(), r.toString());
+        String failures = r.out().substring(r.out().indexOf("Failures"));
+        for (String name : new String[] {"test_one", "test_two", "test_three"}) {
+            assertTrue(failures.contains(name + ": AssertionError: assert 0"), name + " is listed: " + failures);
+        }
+    }
+}
