@@ -36,7 +36,9 @@ def pytest_addoption(parser):
     group.addoption("--salvo-worker", action="store_true", default=False,
                     help="serve Salvo's coordinator: collect and run the files and tests it asks for")
     group.addoption("--salvo-fork", action="store_true", default=False,
-                    help="with --salvo-worker: run each file's work in a forked child of this warmed-up process")
+                    help="with --salvo-worker: import each file here, then run its tests in a forked child")
+    group.addoption("--salvo-fork-test", action="store_true", default=False,
+                    help="with --salvo-worker: import each file here, then run each test in a forked child of its own")
 
 
 @pytest.hookimpl(trylast=True)
@@ -53,8 +55,8 @@ def pytest_configure(config):
         config.pluginmanager.register(reporter, "salvo-reporter")
         if worker_mode:
             use_coordinator(config, channel)
-            config.pluginmanager.register(WorkerSession(channel, reporter, config.getoption("salvo_fork")),
-                                          "salvo-worker")
+            fork = "test" if config.getoption("salvo_fork_test") else "file" if config.getoption("salvo_fork") else None
+            config.pluginmanager.register(WorkerSession(channel, reporter, fork), "salvo-worker")
 
 
 class Reporter:

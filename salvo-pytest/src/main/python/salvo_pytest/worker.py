@@ -8,6 +8,7 @@ protocol: between tests of one `run` pytest's usual `nextitem` rule; at the end 
 everything below the session is torn down; session fixtures live until `shutdown`.
 """
 import ctypes
+import gc
 import os
 import sys
 
@@ -21,7 +22,8 @@ from .collection import FileCatalog
 class WorkerSession:
     """The pytest plugin that replaces collection and the run loop in worker mode."""
 
-    def __init__(self, channel, reporter, fork=False):
+    def __init__(self, channel, reporter, fork=None):
+        """fork: None (tests run here), "file" (a child per run op) or "test" (a child per test)."""
         self._channel = channel
         self._reporter = reporter
         self._fork = fork
@@ -51,11 +53,16 @@ class WorkerSession:
             if name not in ("collect", "run") or "file" not in op or (name == "run" and "tests" not in op):
                 sys.stderr.write("salvo: ignoring an op this worker does not understand: %r\n" % (op,))
                 continue
-            work = lambda: self._serve_op(session, catalog, op)  # noqa: E731
-            if self._fork or (name == "run" and self._group_wants_own_process(catalog, op)):
-                self._in_child(work)
-            else:
-                work()
+            # Collection (the import of the file and all it pulls in) happens here, in the warm worker,
+            # so that a forked child only pays for running the tests: import side effects stay here.
+            collected = catalog.get(op["file"])
+            if name == "run":
+                if self._fork == "test":
+                    self._run_each_in_child(session, collected, op["tests"])
+                elif self._fork == "file" or self._group_wants_own_process(catalog, op):
+                    self._in_child(lambda: self._run(session, collected, op["tests"]))
+                else:
+                    self._run(session, collected, op["tests"])
             if session.shouldfail or session.shouldstop:
                 return  # -x, --maxfail or a plugin said stop: end the session as pytest would
             self._channel.send({"ev": "idle"})
@@ -70,10 +77,12 @@ class WorkerSession:
             sys.stderr.write("salvo: %s\n" % error)
             return False
 
-    def _serve_op(self, session, catalog, op):
-        collected = catalog.get(op["file"])
-        if op["op"] == "run":
-            self._run(session, collected, op["tests"])
+    def _run_each_in_child(self, session, collected, test_ids):
+        """Fork-per-test isolation (xdist's --boxed): every test in a child of its own, torn down whole."""
+        for nodeid in test_ids:
+            self._in_child(lambda nodeid=nodeid: self._run(session, collected, [nodeid], alone=True))
+            if session.shouldfail or session.shouldstop:
+                return
 
     def _in_child(self, work):
         """Fork isolation: the work runs in a child of this warmed-up process, which stays pristine.
@@ -84,7 +93,12 @@ class WorkerSession:
         sys.stdout.flush()
         sys.stderr.flush()
         replies_in, replies_out = os.pipe()
+        # Objects alive now are the warm worker's: frozen, the child's garbage collector never
+        # walks them, so it does not touch (and copy) every page it shares with this process.
+        gc.freeze()
         pid = os.fork()
+        if pid != 0:
+            gc.unfreeze()
         if pid == 0:
             os.close(replies_out)
             _die_with_parent()
@@ -97,6 +111,7 @@ class WorkerSession:
                 traceback.print_exc()
                 code = 1
             finally:
+                _run_exit_handlers()  # atexit work such as coverage's data file, as a normal exit would
                 sys.stdout.flush()
                 sys.stderr.flush()
                 os._exit(code)
@@ -111,13 +126,14 @@ class WorkerSession:
         if code != 0:
             self._channel.send({"ev": "child_lost", "exit": code if code > 0 else 128 - code})
 
-    def _run(self, session, collected, test_ids):
+    def _run(self, session, collected, test_ids, alone=False):
+        """alone: the test's child ends after it, so everything it set up is torn down after it."""
         plan = [(nodeid, collected.items.get(nodeid)) for nodeid in test_ids]
         for index, (nodeid, item) in enumerate(plan):
             if item is None:
                 self._channel.send(collected.missing(nodeid))
                 continue
-            later = next((other for _, other in plan[index + 1:] if other is not None), None)
+            later = None if alone else next((other for _, other in plan[index + 1:] if other is not None), None)
             item._report_sections = []  # a test run again (a retry) reports only its new output
             item.ihook.pytest_runtest_protocol(item=item, nextitem=_next_for_teardown(item, later, session))
             if session.shouldfail or session.shouldstop:
@@ -155,4 +171,13 @@ def _die_with_parent():
         pr_set_pdeathsig, sigkill = 1, 9
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, sigkill)
     except (OSError, AttributeError):
+        pass
+
+
+def _run_exit_handlers():
+    """A forked child ends with os._exit (it must never return into the worker's loop), which skips atexit."""
+    try:
+        import atexit
+        atexit._run_exitfuncs()
+    except Exception:  # noqa: BLE001 - an exit handler's failure must not cost the child's results
         pass

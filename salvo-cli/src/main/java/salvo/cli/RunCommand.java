@@ -80,8 +80,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "fresh",
             description = "fresh: a new process per unit; persistent: reused workers fed test by test; fork: persistent "
-                    + "workers that fork a child per unit's work (default: ${DEFAULT-VALUE}).")
+                    + "workers that import a unit, then fork a child to run its tests; fork-test: a child per test "
+                    + "(default: ${DEFAULT-VALUE}).")
     String isolation;
+
+    @Option(names = {"--lf", "--last-failed"}, description = "Run only what failed in the last run (its failed "
+            + "tests where the isolation mode can select tests, else the failed files); everything when nothing failed.")
+    boolean lastFailed;
+
+    @Option(names = {"--ff", "--failed-first"}, description = "Run what failed in the last run first, then the rest.")
+    boolean failedFirst;
 
     @Option(names = {"-x", "--exclude"}, paramLabel = "LIST", split = ",",
             description = "Comma-separated files (or directories) to leave out.")
@@ -160,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
             RunRecorder recorder = new RunRecorder(journal, storeDir, junitXml);
             RunRecord ran;
             try {
-                ran = new RunSession(execution).run(info, units, known.units(), bus, control);
+                ran = new RunSession(execution).run(info, units, known.units(), selection(previous), bus, control);
             } catch (RunCannotStart e) {
                 // Nothing could run: the run is kept as interrupted, and ends once, as a usage error.
                 recorder.save(new RunRecord(0, info, java.time.Instant.now(), salvo.model.RunStatus.INTERRUPTED, List.of()));
@@ -182,6 +190,18 @@ final class RunCommand implements Callable<Integer> {
         int exit = ExitCode.of(record);
         // A report the user asked for and did not get must not look like success.
         return exit == ExitCode.PASSED && !outputsWritten ? ExitCode.USAGE_ERROR : exit;
+    }
+
+    /** --lf and --ff, from the last run in the store. */
+    private java.util.function.UnaryOperator<List<salvo.execute.PlannedUnit>> selection(Optional<RunRecord> previous) {
+        if (lastFailed && !salvo.execute.Selection.anyFailed(previous)) {
+            System.err.println("salvo: --lf: " + (previous.isEmpty() ? "no run is stored yet" : "the last run had no failures")
+                    + ": running everything");
+        }
+        return plan -> {
+            List<salvo.execute.PlannedUnit> chosen = lastFailed ? salvo.execute.Selection.lastFailed(plan, previous) : plan;
+            return failedFirst ? salvo.execute.Selection.failedFirst(chosen, previous) : chosen;
+        };
     }
 
     /** Each adapter looks at the paths that are its own (all of them, unless another claims one by name). */
@@ -272,8 +292,8 @@ final class RunCommand implements Callable<Integer> {
         if (retries < 0) {
             throw SalvoError.usage("-r/--retries " + retries + ": must be 0 or more");
         }
-        if (!List.of("fresh", "persistent", "fork").contains(isolation)) {
-            throw SalvoError.usage("--isolation " + isolation + ": use fresh, persistent or fork");
+        if (!List.of("fresh", "persistent", "fork", "fork-test").contains(isolation)) {
+            throw SalvoError.usage("--isolation " + isolation + ": use fresh, persistent, fork or fork-test");
         }
         workerCount();
     }

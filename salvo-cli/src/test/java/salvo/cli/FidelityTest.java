@@ -55,13 +55,13 @@ class FidelityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork"})
+    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
     void fromTheRootdirEveryTestEndsAsUnderPlainPytest(String isolation) throws Exception {
         assertSameOutcomes(proj, isolation);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork"})
+    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
     void fromASubdirectoryWithPathsEveryTestEndsAsUnderPlainPytest(String isolation) throws Exception {
         assertSameOutcomes(proj.resolve("sub"), isolation, "../tests");
     }

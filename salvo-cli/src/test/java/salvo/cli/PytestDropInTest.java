@@ -32,6 +32,14 @@ class PytestDropInTest {
                 + "def test_x():\n    pass\n");
     }
 
+    /** Test id to outcome, from the run's archive. */
+    private Map<String, String> outcomes() throws IOException {
+        Map<String, String> outcomes = new java.util.TreeMap<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(lastRun()).path("units").forEach(u ->
+                u.path("tests").forEach(t -> outcomes.put(t.path("id").asText(), t.path("outcome").asText())));
+        return outcomes;
+    }
+
     private String lastRun() throws IOException {
         return Files.readString(dir.resolve(".salvo/last_run.json"));
     }
@@ -89,5 +97,51 @@ class PytestDropInTest {
         for (String name : new String[] {"test_one", "test_two", "test_three"}) {
             assertTrue(failures.contains(name + ": AssertionError: assert 0"), name + " is listed: " + failures);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void forkTestGivesEachTestAFreshCopyOfTheWarmWorkerAndForkEachFile() throws IOException {
+        Salvo.write(dir, "tests/test_state.py", String.join("\n",
+                "import os",
+                "STATE = []",
+                "def test_first_leaves_state_behind():",
+                "    STATE.append(1)",
+                "def test_second_sees_none_of_it():",
+                "    assert STATE == [], STATE",
+                "def test_a_crash_costs_only_this_test():",
+                "    os._exit(3)",
+                "def test_after_the_crash():",
+                "    assert STATE == []",
+                ""));
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", "fork-test", "-w", "1", "tests/test_state.py");
+        assertEquals(1, r.exit(), r.toString());
+        Map<String, String> outcomes = outcomes();
+        assertEquals("PASSED", outcomes.get("test_state.py::test_second_sees_none_of_it"), outcomes.toString());
+        assertEquals("CRASHED", outcomes.get("test_state.py::test_a_crash_costs_only_this_test"), outcomes.toString());
+        assertEquals("PASSED", outcomes.get("test_state.py::test_after_the_crash"), outcomes.toString());
+        Salvo.Result shared = Salvo.run(dir, "run", "--isolation", "fork", "-w", "1", "-k", "first or second",
+                "tests/test_state.py");
+        assertEquals(1, shared.exit(), "fork isolates files, not the tests of one file: " + shared);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fresh", "persistent"})
+    void lastFailedAndFailedFirstComeFromSalvosStore(String isolation) throws IOException {
+        Salvo.write(dir, "tests/test_mixed.py", "def test_good():\n    pass\n\ndef test_bad():\n    assert 0\n");
+        assertEquals(1, Salvo.run(dir, "run", "--isolation", isolation).exit());
+        Salvo.Result lf = Salvo.run(dir, "run", "--isolation", isolation, "--lf");
+        assertEquals(1, lf.exit(), lf.toString());
+        Map<String, String> outcomes = outcomes();
+        assertEquals("FAILED", outcomes.get("tests/test_mixed.py::test_bad"), outcomes.toString());
+        assertFalse(outcomes.containsKey("tests/test_fast.py::test_quick"), "a file that passed does not run: " + outcomes);
+        if (isolation.equals("persistent")) {
+            assertFalse(outcomes.containsKey("tests/test_mixed.py::test_good"), "only the failed test runs: " + outcomes);
+        }
+        Salvo.Result ff = Salvo.run(dir, "run", "--isolation", isolation, "--ff");
+        assertEquals(1, ff.exit(), ff.toString());
+        String firstUnit = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lastRun()).path("units").get(0)
+                .path("id").asText();
+        assertEquals("tests/test_mixed.py", firstUnit, "the failed file goes first");
+        assertTrue(outcomes().containsKey("tests/test_fast.py::test_quick"), "and then everything else");
     }
 }

@@ -35,11 +35,19 @@ public final class RunSession {
 
     public RunRecord run(RunInfo info, List<TestUnit> units, Map<String, Duration> history, RunListener events,
                          RunControl control) {
-        List<TestUnit> plan = LongestFirst.order(units, history);
+        return run(info, units, history, plan -> plan, events, control);
+    }
+
+    /** @param selection what of the ordered plan runs, in which order ({@link Selection}'s --lf and --ff) */
+    public RunRecord run(RunInfo info, List<TestUnit> units, Map<String, Duration> history,
+                         java.util.function.UnaryOperator<List<PlannedUnit>> selection, RunListener events,
+                         RunControl control) {
+        List<PlannedUnit> plan = selection.apply(LongestFirst.order(units, history).stream().map(PlannedUnit::whole)
+                .toList());
+        List<TestUnit> planned = plan.stream().map(PlannedUnit::unit).toList();
         List<salvo.model.WorkerRef> slots = execution.slots(plan.size());
-        events.on(new RunStarted(info, plan, slots, LongestFirst.estimate(plan, history, slots.size())));
-        List<UnitResult> results = execution.execute(plan.stream().map(PlannedUnit::whole).toList(),
-                new RunEvents(info.id(), events), control);
+        events.on(new RunStarted(info, planned, slots, LongestFirst.estimate(planned, history, slots.size())));
+        List<UnitResult> results = execution.execute(plan, new RunEvents(info.id(), events), control);
         RunStatus status = control.isInterrupted() ? RunStatus.INTERRUPTED
                 : control.isDraining() ? RunStatus.STOPPED_ON_FAILURE : RunStatus.COMPLETED;
         return new RunRecord(0, info, Instant.now(), status, results);

@@ -97,8 +97,9 @@ public final class PytestAdapter implements Adapter {
             throw SalvoError.usage((options.pdb ? "--pdb" : "-w 0") + " runs every file in one foreground process: drop "
                     + (run.retries() > 0 ? "-r/--retries" : "--isolation " + run.isolation()));
         }
-        if (!List.of("fresh", "persistent", "fork").contains(run.isolation())) {
-            throw SalvoError.usage("--isolation " + run.isolation() + ": pytest files run with fresh, persistent or fork");
+        if (!List.of("fresh", "persistent", "fork", "fork-test").contains(run.isolation())) {
+            throw SalvoError.usage("--isolation " + run.isolation() + ": pytest files run with fresh, persistent, fork "
+                    + "or fork-test");
         }
         // pytest's start-up is the long pole of a short run: check the interpreter while workers start.
         CompletableFuture<PythonProbe.PythonInfo> probe = CompletableFuture.supplyAsync(
@@ -120,7 +121,12 @@ public final class PytestAdapter implements Adapter {
         PersistentSettings settings = new PersistentSettings(run.workers(), options.distMode(),
                 options.maxTestsPerWorker, options.maxWorkerRestart != null ? options.maxWorkerRestart : 4 * run.workers(),
                 pytest.fileTimeout(), pytest.hangGrace());
-        WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, run.isolation().equals("fork")),
+        String fork = switch (run.isolation()) {
+            case "fork" -> "file";
+            case "fork-test" -> "test";
+            default -> null;
+        };
+        WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork),
                 PluginEnvironment.of(plugin), cwd, options.python, true,
                 options.noCapture ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
         WorkerPool pool = WorkerPool.start(transport, spec, SLOTS, settings.workersFor(units.size()), "check --python");

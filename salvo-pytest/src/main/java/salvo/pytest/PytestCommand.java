@@ -33,14 +33,17 @@ public final class PytestCommand {
      * A persistent worker: collects nothing by itself, then collects and runs what the
      * coordinator sends it, file by file (docs/worker-protocol.md).
      */
-    public static List<String> worker(PytestOptions options, boolean liveOutput, boolean fork) {
+    /** @param fork "file" (a child per file's run), "test" (a child per test), or null */
+    public static List<String> worker(PytestOptions options, boolean liveOutput, String fork) {
         // Results travel on the channel, so pytest's end-of-session summary is skipped: it would
         // only cost time at the end of every worker (plugins such as hypothesis import themselves
         // there). The terminal reporter itself stays: pytest's assertion explanations need it.
         List<String> args = base(options);
         args.add("--salvo-worker");
-        if (fork) {
+        if ("file".equals(fork)) {
             args.add("--salvo-fork");
+        } else if ("test".equals(fork)) {
+            args.add("--salvo-fork-test");
         }
         args.add("--no-summary");
         args.add("-q");
