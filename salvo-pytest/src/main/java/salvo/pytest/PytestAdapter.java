@@ -118,7 +118,11 @@ public final class PytestAdapter implements Adapter {
                     run.stopFirst() ? 1
                     : run.workers(), SLOTS);
         }
-        PersistentSettings settings = new PersistentSettings(run.workers(), options.distMode(),
+        // A fork child runs one batch of one file: with whole files as batches, a file's tests share
+        // their child (and their module state) as they would share a process under plain pytest.
+        salvo.schedule.DistMode dist = options.dist == null && run.isolation().equals("fork")
+                ? salvo.schedule.DistMode.LOADFILE : options.distMode();
+        PersistentSettings settings = new PersistentSettings(run.workers(), dist,
                 options.maxTestsPerWorker, options.maxWorkerRestart != null ? options.maxWorkerRestart : 4 * run.workers(),
                 pytest.fileTimeout(), pytest.hangGrace());
         String fork = switch (run.isolation()) {
@@ -153,7 +157,7 @@ public final class PytestAdapter implements Adapter {
         c.put("marker", options.marker);
         c.put("test_timeout", String.valueOf(options.testTimeout));
         if (!run.isolation().equals("fresh")) {
-            c.put("dist", options.distName());
+            c.put("dist", options.dist == null && run.isolation().equals("fork") ? "loadfile" : options.distName());
             c.put("max_tests_per_worker", String.valueOf(options.maxTestsPerWorker));
         }
         c.put("python", options.python);
