@@ -21,7 +21,7 @@ public final class Selection {
     /**
      * Only what failed last time: a unit's failed tests (where the execution can select tests;
      * otherwise the whole unit), or the whole unit when it failed as a whole. Units that did not
-     * fail are left out; when nothing failed, everything runs, as pytest's --lf does.
+     * fail are left out; when nothing failed, everything runs, as the Python runners' --lf does.
      */
     public static List<PlannedUnit> lastFailed(List<PlannedUnit> plan, Optional<RunRecord> previous) {
         Map<String, UnitResult> failed = failedUnits(previous);
