@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import salvo.event.RunEvents;
 import salvo.event.UnitFinished;
 import salvo.model.UnitResult;
-import salvo.model.WorkerRef;
 
 /**
  * Retry as a policy around any execution (Gradle's test-retry model): after a round, the units
@@ -21,31 +20,15 @@ import salvo.model.WorkerRef;
  * whether it runs again: then it is published as a retried attempt, and its merged result as
  * the final one.
  */
-public final class RetryRounds implements Execution {
-    private final Execution inner;
+public final class RetryRounds extends Policy {
     private final int retries;
 
     public RetryRounds(Execution inner, int retries) {
+        super(inner);
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be >= 0, got " + retries);
         }
-        this.inner = inner;
         this.retries = retries;
-    }
-
-    @Override
-    public List<WorkerRef> slots(int units) {
-        return inner.slots(units);
-    }
-
-    @Override
-    public boolean selectsTests() {
-        return inner.selectsTests();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 
     @Override

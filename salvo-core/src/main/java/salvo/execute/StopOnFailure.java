@@ -5,32 +5,15 @@ import salvo.event.RunEvents;
 import salvo.event.TestFinished;
 import salvo.event.UnitFinished;
 import salvo.model.UnitResult;
-import salvo.model.WorkerRef;
 
 /**
  * Stop on the first failure as a policy around any execution: the first failing test or unit
  * drains the run, so no new work is handed out and what runs may finish.
  */
-public final class StopOnFailure implements Execution {
-    private final Execution inner;
+public final class StopOnFailure extends Policy {
 
     public StopOnFailure(Execution inner) {
-        this.inner = inner;
-    }
-
-    @Override
-    public List<WorkerRef> slots(int units) {
-        return inner.slots(units);
-    }
-
-    @Override
-    public boolean selectsTests() {
-        return inner.selectsTests();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
+        super(inner);
     }
 
     @Override
