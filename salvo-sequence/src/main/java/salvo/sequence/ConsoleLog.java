@@ -2,7 +2,7 @@ package salvo.sequence;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +18,11 @@ final class ConsoleLog implements Log, AutoCloseable {
     private static final String YELLOW = "\u001b[33m";
     private static final String RESET = "\u001b[0m";
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean colour;
     private final BufferedWriter file;
 
-    ConsoleLog(PrintStream out, boolean colour, Path logFile) throws IOException {
+    ConsoleLog(PrintWriter out, boolean colour, Path logFile) throws IOException {
         this.out = out;
         this.colour = colour;
         this.file = logFile == null ? null : Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
@@ -37,6 +37,7 @@ final class ConsoleLog implements Log, AutoCloseable {
     @Override
     public synchronized void line(String text) {
         out.println(colour ? paint(text) : text);
+        out.flush();
         if (file != null) {
             try {
                 file.write(text);

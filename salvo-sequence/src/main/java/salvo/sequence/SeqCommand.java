@@ -1,7 +1,6 @@
 package salvo.sequence;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -128,8 +127,7 @@ public final class SeqCommand implements Runnable {
                 if (!report(loaded, spec.commandLine().getErr())) {
                     return SalvoError.USAGE;
                 }
-                PrintStream out = System.out;
-                try (ConsoleLog log = new ConsoleLog(out, ConsoleLog.colourWanted(noColour), logFile)) {
+                try (ConsoleLog log = new ConsoleLog(spec.commandLine().getOut(), ConsoleLog.colourWanted(noColour), logFile)) {
                     if (!batch) {
                         log.line("WARN  Salvo has no operator mode for sequences yet: running in batch mode "
                                 + "(dialogs answer from auto_result)");

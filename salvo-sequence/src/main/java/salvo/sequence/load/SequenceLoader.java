@@ -48,7 +48,7 @@ public final class SequenceLoader {
         Includes.SourceFiles files = new Includes.SourceFiles(templates, diagnostics);
         List<Path> configs = List.of();
         try {
-            YNode.Map top = top(main, files.parse(main, Map.of()), diagnostics);
+            YNode.Map top = passA(main, files, scope);
             YNode mainNode = top.get("main").orElse(null);
             String testName = mainNode instanceof YNode.Map m && m.get("name").orElse(null) instanceof YNode.Scalar s
                     && s.value() != null ? PyRepr.str(s.value()) : "";
@@ -78,6 +78,25 @@ public final class SequenceLoader {
             diagnostics.add(e.diagnostic());
             return new Loaded(main, null, diagnostics.all(), Map.of(), configs);
         }
+    }
+
+    /**
+     * Pass A: no variables, includes as null. A template that needs variables cannot render yet;
+     * then only -c or param.yaml can choose the config files, and pass B says the rest.
+     */
+    private YNode.Map passA(Path main, Includes.SourceFiles files, LoadScope scope) {
+        Optional<YNode> parsed;
+        try {
+            parsed = files.parse(main, Map.of());
+        } catch (LoadFailed e) {
+            if (!e.getMessage().startsWith("Template error")) {
+                throw e;
+            }
+            return new YNode.Map(List.of(), Mark.of(main));
+        }
+        YNode none = new Includes(files, scope, Map.of()).resolve(parsed.orElse(null), Includes.Mode.NONE, main, 0);
+        YNode.Map top = top(main, Optional.ofNullable(none), null);
+        return top;
     }
 
     private Map<String, Object> variables(Path main) {
