@@ -1,5 +1,5 @@
 """Whole-file templating with Jinja2, and the map from rendered lines back to source lines."""
-import difflib
+import re
 
 
 def render(template, variables):
@@ -15,18 +15,41 @@ def render(template, variables):
     return {"ok": True, "text": text, "lines": line_map(template, text)}
 
 
+_EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+
+
+def _pattern(line):
+    """A source line as a regex over its rendered forms: each {{ }} may become anything."""
+    parts = _EXPR.split(line)
+    return re.compile(".*".join(re.escape(p) for p in parts) + r"\Z", re.DOTALL)
+
+
 def line_map(source, rendered):
-    """For each rendered line (from 1), the source line (from 1) it came from."""
-    a = source.split("\n")
-    b = rendered.split("\n")
-    mapping = [1] * len(b)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        for j in range(j1, j2):
-            if tag == "equal":
-                mapping[j] = i1 + (j - j1) + 1
-            elif i2 > i1:
-                mapping[j] = i1 + min(j - j1, i2 - i1 - 1) + 1
-            else:
-                mapping[j] = max(1, i1)
+    """For each rendered line (from 1), the source line (from 1) it most likely came from.
+
+    Each rendered line goes to the source line whose pattern it matches, the nearest at or
+    after the previous one, else the nearest before it (a loop repeating its body). A line
+    that matches nothing (blank lines left by {% %}, multi-line values) stays with the
+    previous one.
+    """
+    src = source.split("\n")
+    out = rendered.split("\n")
+    patterns = [_pattern(line) for line in src]
+    meaningful = [bool(_EXPR.sub("", line).strip()) or "{{" in line for line in src]
+    mapping = []
+    at = 0
+    for text in out:
+        candidates = [i for i, p in enumerate(patterns)
+                      if (meaningful[i] or not text.strip()) and p.match(text)]
+        if text.strip() or not candidates:
+            forward = [i for i in candidates if i >= at]
+            backward = [i for i in candidates if i < at]
+            if forward:
+                at = forward[0]
+            elif backward:
+                at = backward[-1] if not text.strip() else min(backward, key=lambda i: (at - i))
+        elif candidates:
+            forward = [i for i in candidates if i >= at]
+            at = forward[0] if forward else at
+        mapping.append(at + 1)
     return mapping
