@@ -51,6 +51,10 @@ public final class SeqCommand implements Runnable {
                 + "else text; NAME alone is True); wins over config files (repeatable)")
         List<String> defines = new ArrayList<>();
 
+        @Option(names = {"-i", "--python-path"}, paramLabel = "DIR", description = "add DIR to the PYTHONPATH of the "
+                + "sequence's Python (repeatable)")
+        List<Path> pythonPath = new ArrayList<>();
+
         LoadOptions options() {
             List<Map.Entry<String, String>> parsed = new ArrayList<>();
             for (String d : defines) {
@@ -62,7 +66,7 @@ public final class SeqCommand implements Runnable {
                 parsed.add(new AbstractMap.SimpleEntry<>(name, eq < 0 ? null : d.substring(eq + 1)));
             }
             Path cwd = Path.of("").toAbsolutePath();
-            return new LoadOptions(cwd.resolve(file), cwd, configs, parsed);
+            return new LoadOptions(cwd.resolve(file), cwd, configs, parsed, pythonPath);
         }
     }
 

@@ -1,7 +1,6 @@
 package salvo.sequence;
 
 import java.time.Duration;
-import java.util.Map;
 import salvo.execute.RunControl;
 import salvo.sequence.engine.Engine;
 import salvo.sequence.engine.Log;
@@ -35,7 +34,8 @@ public final class SequenceSession implements AutoCloseable {
 
     public Loaded load() {
         helper = PythonHelper.start(new PythonHelper.Settings(options.python(), options.main().toAbsolutePath().getParent(),
-                Map.of(), System.currentTimeMillis(), Duration.ofSeconds(30)), dictionary, control, "seq-load");
+                options.pythonEnvironment(), System.currentTimeMillis(), Duration.ofSeconds(30)), dictionary, control,
+                "seq-load");
         SequenceLoader loader = new SequenceLoader(new HelperEvaluator(helper, () -> false), new Templates(helper), dictionary);
         loaded = loader.load(options);
         return loaded;
@@ -55,7 +55,7 @@ public final class SequenceSession implements AutoCloseable {
         if (python == null) {
             dictionary.set("python_bin", options.python());
         }
-        engine = new Engine(loaded, dictionary, helper, new Engine.Settings(batch, control), log, rows);
+        engine = new Engine(loaded, dictionary, helper, new Engine.Settings(batch, control, options.pythonEnvironment()), log, rows);
         if (stopRequested) {
             engine.stop();
         }

@@ -98,6 +98,15 @@ class SeqRunCommandTest {
     }
 
     @Test
+    void dashIAddsPythonPaths() throws Exception {
+        Tum.write(dir, "libs/helpers_mod.py", "def answer():\n    return 42\n");
+        Tum.write(dir, "use.py", "import helpers_mod\ndef get():\n    return helpers_mod.answer()\n");
+        Tum.Cli r = seqRun("main: {name: i, steps: [{py_func: {file: use.py, func_name: get, expected_result: 42}}, "
+                + "{check: {values: [\"<| __import__('helpers_mod').answer() == 42 |>\"]}}]}\n", "-b", "-o", "-i", "libs");
+        assertEquals(0, r.exit(), r.toString());
+    }
+
+    @Test
     void ctrlCStopsRunsCleanupAndExitsTwo() throws Exception {
         Tum.write(dir, "t.tum", """
                 main:

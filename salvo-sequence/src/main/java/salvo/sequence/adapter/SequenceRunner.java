@@ -55,7 +55,7 @@ final class SequenceRunner implements UnitRunner {
                 return unitError(unit, context, started, errors.get(0).format(),
                         loaded.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
             }
-            boolean[] timedOut = new boolean[1];
+            java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
             Thread watch = watch(session, context, started, timedOut);
             Verdict verdict;
             try {
@@ -64,7 +64,7 @@ final class SequenceRunner implements UnitRunner {
                         context.events().output(context.worker(), unitId, line);
                     }
                 }, row -> {
-                    TestResult result = result(unitId, row, unit.attempt());
+                    TestResult result = result(unitId, row, unit.attempt(), timedOut.get());
                     synchronized (results) {
                         results.add(result);
                     }
@@ -76,7 +76,7 @@ final class SequenceRunner implements UnitRunner {
             Duration took = Duration.between(started, Instant.now());
             Outcome outcome;
             Failure failure = null;
-            if (timedOut[0]) {
+            if (timedOut.get()) {
                 outcome = Outcome.TIMEOUT;
                 failure = Failure.of(FailureKind.TIMEOUT, "the sequence ran past its " + run.timeout().toSeconds()
                         + " s limit and was stopped");
@@ -97,7 +97,8 @@ final class SequenceRunner implements UnitRunner {
     }
 
     /** Stops the sequence when the run stops or its time is up. */
-    private Thread watch(SequenceSession session, WorkerContext context, Instant started, boolean[] timedOut) {
+    private Thread watch(SequenceSession session, WorkerContext context, Instant started,
+                         java.util.concurrent.atomic.AtomicBoolean timedOut) {
         Duration limit = run.timeout();
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -106,7 +107,7 @@ final class SequenceRunner implements UnitRunner {
                     return;
                 }
                 if (limit != null && !limit.isZero() && Duration.between(started, Instant.now()).compareTo(limit) > 0) {
-                    timedOut[0] = true;
+                    timedOut.set(true);
                     session.stop();
                     session.stop(); // its cleanup too: the time is up
                     return;
@@ -124,18 +125,27 @@ final class SequenceRunner implements UnitRunner {
     }
 
     /** A row as a result: containers (groups, loops and their rounds, parallels, branches) and leaf items as tests. */
-    static TestResult result(String unitId, Row row, int attempt) {
+    static TestResult result(String unitId, Row row, int attempt, boolean timedOut) {
         NodeId node = NodeId.ofUnit(unitId);
         for (Row.Node n : row.path()) {
             node = node.child(n.container() ? NodeId.Kind.CONTAINER : NodeId.Kind.TEST, unitId + "::" + n.id(), n.name());
         }
+        // An item cut short by a stop (it lost a sync: any race, or the run was stopped) did not
+        // find a fault: it counts as skipped, its message kept in its output; cut short by the
+        // unit's timeout, it timed out.
+        boolean cutShort = row.verdict() == Verdict.FAIL && row.stopped();
         Outcome outcome = switch (row.verdict()) {
             case PASS -> Outcome.PASSED;
-            case FAIL -> Outcome.FAILED;
+            case FAIL -> !cutShort ? Outcome.FAILED : timedOut ? Outcome.TIMEOUT : Outcome.SKIPPED;
             case SKIP -> Outcome.SKIPPED;
         };
-        Failure failure = row.verdict() == Verdict.FAIL ? new Failure(FailureKind.ASSERTION, row.message(), row.output()) : null;
-        return new TestResult(node, outcome, row.duration(), failure, row.output(), attempt);
+        Failure failure = switch (outcome) {
+            case FAILED -> new Failure(FailureKind.ASSERTION, row.message(), row.output());
+            case TIMEOUT -> new Failure(FailureKind.TIMEOUT, "the sequence's time ran out: " + row.message(), row.output());
+            default -> null;
+        };
+        String output = cutShort ? row.output() + "stopped: " + row.message() + "\n" : row.output();
+        return new TestResult(node, outcome, row.duration(), failure, output, attempt);
     }
 
     private static UnitResult unitError(PlannedUnit unit, WorkerContext context, Instant started, String message,

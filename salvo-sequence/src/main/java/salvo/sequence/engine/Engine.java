@@ -23,7 +23,8 @@ import salvo.sequence.python.PythonHelper;
  */
 public final class Engine implements AutoCloseable {
     /** @param batch answer dialogs from auto_result (there is no operator yet) */
-    public record Settings(boolean batch, RunControl control) {}
+    /** @param environment added to every helper's environment before python_env (-i's PYTHONPATH) */
+    public record Settings(boolean batch, RunControl control, Map<String, String> environment) {}
 
     private final Loaded loaded;
     private final Dictionary dictionary;
@@ -42,7 +43,8 @@ public final class Engine implements AutoCloseable {
         this.settings = settings;
         this.log = log;
         this.rows = rows;
-        this.helpers = new Helpers(dictionary, settings.control(), loaded.testDirectory(), t0, expressions);
+        this.helpers = new Helpers(dictionary, settings.control(), loaded.testDirectory(), t0, expressions,
+                settings.environment());
         this.items = new Items(this);
     }
 
@@ -160,7 +162,8 @@ public final class Engine implements AutoCloseable {
         }
         String message = r.message().isEmpty() ? r.verdict().name() : r.message();
         if (!frame.path.isEmpty()) {
-            rows.finished(new Row(frame.path, step.type(), r.verdict(), message, took, frame.output(), data));
+            rows.finished(new Row(frame.path, step.type(), r.verdict(), message, took, frame.output(), data,
+                    frame.stop.stopped()));
         }
         return r;
     }
@@ -218,7 +221,8 @@ public final class Engine implements AutoCloseable {
     void roundFinished(Frame round, Result r, long start) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String message = r.message().isEmpty() ? r.verdict().name() : r.message();
-        rows.finished(new Row(round.path, "Cycle round", r.verdict(), message, took, round.output(), Map.of()));
+        rows.finished(new Row(round.path, "Cycle round", r.verdict(), message, took, round.output(), Map.of(),
+                round.stop.stopped()));
     }
 
     Frame childFrame(Frame parent, Step child, Stop stop) {

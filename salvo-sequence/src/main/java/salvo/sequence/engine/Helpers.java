@@ -25,7 +25,11 @@ final class Helpers implements AutoCloseable {
     private PythonHelper expressions;
     private int started;
 
-    Helpers(Dictionary dictionary, RunControl control, Path testDir, long t0, PythonHelper expressions) {
+    private final Map<String, String> baseEnvironment;
+
+    Helpers(Dictionary dictionary, RunControl control, Path testDir, long t0, PythonHelper expressions,
+            Map<String, String> baseEnvironment) {
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
         this.dictionary = dictionary;
         this.control = control;
         this.testDir = testDir;
@@ -64,7 +68,7 @@ final class Helpers implements AutoCloseable {
 
     /** python_env: PATH is prepended, the other *PATH variables replaced, the rest set (§2.4). */
     private Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(baseEnvironment);
         if (dictionary.get("python_env") instanceof Map<?, ?> m) {
             m.forEach((k, v) -> {
                 String key = String.valueOf(k);

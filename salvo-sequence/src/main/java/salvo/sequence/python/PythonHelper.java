@@ -148,7 +148,16 @@ public final class PythonHelper implements AutoCloseable {
      * Sends one request and waits for its answer. A stop (the supplier turning true) or the
      * timeout kills the helper: what it was doing cannot be interrupted any other way.
      */
-    public synchronized Answer request(ObjectNode request, BooleanSupplier stopped, Duration timeout) {
+    public Answer request(ObjectNode request, BooleanSupplier stopped, Duration timeout) {
+        return request(request, stopped, timeout, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #request(ObjectNode, BooleanSupplier, Duration)}, but a stop kills the helper only
+     * when the answer is still missing {@code graceOnStop} after it: the shared expression helper
+     * must not die under other branches for a stop that a quick expression would have outlived.
+     */
+    public synchronized Answer request(ObjectNode request, BooleanSupplier stopped, Duration timeout, Duration graceOnStop) {
         if (exited.isDone()) {
             return Answer.failed("the Python helper is no longer running");
         }
@@ -160,11 +169,15 @@ public final class PythonHelper implements AutoCloseable {
                 return Answer.failed("the Python helper is no longer running");
             }
             long deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+            long stopSeen = 0;
             while (true) {
                 try {
                     return Answer.of(answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS));
                 } catch (TimeoutException e) {
-                    if (stopped.getAsBoolean()) {
+                    if (stopSeen == 0 && stopped.getAsBoolean()) {
+                        stopSeen = System.nanoTime();
+                    }
+                    if (stopSeen != 0 && System.nanoTime() - stopSeen >= graceOnStop.toNanos()) {
                         kill();
                         return new Answer(false, Json.MAPPER.createObjectNode(), "stopped");
                     }

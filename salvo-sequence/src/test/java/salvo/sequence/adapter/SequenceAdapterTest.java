@@ -141,6 +141,26 @@ class SequenceAdapterTest {
     }
 
     @Test
+    void theLosersOfASyncAnyRaceAreSkippedNotFailed() throws IOException {
+        write("race.tum", """
+                main:
+                  name: r
+                  steps:
+                    - parallel:
+                        sync: any
+                        branches:
+                          - {name: quick, steps: [{sleep: {name: q, timeout: 0.1}}]}
+                          - {name: slow, steps: [{sleep: {name: z, timeout: 30}}]}
+                """);
+        Ran r = execute(Map.of("sequence", new SequenceAdapter()), List.of(), new RunControl(), Duration.ZERO);
+        assertEquals(Outcome.PASSED, r.units().get(0).outcome());
+        assertEquals(Outcome.SKIPPED, r.named("z").outcome());
+        assertTrue(r.named("z").output().contains("stopped: Sleep aborted on stop request"), r.named("z").output());
+        assertEquals(Outcome.SKIPPED, r.named("slow").outcome());
+        assertEquals(Outcome.PASSED, r.named("q").outcome());
+    }
+
+    @Test
     void aLoadErrorIsTheUnitsErrorWithItsPlace() throws IOException {
         write("bad.tum", "main:\n  name: b\n  steps:\n    - nosuch: {}\n");
         Ran r = execute(Map.of("sequence", new SequenceAdapter()), List.of(), new RunControl(), Duration.ZERO);
@@ -156,7 +176,7 @@ class SequenceAdapterTest {
         Ran r = execute(Map.of("sequence", new SequenceAdapter()), List.of(), new RunControl(), Duration.ofSeconds(1));
         assertTrue((System.nanoTime() - start) / 1e9 < 20);
         assertEquals(Outcome.TIMEOUT, r.units().get(0).outcome());
-        assertEquals(Outcome.FAILED, r.named("z").outcome());
+        assertEquals(Outcome.TIMEOUT, r.named("z").outcome());
     }
 
     @Test
