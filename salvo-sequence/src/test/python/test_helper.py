@@ -25,6 +25,7 @@ class FakeEngine:
         assert hello["ev"] == "hello" and hello["token"] == "tok"
         self.dictionary = dictionary if dictionary is not None else {}
         self.req = 0
+        self.output = []
 
     def ask(self, **request):
         self.req += 1
@@ -43,6 +44,9 @@ class FakeEngine:
                     self.dictionary.pop(name, None)
                     reply = {"ev": "reply", "value": None}
                 self.conn.sendall((json.dumps(reply) + "\n").encode())
+                continue
+            if message["ev"] == "output":
+                self.output.append(message["line"])
                 continue
             assert message["req"] == self.req
             return message
@@ -121,7 +125,7 @@ def test_call_imports_afresh_and_reports(engine, tmp_path):
     first = engine.ask(op="call", file=str(tmp_path / "lib.py"), func="f", params=[5])
     second = engine.ask(op="call", file=str(tmp_path / "lib.py"), func="f", params=[6])
     assert first["value"] == [5, 1] and second["value"] == [6, 1]
-    assert first["output"] == "hello 5\n"
+    assert engine.output == ["hello 5", "hello 6"]
     assert engine.dictionary["seen"] == 6
     k = engine.ask(op="call", file=str(tmp_path / "lib.py"), func="K", params=[2])
     assert k["value"] == 2 and k["reported"] == {"k": 2}

@@ -9,9 +9,35 @@ import os
 import sys
 import traceback
 
-from . import tm
+from . import channel, tm
 
 _count = itertools.count(1)
+
+
+class _LiveOutput(io.TextIOBase):
+    """The function's prints, sent to the engine line by line as they come (the item's log)."""
+
+    def __init__(self, send):
+        self._send = send
+        self._partial = ""
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        self._partial += text
+        while "\n" in self._partial:
+            line, self._partial = self._partial.split("\n", 1)
+            self._send(line)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def close_line(self):
+        if self._partial:
+            self._send(self._partial)
+            self._partial = ""
 
 
 def load(path):
@@ -29,7 +55,8 @@ def call(request):
     path = request["file"]
     func_name = request["func"]
     params = request.get("params") or []
-    out = io.StringIO()
+    ch = channel.current()
+    out = _LiveOutput((lambda line: ch.send({"ev": "output", "line": line})) if ch is not None else (lambda line: None))
     reported = {}
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
@@ -56,15 +83,17 @@ def call(request):
     except BaseException as e:  # the user's code may raise anything, SystemExit included
         if isinstance(e, KeyboardInterrupt):
             raise
-        return {"ok": False, "error": traceback.format_exc(), "output": out.getvalue()}
+        out.close_line()
+        return {"ok": False, "error": traceback.format_exc()}
+    out.close_line()
     value = _plain(value)
     try:
         json.dumps([value, reported], allow_nan=False)
     except (TypeError, ValueError):
-        return {"ok": False, "output": out.getvalue(),
+        return {"ok": False,
                 "error": "returned %r, which is not a JSON value (use numbers, strings, booleans, None, "
                          "lists and dicts)" % (value,)}
-    return {"ok": True, "value": value, "reported": reported, "output": out.getvalue()}
+    return {"ok": True, "value": value, "reported": reported}
 
 
 def _plain(value):

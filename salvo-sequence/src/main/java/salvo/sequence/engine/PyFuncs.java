@@ -51,8 +51,6 @@ final class PyFuncs {
                 worker.close();
             }
         }
-        String output = a.text("output");
-        output.lines().forEach(frame::log);
         if (!a.ok()) {
             if (a.error().equals("stopped")) {
                 return Result.fail("py_func stopped: its worker was killed");
@@ -77,6 +75,14 @@ final class PyFuncs {
     static Answer call(PythonHelper worker, Path file, String func, List<?> params, Frame frame) {
         ObjectNode req = Json.MAPPER.createObjectNode().put("op", "call").put("file", file.toString()).put("func", func);
         req.set("params", Json.toJson(params));
-        return worker.request(req, frame.stop::stopped, CALL_LIMIT);
+        // One call at a time per worker: its lines are this item's until the answer comes.
+        synchronized (worker) {
+            worker.onOutput(frame::log);
+            try {
+                return worker.request(req, frame.stop::stopped, CALL_LIMIT);
+            } finally {
+                worker.onOutput(null);
+            }
+        }
     }
 }

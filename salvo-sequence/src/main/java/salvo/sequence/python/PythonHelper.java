@@ -48,6 +48,7 @@ public final class PythonHelper implements AutoCloseable {
     private final CompletableFuture<Void> hello = new CompletableFuture<>();
     private final CompletableFuture<String> exited = new CompletableFuture<>();
     private volatile CompletableFuture<JsonNode> pending;
+    private volatile java.util.function.Consumer<String> output = line -> { };
     private long requests;
 
     private PythonHelper(Settings settings, Dictionary dictionary, RunControl control, String label) throws IOException {
@@ -103,6 +104,7 @@ public final class PythonHelper implements AutoCloseable {
             String ev = body.path("ev").asText();
             switch (ev) {
                 case "hello" -> hello.complete(null);
+                case "output" -> output.accept(body.path("line").asText());
                 case "call" -> handle.send(serveCall(body));
                 case "answer" -> {
                     CompletableFuture<JsonNode> waiting = pending;
@@ -196,6 +198,11 @@ public final class PythonHelper implements AutoCloseable {
         } finally {
             pending = null;
         }
+    }
+
+    /** Where the lines printed by the code it runs go (py_func's prints, to the item's log), as they come. */
+    public void onOutput(java.util.function.Consumer<String> lines) {
+        this.output = lines == null ? line -> { } : lines;
     }
 
     public boolean alive() {
