@@ -204,6 +204,32 @@ class EngineTest {
     }
 
     @Test
+    void postExecutionAndReports() {
+        Tum.write(dir, "post_execution.py", """
+                import py_func.tm as tm
+                def post_exec():
+                    print("all good")
+                def post_exec_fail():
+                    tm.setgd("post", "failed")
+                    print("cleaning up after a failure")
+                """);
+        Tum.Ran failed = run("""
+                - report: {name: r, export: [{json: {file_name: x.json}}]}
+                - check: {values: [false]}
+                """);
+        assertEquals(Verdict.PASS, failed.row("r").verdict(), "without a root report the report item is a no-op");
+        assertEquals("failed", failed.dictionary().get("post"));
+        assertTrue(failed.log().contains("cleaning up after a failure"), failed.log());
+        Tum.Ran reported = Tum.run(Tum.write(dir, "r.tum", """
+                report: {export: [{junit: {file_name: j.xml}}]}
+                post_execution: {file_name: missing.py}
+                main: {name: m, steps: []}
+                """));
+        assertTrue(reported.log().contains("does not write .tum reports yet"), reported.log());
+        assertTrue(reported.log().contains("WARN  post_execution file not found"), reported.log());
+    }
+
+    @Test
     void runItemRunsAnotherSequenceInItsOwnProcess() {
         Tum.write(dir, "child.tum", """
                 main:

@@ -59,8 +59,13 @@ public final class Engine implements AutoCloseable {
         Step main = loaded.main();
         log.line("Test \"" + main.title() + "\" from " + loaded.file());
         Frame root = new Frame(this, null, main, List.of(), null, userStop, "");
+        if (hasReport()) {
+            log.line("WARN  this file has a root 'report'; Salvo's sequence engine does not write .tum reports yet "
+                    + "(salvo run keeps every item's result in its own store)");
+        }
         Result r = execute(main, root);
         log.line(r.verdict() == Verdict.PASS ? "Test run success." : "Test run failed.");
+        PostExecution.run(this, loaded, r.verdict() == Verdict.PASS, root);
         return r.verdict();
     }
 
@@ -79,6 +84,11 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         helpers.close();
+    }
+
+    boolean hasReport() {
+        Object report = loaded.top().get("report");
+        return report instanceof Map<?, ?> m && !Boolean.FALSE.equals(m.get("enabled"));
     }
 
     Dictionary dictionary() {

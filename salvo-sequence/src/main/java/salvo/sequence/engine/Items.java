@@ -34,6 +34,9 @@ final class Items {
             case "sleep" -> Basics.sleep(frame);
             case "py_func" -> pyFuncs.run(step, frame);
             case "run" -> runTum.run(step, frame);
+            case "report" -> engine.hasReport()
+                    ? Result.fail("report exports are not supported yet by Salvo's sequence engine")
+                    : Result.pass(); // §3.15: without a root report there is nothing to export
             default -> step.kind().startsWith("dialog_") ? Dialogs.run(step, frame, engine)
                     : Result.fail("'" + step.kind() + "' items are not supported yet by Salvo's sequence engine");
         };

@@ -63,7 +63,7 @@ public final class ItemSchema {
         add(m, "git", "git repository", Map.of("repo", TEXT_OR_LIST), Set.of("repo"), null, false);
         m.put("plot", new ItemSpec("plot", "Runtime plot", Map.of("plot_name", TEXT, "steps", STEPS), Set.of("plot_name"),
                 "steps", plotActions(), false));
-        add(m, "report", "Report", Map.of("export", ANY), Set.of("export"), null, false);
+        add(m, "report", "Report", Map.of("export", ANY), Set.of("export"), null, true);
         add(m, "parallel", "Parallel", Map.of("branches", BRANCHES, "sync", SYNC), Set.of("branches"), "branches", true);
         add(m, "parallel_branch", "Parallel branch", Map.of("steps", STEPS, "wait_for", MAP), Set.of(), "steps", true);
         Map<String, FieldType> dialog = Map.of("question", TEXT, "auto_result", TEXT);
