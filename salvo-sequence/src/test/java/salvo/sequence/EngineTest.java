@@ -195,12 +195,48 @@ class EngineTest {
     @Test
     void unsupportedItemsFailClearly() {
         Tum.Ran r = run("""
-                - git: {name: g, repo: .}
+                - console: {name: g, console_name: dut, steps: [{writeln: hi}]}
                 - let: {name: after, values: {x: 1}}
                 """);
         assertEquals(Verdict.FAIL, r.row("g").verdict());
-        assertTrue(r.row("g").message().contains("'git' items are not supported yet"), r.row("g").message());
+        assertTrue(r.row("g").message().contains("'console' items are not supported yet"), r.row("g").message());
         assertEquals(Verdict.PASS, r.row("after").verdict());
+    }
+
+    @Test
+    void gitDescribesEveryRepository() throws Exception {
+        Path repo = dir.resolve("repo");
+        java.nio.file.Files.createDirectories(repo);
+        java.nio.file.Files.writeString(repo.resolve("f.txt"), "1");
+        git(repo, "init", "-q", "-b", "main");
+        git(repo, "add", "f.txt");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one");
+        git(repo, "remote", "add", "origin", "https://example.invalid/repo.git");
+        Path tagged = dir.resolve("tagged");
+        java.nio.file.Files.createDirectories(tagged);
+        java.nio.file.Files.writeString(tagged.resolve("g.txt"), "1");
+        git(tagged, "init", "-q");
+        git(tagged, "add", "g.txt");
+        git(tagged, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "one");
+        git(tagged, "tag", "v1.2");
+        Tum.Ran r = run("""
+                - git: {name: both, repo: [repo, tagged]}
+                - git: {name: none, repo: nowhere}
+                """);
+        assertEquals(Verdict.PASS, r.row("both").verdict(), r.toString());
+        assertTrue(r.row("both").output().contains("repo: branch(main), commit "), r.row("both").output());
+        assertTrue(r.row("both").output().contains("from : https://example.invalid/repo.git"), r.row("both").output());
+        assertTrue(r.row("both").output().contains("tag v1.2"), "every repository, not the first: " + r.row("both").output());
+        assertEquals(Verdict.FAIL, r.row("none").verdict());
+        assertTrue(r.row("none").message().startsWith("Warning: "), r.row("none").message());
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
     }
 
     @Test

@@ -10,6 +10,7 @@ final class Items {
     private final Parallels parallels;
     private final PyFuncs pyFuncs;
     private final RunTum runTum;
+    private final Git git;
 
     Items(Engine engine) {
         this.engine = engine;
@@ -17,6 +18,7 @@ final class Items {
         this.parallels = new Parallels(engine);
         this.pyFuncs = new PyFuncs(engine);
         this.runTum = new RunTum(engine);
+        this.git = new Git(engine);
     }
 
     Result body(Step step, Frame frame) {
@@ -34,6 +36,7 @@ final class Items {
             case "sleep" -> Basics.sleep(frame);
             case "py_func" -> pyFuncs.run(step, frame);
             case "run" -> runTum.run(step, frame);
+            case "git" -> git.run(step, frame);
             case "report" -> engine.hasReport()
                     ? Result.fail("report exports are not supported yet by Salvo's sequence engine")
                     : Result.pass(); // §3.15: without a root report there is nothing to export

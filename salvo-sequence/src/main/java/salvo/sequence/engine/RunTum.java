@@ -6,17 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import salvo.model.WorkerRef;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Step;
-import salvo.worker.LocalTransport;
-import salvo.worker.WorkerHandle;
-import salvo.worker.WorkerSignal;
-import salvo.worker.WorkerSpec;
 
 /**
  * run (§3.7): another .tum in a process of its own (the same Java, salvo's sequence main, in
@@ -53,36 +44,16 @@ final class RunTum {
         command.add(file.toString());
         String prefix = "[" + file.getFileName() + "] ";
         StringBuilder value = new StringBuilder();
-        BlockingQueue<WorkerSignal> inbox = new LinkedBlockingQueue<>();
-        WorkerHandle child;
         try {
-            child = new LocalTransport().launch(new WorkerSpec(command, Map.of(), cwd, "sequence-run", false,
-                    WorkerSpec.Io.STREAMED), WorkerRef.local("seq-run"), inbox::add);
+            ChildProcess.End end = ChildProcess.run(command, cwd, frame.stop, engine.control(), line -> {
+                frame.log(prefix + line);
+                value.append(line).append('\n');
+            });
+            frame.info("the sequence " + file.getFileName() + (end.killed() ? " was stopped" : " ended with status "
+                    + end.exitCode()));
+            return Result.pass(value.toString()); // §3.7: it ran, whatever its verdict
         } catch (IOException e) {
             return Result.fail("run: cannot start the sequence " + file + ": " + e.getMessage());
-        }
-        engine.control().register(child);
-        try {
-            while (true) {
-                WorkerSignal s = inbox.poll(50, TimeUnit.MILLISECONDS);
-                if (s instanceof WorkerSignal.Output o) {
-                    frame.log(prefix + o.line());
-                    value.append(o.line()).append('\n');
-                } else if (s instanceof WorkerSignal.Exited x) {
-                    frame.info("the sequence " + file.getFileName() + " ended with status " + x.exitCode());
-                    return Result.pass(value.toString());
-                }
-                if (frame.stop.stopped()) {
-                    child.kill();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            child.kill();
-            return Result.pass(value.toString());
-        } finally {
-            child.kill();
-            engine.control().unregister(child);
         }
     }
 

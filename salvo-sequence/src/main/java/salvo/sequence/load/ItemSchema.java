@@ -60,7 +60,7 @@ public final class ItemSchema {
                 Set.of("file", "func_name"), null, false);
         m.put("json_rpc", new ItemSpec("json_rpc", "JSON-RPC", fields("timeout", NUMBER_OR_TEXT, "version", VERSION,
                 "mute", FLAG, "console", MAP, "udp", MAP, "steps", STEPS), Set.of("timeout"), "steps", rpcActions(), false));
-        add(m, "git", "git repository", Map.of("repo", TEXT_OR_LIST), Set.of("repo"), null, false);
+        add(m, "git", "git repository", Map.of("repo", TEXT_OR_LIST), Set.of("repo"), null, true);
         m.put("plot", new ItemSpec("plot", "Runtime plot", Map.of("plot_name", TEXT, "steps", STEPS), Set.of("plot_name"),
                 "steps", plotActions(), false));
         add(m, "report", "Report", Map.of("export", ANY), Set.of("export"), null, true);
