@@ -24,6 +24,7 @@ class IncludesAndConfigTest {
 
     @Test
     void includeWithParametersIsRenderedAndSpliced() {
+        Tum.assumeJinja2();
         Tum.write(dir, "common/flash.tum", """
                 - let: {name: "flash {{ image }}", values: {flashed: "{{ image }}", from: "{{ include_directory }}"}}
                 """);
@@ -111,6 +112,7 @@ class IncludesAndConfigTest {
 
     @Test
     void templatesSeeTheDictionary() {
+        Tum.assumeJinja2();
         Tum.write(dir, "param.yaml", "count: 3\n");
         Path main = Tum.write(dir, "t.tum", """
                 main:

@@ -183,6 +183,7 @@ class LoaderErrorsTest {
 
     @Test
     void templateErrorsPointAtTheSourceLine() {
+        Tum.assumeJinja2();
         Tum.Cli r = check("""
                 main:
                   name: x
@@ -194,6 +195,7 @@ class LoaderErrorsTest {
 
     @Test
     void templatedFilesReportSourceLines() {
+        Tum.assumeJinja2();
         Tum.Cli r = check("""
                 main:
                   name: x
@@ -204,6 +206,16 @@ class LoaderErrorsTest {
                     - sleep: {}
                 """);
         assertError(r, "t.tum:7:7", "required parameter 'timeout' is missing");
+    }
+
+    @Test
+    void aTemplatedFileNeedsJinja2AndSaysHowToGetIt() throws Exception {
+        Process venv = new ProcessBuilder("/usr/bin/python3", "-c", "import jinja2").redirectErrorStream(true).start();
+        venv.getInputStream().readAllBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(venv.waitFor() != 0, "/usr/bin/python3 has jinja2 here");
+        Tum.Cli r = Tum.seq("check", "-d", "python_bin=/usr/bin/python3",
+                Tum.write(dir, "t.tum", "main:\n  name: x\n  steps: []  {# a comment #}\n").toString());
+        assertError(r, "t.tum:1:1", "has no jinja2: install it (apt-get install python3-jinja2");
     }
 
     @Test

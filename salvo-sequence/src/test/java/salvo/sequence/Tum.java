@@ -48,6 +48,25 @@ final class Tum {
 
     private Tum() {}
 
+    private static Boolean jinja;
+
+    /**
+     * Templating runs Jinja2 in the sequence's Python: the tests of templates need python3 with
+     * jinja2 (python3-jinja2 on Debian); without it they are skipped, never failed.
+     */
+    static synchronized void assumeJinja2() {
+        if (jinja == null) {
+            try {
+                Process p = new ProcessBuilder("python3", "-c", "import jinja2").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                jinja = p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException | InterruptedException e) {
+                jinja = false;
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(jinja, "python3 has no jinja2 (apt-get install python3-jinja2)");
+    }
+
     static Path write(Path dir, String name, String text) {
         try {
             Path file = dir.resolve(name);
