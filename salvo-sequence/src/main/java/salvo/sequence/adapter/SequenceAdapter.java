@@ -78,6 +78,12 @@ public final class SequenceAdapter implements Adapter {
     }
 
     @Override
+    public java.util.Map<String, String> describe(RunSettings run) {
+        return java.util.Map.of("sequence.engine", salvo.sequence.load.SequenceLoader.VERSION,
+                "sequence.python", "python3 (python_bin of each sequence)");
+    }
+
+    @Override
     public List<Object> commands() {
         return List.of(new SeqCommand());
     }
