@@ -83,6 +83,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        items.consoles.close();
         helpers.close();
     }
 

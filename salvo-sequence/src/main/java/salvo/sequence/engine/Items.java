@@ -11,6 +11,7 @@ final class Items {
     private final PyFuncs pyFuncs;
     private final RunTum runTum;
     private final Git git;
+    final Consoles consoles;
 
     Items(Engine engine) {
         this.engine = engine;
@@ -19,6 +20,7 @@ final class Items {
         this.pyFuncs = new PyFuncs(engine);
         this.runTum = new RunTum(engine);
         this.git = new Git(engine);
+        this.consoles = new Consoles(engine);
     }
 
     Result body(Step step, Frame frame) {
@@ -37,10 +39,12 @@ final class Items {
             case "py_func" -> pyFuncs.run(step, frame);
             case "run" -> runTum.run(step, frame);
             case "git" -> git.run(step, frame);
+            case "console" -> consoles.run(step, frame, stopOnFailure(step, frame));
             case "report" -> engine.hasReport()
                     ? Result.fail("report exports are not supported yet by Salvo's sequence engine")
                     : Result.pass(); // §3.15: without a root report there is nothing to export
-            default -> step.kind().startsWith("dialog_") ? Dialogs.run(step, frame, engine)
+            default -> step.kind().startsWith("console.") ? consoles.action(step, frame)
+                    : step.kind().startsWith("dialog_") ? Dialogs.run(step, frame, engine)
                     : Result.fail("'" + step.kind() + "' items are not supported yet by Salvo's sequence engine");
         };
     }

@@ -49,7 +49,7 @@ public final class ItemSchema {
         add(m, "check", "Check value", Map.of("values", ANY), Set.of("values"), null, true);
         add(m, "sleep", "Sleep", Map.of("timeout", NUMBER_OR_TEXT, "dialog", FLAG), Set.of("timeout"), null, true);
         m.put("console", new ItemSpec("console", "Console", Map.of("console_name", TEXT, "steps", STEPS),
-                Set.of("console_name"), "steps", consoleActions(), false));
+                Set.of("console_name"), "steps", consoleActions(), true));
         add(m, "run", "Run tum", fields("tum", TEXT, "param_file", TEXT, "report_file", TEXT, "log_file", TEXT,
                 "batch", FLAG, "start_time", TEXT, "end_time", TEXT, "wait_for_exec", FLAG), Set.of("tum"), null, true);
         add(m, "unittest", "unittest", Map.of("test_file", TEXT, "test_method", TEXT_OR_LIST), Set.of("test_file"), null, false);

@@ -37,7 +37,7 @@ public record Step(String kind, String id, String name, String type, Map<String,
 
     public boolean isContainer() {
         return switch (kind) {
-            case "main", "group", "loop", "parallel", "parallel_branch" -> true;
+            case "main", "group", "loop", "parallel", "parallel_branch", "console", "json_rpc", "plot" -> true;
             default -> false;
         };
     }

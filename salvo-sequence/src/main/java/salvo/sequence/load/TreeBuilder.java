@@ -150,11 +150,11 @@ public final class TreeBuilder {
                 value.put("value", Plain.of(body));
                 value.put("name", "");
                 out.add(new Step(kind, id, "", spec.type() + " action", value, Map.of("value", body.mark()), List.of(),
-                        entry.keyMark(), false, false));
+                        entry.keyMark(), false, spec.runs()));
                 continue;
             }
             ItemSpec action = new ItemSpec(kind, spec.type() + " action", fields, ItemSchema.requiredOfAction(item,
-                    entry.key()), null, Map.of(), false);
+                    entry.key()), null, Map.of(), spec.runs());
             out.add(item(kind, action, m, entry.keyMark(), id, where));
         }
         return out;
