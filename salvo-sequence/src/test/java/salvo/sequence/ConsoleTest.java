@@ -64,6 +64,28 @@ class ConsoleTest {
     }
 
     @Test
+    void aReadUntilLosingASyncAnyRaceFailsPromptly() {
+        long start = System.nanoTime();
+        Tum.Ran r = run("""
+                - parallel:
+                    sync: any
+                    branches:
+                      - name: watch
+                        steps:
+                          - console:
+                              console_name: sh
+                              steps:
+                                - open: {protocol: terminal, shell: /bin/sh}
+                                - read_until: {name: panic, expected: PANIC}
+                      - {name: cycle, steps: [{sleep: {timeout: 0.3}}]}
+                """);
+        assertTrue((System.nanoTime() - start) / 1e9 < 10);
+        assertEquals(Verdict.FAIL, r.row("panic").verdict());
+        assertTrue(r.row("panic").message().startsWith("read_until stopped"), r.row("panic").message());
+        assertEquals(Verdict.PASS, r.row("parallel").verdict());
+    }
+
+    @Test
     void aRawTcpConsole() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread echo = new Thread(() -> {
