@@ -1,0 +1,115 @@
+package salvo.bundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import salvo.error.SalvoError;
+
+/**
+ * A Python package shipped inside a jar, unpacked once per version into a cache directory that
+ * goes on PYTHONPATH. The directory name is a hash of the contents, so two Salvo versions never
+ * share one, and it is published with an atomic rename, so concurrent Salvo processes never see
+ * a half-written copy.
+ */
+public final class BundledPython {
+    private BundledPython() {}
+
+    /**
+     * Unpacks {@code files} of the class path folder {@code /<resourceFolder>/} as the package
+     * {@code packageName} and returns the directory to put on PYTHONPATH.
+     */
+    public static Path install(Class<?> owner, String resourceFolder, String packageName, List<String> files) {
+        Map<String, byte[]> sources = read(owner, resourceFolder, files);
+        Path base = cacheRoot().resolve("python").resolve(hash(packageName, sources));
+        if (Files.isRegularFile(base.resolve(packageName).resolve(files.get(files.size() - 1)))) {
+            return base;
+        }
+        try {
+            Files.createDirectories(base.getParent());
+            Path staging = Files.createTempDirectory(base.getParent(), ".staging-");
+            try {
+                Path pkg = Files.createDirectories(staging.resolve(packageName));
+                for (Map.Entry<String, byte[]> e : sources.entrySet()) {
+                    Path target = pkg.resolve(e.getKey());
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, e.getValue());
+                }
+                Files.move(staging, base, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException raced) {
+                // Another Salvo published the same version first: use theirs.
+            } catch (IOException e) {
+                if (!Files.isDirectory(base)) {
+                    throw e;
+                }
+            } finally {
+                deleteTree(staging);
+            }
+            return base;
+        } catch (IOException e) {
+            throw SalvoError.internal("cannot unpack salvo's Python package " + packageName + " into " + base.getParent()
+                    + " (" + e.getMessage() + "): set XDG_CACHE_HOME to a writable directory", e);
+        }
+    }
+
+    private static Path cacheRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "salvo");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "salvo");
+    }
+
+    private static Map<String, byte[]> read(Class<?> owner, String folder, List<String> files) {
+        Map<String, byte[]> sources = new LinkedHashMap<>();
+        for (String name : files) {
+            String resource = "/" + folder + "/" + name;
+            try (InputStream in = owner.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw SalvoError.internal("salvo's jar is missing " + folder + "/" + name + ": rebuild it", null);
+                }
+                sources.put(name, in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sources;
+    }
+
+    private static String hash(String packageName, Map<String, byte[]> sources) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(packageName.getBytes(StandardCharsets.UTF_8));
+            sources.forEach((name, bytes) -> {
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update(bytes);
+            });
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Best effort: a leftover staging directory is harmless and named as such.
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package salvo.sequence;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import salvo.error.SalvoError;
+import salvo.execute.RunControl;
+import salvo.sequence.engine.Rows;
+import salvo.sequence.engine.Verdict;
+import salvo.sequence.load.Diagnostic;
+import salvo.sequence.load.LoadOptions;
+import salvo.sequence.load.Loaded;
+
+/** {@code salvo seq}: check and run .tum sequences. */
+@Command(name = "seq", description = "YAML test sequences (.tum files): check and run them.",
+        mixinStandardHelpOptions = true, subcommands = {SeqCommand.Check.class, SeqCommand.Run.class})
+public final class SeqCommand implements Runnable {
+    public static final int PASSED = 0;
+    public static final int FAILED = 1;
+    public static final int STOPPED = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** What check and run share: the file, -c and -d. */
+    static final class Inputs {
+        @Parameters(index = "0", paramLabel = "FILE.tum", description = "the sequence")
+        Path file;
+
+        @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "config files, replacing the file's own "
+                + "config_file (repeatable)")
+        List<Path> configs = new ArrayList<>();
+
+        @Option(names = {"-d", "--define"}, paramLabel = "NAME[=VALUE]", description = "set a variable (a Python literal, "
+                + "else text; NAME alone is True); wins over config files (repeatable)")
+        List<String> defines = new ArrayList<>();
+
+        @Option(names = {"-i", "--python-path"}, paramLabel = "DIR", description = "add DIR to the PYTHONPATH of the "
+                + "sequence's Python (repeatable)")
+        List<Path> pythonPath = new ArrayList<>();
+
+        LoadOptions options() {
+            List<Map.Entry<String, String>> parsed = new ArrayList<>();
+            for (String d : defines) {
+                int eq = d.indexOf('=');
+                String name = eq < 0 ? d : d.substring(0, eq);
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw SalvoError.usage("-d " + d + ": '" + name + "' is not a variable name; use -d NAME=VALUE");
+                }
+                parsed.add(new AbstractMap.SimpleEntry<>(name, eq < 0 ? null : d.substring(eq + 1)));
+            }
+            Path cwd = Path.of("").toAbsolutePath();
+            return new LoadOptions(cwd.resolve(file), cwd, configs, parsed, pythonPath);
+        }
+    }
+
+    /** Prints what a load found; true when it may run. */
+    static boolean report(Loaded loaded, PrintWriter err) {
+        for (Diagnostic d : loaded.diagnostics()) {
+            err.println(d.format());
+        }
+        long errors = loaded.diagnostics().stream().filter(Diagnostic::isError).count();
+        if (errors > 0) {
+            err.println("salvo: " + loaded.file() + ": " + errors + " error(s); nothing was run");
+        }
+        err.flush();
+        return loaded.ok();
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Load and validate a sequence (includes, templates, configs, items, expressions); run nothing.")
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        Inputs inputs;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (SequenceSession session = new SequenceSession(inputs.options(), new RunControl())) {
+                Loaded loaded = session.load();
+                if (!report(loaded, spec.commandLine().getErr())) {
+                    return SalvoError.USAGE;
+                }
+                spec.commandLine().getOut().println(loaded.file() + ": ok");
+                return PASSED;
+            }
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Check a sequence, then run it. Exit 0 passed, 1 failed, 2 stopped, 4 load error.")
+    static final class Run implements Callable<Integer> {
+        @Mixin
+        Inputs inputs;
+
+        @Option(names = {"-b", "--batch"}, description = "no operator: dialogs answer from auto_result")
+        boolean batch;
+
+        @Option(names = {"-l", "--log"}, paramLabel = "FILE", description = "also write the log to FILE")
+        Path logFile;
+
+        @Option(names = {"-o", "--no-colour", "--no-color"}, description = "no colours (also with NO_COLOR or no terminal)")
+        boolean noColour;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            RunControl control = new RunControl();
+            try (SequenceSession session = new SequenceSession(inputs.options(), control)) {
+                Loaded loaded = session.load();
+                if (!report(loaded, spec.commandLine().getErr())) {
+                    return SalvoError.USAGE;
+                }
+                try (ConsoleLog log = new ConsoleLog(spec.commandLine().getOut(), ConsoleLog.colourWanted(noColour), logFile)) {
+                    if (!batch) {
+                        log.line("WARN  Salvo has no operator mode for sequences yet: running in batch mode "
+                                + "(dialogs answer from auto_result)");
+                    }
+                    Interrupts.onInterrupt(session::stop);
+                    Verdict verdict = session.run(true, log, Rows.NONE);
+                    if (session.stopped()) {
+                        return STOPPED;
+                    }
+                    return verdict == Verdict.PASS ? PASSED : FAILED;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package salvo.sequence.engine;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import salvo.execute.RunControl;
+import salvo.sequence.expr.Evaluator;
+import salvo.sequence.expr.PyRepr;
+import salvo.sequence.load.Loaded;
+import salvo.sequence.load.Step;
+import salvo.sequence.python.Dictionary;
+import salvo.sequence.python.HelperEvaluator;
+import salvo.sequence.python.PythonHelper;
+
+/**
+ * Runs a loaded sequence: each item through the lifecycle of SEQUENCES.md §4, containers by
+ * §5.1, stops by §5.2. Lines go to the log, one row per finished execution to the rows. The
+ * items' bodies live in their own classes; this one knows the order in which things apply.
+ */
+public final class Engine implements AutoCloseable {
+    /** @param batch answer dialogs from auto_result (there is no operator yet) */
+    /** @param environment added to every helper's environment before python_env (-i's PYTHONPATH) */
+    public record Settings(boolean batch, RunControl control, Map<String, String> environment) {}
+
+    private final Loaded loaded;
+    private final Dictionary dictionary;
+    private final Settings settings;
+    private final Log log;
+    private final Rows rows;
+    private final Helpers helpers;
+    private final Stop userStop = Stop.root();
+    private final Stop secondStop = Stop.root();
+    private final long t0 = System.currentTimeMillis();
+    private final Items items;
+
+    public Engine(Loaded loaded, Dictionary dictionary, PythonHelper expressions, Settings settings, Log log, Rows rows) {
+        this.loaded = loaded;
+        this.dictionary = dictionary;
+        this.settings = settings;
+        this.log = log;
+        this.rows = rows;
+        this.helpers = new Helpers(dictionary, settings.control(), loaded.testDirectory(), t0, expressions,
+                settings.environment());
+        this.items = new Items(this);
+    }
+
+    /** Runs main and returns its verdict. */
+    public Verdict run() {
+        LocalDateTime now = LocalDateTime.now();
+        dictionary.set("testrun_date", now.format(DateTimeFormatter.ISO_LOCAL_DATE));
+        dictionary.set("testrun_time", now.format(DateTimeFormatter.ofPattern("HH:mm:ss")));
+        dictionary.set("start_test_date", now.toString());
+        dictionary.set("test_version", "");
+        dictionary.set("test_modifs", "");
+        Step main = loaded.main();
+        log.line("Test \"" + main.title() + "\" from " + loaded.file());
+        Frame root = new Frame(this, null, main, List.of(), null, userStop, "");
+        if (hasReport()) {
+            log.line("WARN  this file has a root 'report'; Salvo's sequence engine does not write .tum reports yet "
+                    + "(salvo run keeps every item's result in its own store)");
+        }
+        Result r = execute(main, root);
+        log.line(r.verdict() == Verdict.PASS ? "Test run success." : "Test run failed.");
+        PostExecution.run(this, loaded, r.verdict() == Verdict.PASS, root);
+        return r.verdict();
+    }
+
+    /** A stop from outside (Ctrl-C): the first stops the run, the second its cleanup too. */
+    public void stop() {
+        if (userStop.stopped()) {
+            secondStop.flag();
+        }
+        userStop.flag();
+    }
+
+    public boolean stopped() {
+        return userStop.stopped();
+    }
+
+    @Override
+    public void close() {
+        items.consoles.close();
+        helpers.close();
+    }
+
+    boolean hasReport() {
+        Object report = loaded.top().get("report");
+        return report instanceof Map<?, ?> m && !Boolean.FALSE.equals(m.get("enabled"));
+    }
+
+    Dictionary dictionary() {
+        return dictionary;
+    }
+
+    Log log() {
+        return log;
+    }
+
+    Helpers helpers() {
+        return helpers;
+    }
+
+    boolean batch() {
+        return settings.batch();
+    }
+
+    RunControl control() {
+        return settings.control();
+    }
+
+    java.nio.file.Path testDirectory() {
+        return loaded.testDirectory();
+    }
+
+    Evaluator evaluator(Stop stop) {
+        return new HelperEvaluator(helpers.expressions(), stop::stopped);
+    }
+
+    long ticks() {
+        return (System.currentTimeMillis() - t0) * 10;
+    }
+
+    /** Runs one item through §4's lifecycle in {@code frame} (already made for it) and writes its row. */
+    Result execute(Step step, Frame frame) {
+        long start = System.nanoTime();
+        if (step.skipped()) {
+            return finish(frame, step, Result.skip("skipped"), start, false);
+        }
+        String name = step.name();
+        if (!name.isEmpty()) {
+            dictionary.set("ts_start_" + name, ticks());
+        }
+        frame.log(banner("-----> step \"" + step.title() + "\" started"));
+        if (step.has("condition")) {
+            Object condition = frame.field("condition");
+            if (!salvo.sequence.expr.Rules.strict(condition).orElse(false)) {
+                // §9.5: an unmet condition keeps the item SKIP; nothing after the body applies.
+                return finish(frame, step, Result.skip("condition not met: " + PyRepr.str(condition)), start, true);
+            }
+        }
+        Result r;
+        try {
+            r = items.body(step, frame);
+        } catch (RuntimeException e) {
+            // §9.12: a bug or a bad value in one item FAILs that item; the run goes on.
+            r = Result.fail(step.kind() + " could not run: " + e.getMessage());
+        }
+        r = Outcomes.apply(step, frame, r, this);
+        return finish(frame, step, r, start, true);
+    }
+
+    private Result finish(Frame frame, Step step, Result r, long start, boolean started) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (started) {
+            dictionary.set("last_step_result", r.value() != null ? PyRepr.str(r.value()) : r.verdict().name());
+            if (!r.message().isEmpty()) {
+                frame.log((r.verdict() == Verdict.FAIL ? "FAIL  " : "INFO  ") + r.message());
+            }
+            frame.log("<----- step \"" + step.title() + "\" finished: " + r.verdict());
+            if (!step.name().isEmpty()) {
+                long end = ticks();
+                dictionary.set("ts_end_" + step.name(), end);
+                dictionary.set("ts_duration_" + step.name(), took.toNanos() / 1e9);
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>(r.data());
+        if (step.has("report") && frame.field("report") instanceof Map<?, ?> report) {
+            report.forEach((k, v) -> data.put(String.valueOf(k), v));
+        }
+        String message = r.message().isEmpty() ? r.verdict().name() : r.message();
+        if (!frame.path.isEmpty()) {
+            rows.finished(new Row(frame.path, step.type(), r.verdict(), message, took, frame.output(), data,
+                    frame.stop.stopped()));
+        }
+        return r;
+    }
+
+    private String banner(String text) {
+        String tick = "@@" + ticks() + "@@";
+        int pad = Math.max(1, 80 - text.length() - tick.length());
+        return text + " ".repeat(pad) + tick;
+    }
+
+    /**
+     * Runs a container's children in order (§5.1, §5.2): a FAIL fails it; stop_on_failure ends
+     * it at the first FAIL; a stop starts no further child; either way the unstarted children
+     * marked execute_on_stop still run, as cleanup that a first stop does not stop.
+     */
+    Result children(List<Step> children, Frame frame, boolean stopOnFailure) {
+        boolean failed = false;
+        String abortedBy = null;
+        int next = 0;
+        for (; next < children.size(); next++) {
+            if (frame.stop.stopped()) {
+                break;
+            }
+            Step child = children.get(next);
+            Result r = execute(child, childFrame(frame, child, frame.stop));
+            if (r.verdict() == Verdict.FAIL) {
+                failed = true;
+                if (stopOnFailure) {
+                    abortedBy = child.title();
+                    next++;
+                    break;
+                }
+            }
+        }
+        boolean stopped = frame.stop.stopped();
+        for (; next < children.size(); next++) {
+            Step child = children.get(next);
+            Frame cleanup = childFrame(frame, child, new Stop(secondStop));
+            if (child.has("execute_on_stop") && salvo.sequence.expr.Rules.flag(cleanup.field("execute_on_stop"),
+                    evaluator(cleanup.stop))) {
+                execute(child, cleanup);
+            }
+        }
+        if (abortedBy != null) {
+            return Result.fail(frame.step.kind() + " aborted on failure of step '" + abortedBy + "'");
+        }
+        if (failed) {
+            return Result.fail("a step failed");
+        }
+        // §9.4: one rule for every container: stopped without a failure is SKIP.
+        return stopped ? Result.skip("stopped") : Result.pass();
+    }
+
+    /** A loop round's own row: a container between the loop and the round's items. */
+    void roundFinished(Frame round, Result r, long start) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String message = r.message().isEmpty() ? r.verdict().name() : r.message();
+        rows.finished(new Row(round.path, "Cycle round", r.verdict(), message, took, round.output(), Map.of(),
+                round.stop.stopped()));
+    }
+
+    Frame childFrame(Frame parent, Step child, Stop stop) {
+        String idPart = child.id().substring(child.id().lastIndexOf('/') + 1);
+        return parent.child(child, idPart, child.title(), null, stop, parent.prefix);
+    }
+
+    List<Step> list(Step... steps) {
+        return new ArrayList<>(List.of(steps));
+    }
+}

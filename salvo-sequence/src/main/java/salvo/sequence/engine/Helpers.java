@@ -1,0 +1,93 @@
+package salvo.sequence.engine;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import salvo.execute.RunControl;
+import salvo.sequence.expr.PyRepr;
+import salvo.sequence.python.Dictionary;
+import salvo.sequence.python.PythonHelper;
+
+/**
+ * The run's Python processes: the long-lived expression helper (started again if a stop killed
+ * it mid-expression), one worker per py_func context_id, and fresh workers for calls without
+ * one. Their interpreter and environment come from the dictionary (python_bin, python_env).
+ */
+final class Helpers implements AutoCloseable {
+    private final Dictionary dictionary;
+    private final RunControl control;
+    private final Path testDir;
+    private final long t0;
+    private final Map<String, PythonHelper> contexts = new ConcurrentHashMap<>();
+    private PythonHelper expressions;
+    private int started;
+
+    private final Map<String, String> baseEnvironment;
+
+    Helpers(Dictionary dictionary, RunControl control, Path testDir, long t0, PythonHelper expressions,
+            Map<String, String> baseEnvironment) {
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
+        this.dictionary = dictionary;
+        this.control = control;
+        this.testDir = testDir;
+        this.t0 = t0;
+        this.expressions = expressions;
+    }
+
+    synchronized PythonHelper expressions() {
+        if (expressions == null || !expressions.alive()) {
+            expressions = start("seq-expr");
+        }
+        return expressions;
+    }
+
+    /** The worker of a context_id, the same for the whole run (started again if it died). */
+    PythonHelper context(String id) {
+        return contexts.compute(id, (k, h) -> h != null && h.alive() ? h : start("seq-ctx-" + k));
+    }
+
+    PythonHelper fresh() {
+        return start("seq-call");
+    }
+
+    private synchronized PythonHelper start(String label) {
+        started++;
+        return PythonHelper.start(settings(), dictionary, control, label + "-" + started);
+    }
+
+    PythonHelper.Settings settings() {
+        Object python = dictionary.get("python_bin");
+        Object timeout = dictionary.get("proc_start_timeout");
+        long seconds = timeout instanceof Number n ? n.longValue() : 30;
+        return new PythonHelper.Settings(python == null ? "python3" : PyRepr.str(python), testDir, environment(), t0,
+                Duration.ofSeconds(seconds));
+    }
+
+    /** python_env: PATH is prepended, the other *PATH variables replaced, the rest set (§2.4). */
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(baseEnvironment);
+        if (dictionary.get("python_env") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                String value = PyRepr.str(v);
+                if (key.equals("PATH")) {
+                    value = value + File.pathSeparator + System.getenv().getOrDefault("PATH", "");
+                }
+                env.put(key, value);
+            });
+        }
+        return env;
+    }
+
+    @Override
+    public synchronized void close() {
+        contexts.values().forEach(PythonHelper::close);
+        contexts.clear();
+        if (expressions != null) {
+            expressions.close();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package salvo.sequence.engine;
+
+import salvo.sequence.expr.Rules;
+import salvo.sequence.load.Step;
+
+/** Which body runs for which item kind. */
+final class Items {
+    private final Engine engine;
+    private final Loops loops;
+    private final Parallels parallels;
+    private final PyFuncs pyFuncs;
+    private final RunTum runTum;
+    private final Git git;
+    final Consoles consoles;
+
+    Items(Engine engine) {
+        this.engine = engine;
+        this.loops = new Loops(engine);
+        this.parallels = new Parallels(engine);
+        this.pyFuncs = new PyFuncs(engine);
+        this.runTum = new RunTum(engine);
+        this.git = new Git(engine);
+        this.consoles = new Consoles(engine);
+    }
+
+    Result body(Step step, Frame frame) {
+        if (!step.runs()) {
+            return Result.fail("'" + step.kind() + "' items are not supported yet by Salvo's sequence engine; "
+                    + "run this file with Testium, or skip the item (skipped: true)");
+        }
+        return switch (step.kind()) {
+            case "main", "group" -> engine.children(step.children(), frame, stopOnFailure(step, frame));
+            case "parallel_branch" -> parallels.branch(step, frame);
+            case "loop" -> loops.run(step, frame);
+            case "parallel" -> parallels.run(step, frame);
+            case "let" -> Basics.let(frame);
+            case "check" -> Basics.check(step, frame);
+            case "sleep" -> Basics.sleep(frame);
+            case "py_func" -> pyFuncs.run(step, frame);
+            case "run" -> runTum.run(step, frame);
+            case "git" -> git.run(step, frame);
+            case "console" -> consoles.run(step, frame, stopOnFailure(step, frame));
+            case "report" -> engine.hasReport()
+                    ? Result.fail("report exports are not supported yet by Salvo's sequence engine")
+                    : Result.pass(); // §3.15: without a root report there is nothing to export
+            default -> step.kind().startsWith("console.") ? consoles.action(step, frame)
+                    : step.kind().startsWith("dialog_") ? Dialogs.run(step, frame, engine)
+                    : Result.fail("'" + step.kind() + "' items are not supported yet by Salvo's sequence engine");
+        };
+    }
+
+    boolean stopOnFailure(Step step, Frame frame) {
+        return step.has("stop_on_failure") && Rules.flag(frame.field("stop_on_failure"), engine.evaluator(frame.stop));
+    }
+}

@@ -1,0 +1,39 @@
+package salvo.sequence.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What an item's body gave: its verdict, its value (null when it has none), the message, and
+ * the data of its row.
+ */
+public record Result(Verdict verdict, Object value, String message, Map<String, Object> data) {
+    public Result {
+        message = message == null ? "" : message;
+        data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    public static Result pass() {
+        return new Result(Verdict.PASS, null, "", Map.of());
+    }
+
+    public static Result pass(Object value) {
+        return new Result(Verdict.PASS, value, "", Map.of());
+    }
+
+    public static Result fail(String message) {
+        return new Result(Verdict.FAIL, null, message, Map.of());
+    }
+
+    public static Result skip(String message) {
+        return new Result(Verdict.SKIP, null, message, Map.of());
+    }
+
+    public Result with(Verdict v, String newMessage) {
+        return new Result(v, value, newMessage, data);
+    }
+
+    public Result withValue(Object newValue) {
+        return new Result(verdict, newValue, message, data);
+    }
+}

@@ -1,0 +1,126 @@
+package salvo.sequence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import salvo.sequence.engine.Verdict;
+import salvo.testing.NoLeftoverProcesses;
+
+/** console (§3.6) on a terminal (a real shell) and on a TCP socket. */
+class ConsoleTest {
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    NoLeftoverProcesses noLeftovers = new NoLeftoverProcesses(() -> dir);
+
+    private Tum.Ran run(String steps) {
+        return Tum.run(Tum.write(dir, "t.tum", "main:\n  name: m\n  steps:\n" + steps.stripIndent().indent(4)));
+    }
+
+    @Test
+    void aTerminalConsoleWritesReadsAndIsSharedByLaterItems() {
+        Tum.Ran r = run("""
+                - console:
+                    name: shell
+                    console_name: sh
+                    steps:
+                      - open: {protocol: terminal, shell: /bin/sh}
+                      - writeln: echo "ready-$((40 + 2))"
+                      - read_until: {name: ready, expected: ["nope", "ready-42"], timeout: 10}
+                - console:
+                    name: later
+                    console_name: sh
+                    steps:
+                      - writeln: echo "value=7"
+                      - read_until: {name: val, expected: 'value=(\\d+)', regex: true, timeout: 10}
+                      - read_until: {name: late, expected: never, timeout: 0.3}
+                      - close:
+                - console:
+                    name: closed
+                    console_name: sh
+                    steps: [{writeln: hi}]
+                """);
+        assertEquals(Verdict.PASS, r.row("shell").verdict(), r.toString());
+        assertEquals("ready-42", r.row("ready").data().get("matched"));
+        assertTrue(r.log().contains("[>sh] : echo \"ready-$((40 + 2))\""), r.log());
+        assertTrue(r.log().contains(" sh] ready-42"), r.log());
+        assertTrue(String.valueOf(r.row("val").data().get("data")).endsWith("value=7"), r.row("val").data().toString());
+        assertTrue(r.dictionary().containsKey("cn_later"), "set even when read_until timed out");
+        assertEquals(Verdict.FAIL, r.row("late").verdict());
+        assertTrue(r.row("late").message().contains("not received within 0.3 s"), r.row("late").message());
+        assertEquals(Verdict.FAIL, r.row("closed").verdict());
+    }
+
+    @Test
+    void aReadUntilLosingASyncAnyRaceFailsPromptly() {
+        long start = System.nanoTime();
+        Tum.Ran r = run("""
+                - parallel:
+                    sync: any
+                    branches:
+                      - name: watch
+                        steps:
+                          - console:
+                              console_name: sh
+                              steps:
+                                - open: {protocol: terminal, shell: /bin/sh}
+                                - read_until: {name: panic, expected: PANIC}
+                      - {name: cycle, steps: [{sleep: {timeout: 0.3}}]}
+                """);
+        assertTrue((System.nanoTime() - start) / 1e9 < 10);
+        assertEquals(Verdict.FAIL, r.row("panic").verdict());
+        assertTrue(r.row("panic").message().startsWith("read_until stopped"), r.row("panic").message());
+        assertEquals(Verdict.PASS, r.row("parallel").verdict());
+    }
+
+    @Test
+    void aRawTcpConsole() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread echo = new Thread(() -> {
+                try (Socket s = server.accept();
+                     BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                     PrintWriter out = new PrintWriter(s.getOutputStream(), true)) {
+                    out.println("login:");
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        out.println("you said " + line);
+                    }
+                } catch (java.io.IOException e) {
+                    // the test ended
+                }
+            });
+            echo.setDaemon(true);
+            echo.start();
+            Tum.Ran r = run("""
+                    - console:
+                        name: dut
+                        console_name: dut
+                        steps:
+                          - open: {protocol: rawtcp, tcp_host: 127.0.0.1, tcp_port: %d}
+                          - read_until: {expected: "login:", timeout: 10}
+                          - writeln: root
+                          - read_until: {name: said, expected: "you said root", timeout: 10}
+                          - close:
+                    - console:
+                        name: serial
+                        console_name: s
+                        steps: [{open: {protocol: serial, serial_port: /dev/null, serial_baudrate: 9600}}]
+                    """.formatted(server.getLocalPort()));
+            assertEquals(Verdict.PASS, r.row("dut").verdict(), r.toString());
+            assertEquals(Verdict.FAIL, r.row("serial").verdict());
+            assertTrue(r.toString().contains("console protocol 'serial' is not supported yet"), r.toString());
+        }
+    }
+}
