@@ -23,11 +23,10 @@ import java.util.Set;
 /** Every item of the .tum language (SEQUENCES.md §3), as data. */
 public final class ItemSchema {
     /**
-     * The .tum language's item that runs a Python test file (SEQUENCES.md §3.8). A keyword of
-     * the sequence language, not Salvo's adapter of that name: spelled in two parts because
-     * AdapterBoundaryTest keeps that adapter's name out of every other module's sources.
+     * The .tum language's item that runs a Python test file (SEQUENCES.md §3.8): a keyword of the
+     * sequence language, not Salvo's adapter of that name (AdapterBoundaryTest allows this line).
      */
-    static final String PYTHON_TESTS_ITEM = "py" + "test";
+    static final String PYTHON_TESTS_ITEM = "pytest";
     private static final Map<String, ItemSpec> ITEMS = build();
 
     private ItemSchema() {}
