@@ -55,7 +55,7 @@ class SequenceAdapterTest {
     }
 
     private RunSettings settings(Duration timeout) {
-        return new RunSettings(dir, 2, timeout, "fresh", false, false, 0);
+        return new RunSettings(dir, 2, timeout, "fresh", false, false, 0, List.of());
     }
 
     private record Ran(List<UnitResult> units, List<TestResult> tests) {
