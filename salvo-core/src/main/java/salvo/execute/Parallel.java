@@ -47,17 +47,29 @@ public final class Parallel implements Execution {
         Map<String, List<PlannedUnit>> parts = new LinkedHashMap<>();
         plan.forEach(u -> parts.computeIfAbsent(u.unit().adapter(), k -> new ArrayList<>()).add(u));
         List<UnitResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         parts.forEach((adapter, units) -> {
             Execution execution = byAdapter.get(adapter);
             if (execution == null) {
                 throw new IllegalArgumentException("no execution for adapter " + adapter + " of " + units.get(0).id());
             }
-            Thread t = new Thread(() -> results.addAll(execution.execute(units, events, control)), "salvo-" + adapter);
+            Thread t = new Thread(() -> {
+                try {
+                    results.addAll(execution.execute(units, events, control));
+                } catch (RuntimeException e) {
+                    // One part that cannot run (RunCannotStart) stops the others and ends the run with its reason.
+                    failure.compareAndSet(null, e);
+                    control.drain();
+                }
+            }, "salvo-" + adapter);
             t.start();
             threads.add(t);
         });
         threads.forEach(Threads::joinUninterruptibly);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < plan.size(); i++) {
             position.put(plan.get(i).id(), i);

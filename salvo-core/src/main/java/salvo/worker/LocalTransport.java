@@ -11,6 +11,15 @@ import salvo.model.WorkerRef;
 public final class LocalTransport implements Transport {
     private static final int OUTPUT_TAIL = 16 * 1024;
     private static final long DRAIN_MILLIS = 2000;
+    /**
+     * Where exits are reported: waiting for a dead worker's last output may take up to
+     * DRAIN_MILLIS (a grandchild holding its pipe), and must never hold up another worker's exit.
+     */
+    private static final java.util.concurrent.Executor EXITS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "salvo-exit");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Override
     public WorkerHandle launch(WorkerSpec spec, WorkerRef ref, Consumer<WorkerSignal> inbox) throws IOException {
@@ -54,7 +63,7 @@ public final class LocalTransport implements Transport {
                 channel.close();
             }
             inbox.accept(new WorkerSignal.Exited(self[0], process.exitValue(), self[0].outputTail()));
-        });
+        }, EXITS);
         return self[0];
     }
 
