@@ -146,7 +146,13 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         try (execution; SqliteStore history = await(opening)) {
-            return run(execution, history, known.get(), storeDir, rootDir, units, found.keySet(), settings, out);
+            java.util.Set<Adapter> used = new java.util.LinkedHashSet<>();
+            found.forEach((a, d) -> {
+                if (!d.units().isEmpty()) {
+                    used.add(a);
+                }
+            });
+            return run(execution, history, known.get(), storeDir, rootDir, units, used, settings, out);
         }
     }
 
@@ -194,12 +200,12 @@ final class RunCommand implements Callable<Integer> {
 
     /** --lf and --ff, from the last run in the store. */
     private java.util.function.UnaryOperator<List<salvo.execute.PlannedUnit>> selection(Optional<RunRecord> previous) {
-        if (lastFailed && !salvo.execute.Selection.anyFailed(previous)) {
-            System.err.println("salvo: --lf: " + (previous.isEmpty() ? "no run is stored yet" : "the last run had no failures")
-                    + ": running everything");
-        }
         return plan -> {
             List<salvo.execute.PlannedUnit> chosen = lastFailed ? salvo.execute.Selection.lastFailed(plan, previous) : plan;
+            if (lastFailed && chosen == plan) {
+                System.err.println("salvo: --lf: " + (previous.isEmpty() ? "no run is stored yet"
+                        : "nothing of these failed in the last run") + ": running everything");
+            }
             return failedFirst ? salvo.execute.Selection.failedFirst(chosen, previous) : chosen;
         };
     }

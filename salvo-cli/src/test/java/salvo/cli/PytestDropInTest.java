@@ -144,4 +144,14 @@ class PytestDropInTest {
         assertEquals("tests/test_mixed.py", firstUnit, "the failed file goes first");
         assertTrue(outcomes().containsKey("tests/test_fast.py::test_quick"), "and then everything else");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fresh", "persistent"})
+    void aBrokenConftestBelowTheRootdirCostsOnlyTheFilesUnderIt(String isolation) throws IOException {
+        Salvo.write(dir, "tests/slow/conftest.py", "import no_such_module_for_this_conftest\n");
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", isolation, "-x", "tests/test_warns.py");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("ERROR    tests/slow/test_heavy.py"), r.out());
+        assertEquals("PASSED", outcomes().get("tests/test_fast.py::test_quick"), "the other files ran");
+    }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import salvo.event.RunEvents;
 import salvo.event.UnitFinished;
@@ -45,11 +44,12 @@ public final class RetryRounds extends Policy {
         });
         Map<String, UnitResult> results = new LinkedHashMap<>();
         inner.execute(plan, holding, control).forEach(r -> results.put(r.unit().id(), r));
-        for (int attempt = 2; attempt <= retries + 1 && !control.isInterrupted(); attempt++) {
+        // A stopped or drained run (Ctrl-C, -s) plans no more rounds: what failed, failed.
+        for (int attempt = 2; attempt <= retries + 1 && !control.isDraining(); attempt++) {
             List<PlannedUnit> again = new ArrayList<>();
             for (UnitResult r : results.values()) {
-                if (r.outcome().isFailure() && heldBack.containsKey(r.unit().id())) {
-                    UnitFinished attemptEnd = heldBack.remove(r.unit().id());
+                UnitFinished attemptEnd = heldBack.get(r.unit().id());
+                if (r.outcome().isFailure() && attemptEnd != null) {
                     events.unitFinished(attemptEnd.worker(), attemptEnd.result(), true);
                     again.add(Retries.retryOf(r, inner.selectsTests(), attempt));
                 }
@@ -57,19 +57,18 @@ public final class RetryRounds extends Policy {
             if (again.isEmpty()) {
                 break;
             }
-            Set<String> retried = new java.util.HashSet<>();
             for (UnitResult retry : inner.execute(again, holding, control)) {
                 String id = retry.unit().id();
-                retried.add(id);
                 UnitResult merged = Retries.merge(results.get(id), retry);
                 results.put(id, merged);
                 if (!merged.outcome().isFailure()) {
                     heldBack.remove(id);
                     events.unitFinished(retry.worker(), merged, false);
                 } else {
-                    heldBack.computeIfPresent(id, (k, f) -> new UnitFinished(f.runId(), f.worker(), merged, false));
+                    heldBack.put(id, new UnitFinished(events.runId(), retry.worker(), merged, false));
                 }
             }
+            // A unit the round did not reach (the run stopped meanwhile) stays held back with what it had.
         }
         // Whatever is still held back failed for good.
         heldBack.values().forEach(f -> events.unitFinished(f.worker(), results.get(f.result().unit().id()), false));

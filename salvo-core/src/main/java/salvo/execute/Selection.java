@@ -21,12 +21,13 @@ public final class Selection {
     /**
      * Only what failed last time: a unit's failed tests (where the execution can select tests;
      * otherwise the whole unit), or the whole unit when it failed as a whole. Units that did not
-     * fail are left out; when nothing failed, everything runs, as the Python runners' --lf does.
+     * fail are left out; when nothing of the plan failed, everything runs, as the Python runners'
+     * --lf does, and the plan itself is returned.
      */
     public static List<PlannedUnit> lastFailed(List<PlannedUnit> plan, Optional<RunRecord> previous) {
         Map<String, UnitResult> failed = failedUnits(previous);
-        if (failed.isEmpty()) {
-            return plan;
+        if (plan.stream().noneMatch(p -> failed.containsKey(p.id()))) {
+            return plan; // nothing of this plan failed (or nothing at all): the same list, to say so
         }
         List<PlannedUnit> selected = new ArrayList<>();
         for (PlannedUnit p : plan) {
@@ -49,11 +50,6 @@ public final class Selection {
         plan.forEach(p -> (failed.containsKey(p.id()) ? first : rest).add(p));
         first.addAll(rest);
         return first;
-    }
-
-    /** True when the previous run has something to select. */
-    public static boolean anyFailed(Optional<RunRecord> previous) {
-        return !failedUnits(previous).isEmpty();
     }
 
     private static Map<String, UnitResult> failedUnits(Optional<RunRecord> previous) {

@@ -54,6 +54,7 @@ public final class LocalTransport implements Transport {
         self[0] = new LocalWorker(ref, process, channel, pump);
         process.onExit().thenRunAsync(() -> {
             if (channel != null) {
+                channel.stopAccepting(); // a worker that died before connecting must not cost DRAIN_MILLIS
                 channel.awaitEnd(DRAIN_MILLIS);
             }
             if (pump != null) {

@@ -88,6 +88,15 @@ final class LoopbackChannel implements AutoCloseable {
         }
     }
 
+    /** The process ended: a connection that never came never will (the reader stops waiting for it). */
+    void stopAccepting() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // Already closed: it accepted its connection.
+        }
+    }
+
     /** Waits for the rest of the messages after the process ended (its socket reaches EOF). */
     void awaitEnd(long millis) {
         try {

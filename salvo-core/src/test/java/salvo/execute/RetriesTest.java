@@ -126,4 +126,22 @@ class RetriesTest {
         assertEquals(3, results.size());
         assertTrue(control.isDraining());
     }
+
+    @Test
+    void stopOnFailureWithRetriesRetriesNothingAndStillEndsEveryUnitOnce() {
+        RunControl control = new RunControl();
+        UnitRunner broken = (u, ctx) -> {
+            TestResult t = test("x", Outcome.FAILED, u.attempt());
+            ctx.events().testFinished(ctx.worker(), t);
+            return unit(Outcome.FAILED, u.attempt(), t);
+        };
+        List<salvo.event.RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<UnitResult> results = RunSession.withPolicies(new Executor(broken, 1, "gw"), 2, true)
+                .execute(List.of(PlannedUnit.whole(UNIT)), new salvo.event.RunEvents("r", events::add), control);
+        assertEquals(1, results.size());
+        assertEquals(Outcome.FAILED, results.get(0).outcome());
+        assertEquals(1, results.get(0).attempts(), "a drained run plans no retry round");
+        assertEquals(List.of(false), events.stream().filter(e -> e instanceof salvo.event.UnitFinished)
+                .map(e -> ((salvo.event.UnitFinished) e).willRetry()).toList(), "one final end, no retry announced");
+    }
 }

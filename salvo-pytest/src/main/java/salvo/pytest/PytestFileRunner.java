@@ -51,7 +51,8 @@ public final class PytestFileRunner implements UnitRunner {
                     new SupervisedProcess.Listener(log::accept, line -> context.events().output(context.worker(), unitId, line),
                             log::sessionFinishedAt));
             AttemptLog.Snapshot said = log.snapshot();
-            if (!said.connected() && end.how() == SupervisedProcess.How.EXITED && end.exitCode() == ExitStatus.USAGE) {
+            if (!said.connected() && end.how() == SupervisedProcess.How.EXITED && end.exitCode() == ExitStatus.USAGE
+                    && Verdict.failsForEveryFile(end.output(), places.rootDir())) {
                 throw new RunCannotStart(Verdict.startupReason(end.output())); // every file would fail alike
             }
             return Verdict.decide(planned.unit(), attempt, context.worker(), Duration.between(start, Instant.now()),

@@ -98,6 +98,26 @@ final class Verdict {
     }
 
     /**
+     * Whether a pytest that could not start would fail alike for every file of the run: it
+     * refused its command line, or a conftest.py in the rootdir (or above it) does not import.
+     * A broken conftest further down costs only the files below it, as a collection error.
+     */
+    static boolean failsForEveryFile(String output, java.nio.file.Path rootDir) {
+        List<String> lines = output.lines().map(String::strip).toList();
+        for (String line : lines) {
+            int quote = line.indexOf("while loading conftest '");
+            if (quote >= 0) {
+                int from = quote + "while loading conftest '".length();
+                int to = line.indexOf('\'', from);
+                java.nio.file.Path dir = java.nio.file.Path.of(to > from ? line.substring(from, to) : line.substring(from))
+                        .getParent();
+                return dir != null && rootDir.startsWith(dir);
+            }
+        }
+        return lines.stream().anyMatch(l -> l.contains(": error: "));
+    }
+
+    /**
      * Why pytest could not start, in one line: the conftest that would not import and why,
      * the option it did not understand, else its last error line.
      */

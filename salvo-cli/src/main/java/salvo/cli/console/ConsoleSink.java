@@ -58,8 +58,8 @@ public final class ConsoleSink implements RunListener {
         if (event instanceof RunStarted s) {
             started(s);
         } else if (event instanceof UnitCollected c) {
-            testsFound.put(c.unitId(), c.tests());
-        } else if (event instanceof TestFinished t && t.result().isTest()) {
+            testsFound.merge(c.unitId(), c.tests(), Math::max); // a retry round collects fewer; --dist each, each worker
+        } else if (event instanceof TestFinished t && t.result().isTest() && t.result().attempt() == 1) {
             testsDone++;
         } else if (event instanceof UnitFinished f) {
             finished(f);
