@@ -22,6 +22,9 @@ from .classify import (MAX_OUTPUT, SalvoTestTimeout, detail, failure_kind, middl
                        safe_text)
 from .shared import use_coordinator
 from .worker import WorkerSession
+from . import xdist_compat
+
+xdist_compat.export_environment()
 
 pytest_plugins = ["salvo_pytest.fixtures"]
 
@@ -45,6 +48,8 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     for line in groups.MARKERS:
         config.addinivalue_line("markers", line)
+    if not config.pluginmanager.hasplugin("xdist") and not config.pluginmanager.has_plugin("salvo-xdist-compat"):
+        config.pluginmanager.register(xdist_compat, "salvo-xdist-compat")
     worker_mode = config.getoption("salvo_worker")
     spec = os.environ.get("SALVO_CHANNEL")
     if worker_mode and not spec:

@@ -11,6 +11,8 @@ import salvo.model.WorkerRef;
 public final class LocalTransport implements Transport {
     private static final int OUTPUT_TAIL = 16 * 1024;
     private static final long DRAIN_MILLIS = 2000;
+    /** Every worker learns its slot (gw1, cmd2, ...): what a framework's per-worker conventions derive from. */
+    public static final String WORKER_ENV = "SALVO_WORKER";
     /**
      * Where exits are reported: waiting for a dead worker's last output may take up to
      * DRAIN_MILLIS (a grandchild holding its pipe), and must never hold up another worker's exit.
@@ -33,6 +35,7 @@ public final class LocalTransport implements Transport {
         if (channel != null) {
             builder.environment().put(LoopbackChannel.ENV, channel.spec());
         }
+        builder.environment().put(WORKER_ENV, ref.label());
         if (spec.io() == WorkerSpec.Io.TERMINAL) {
             builder.inheritIO();
         } else {

@@ -2,6 +2,7 @@ package salvo.pytest;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The environment that makes a pytest process load Salvo's plugin. */
@@ -13,5 +14,17 @@ final class PluginEnvironment {
         String existing = System.getenv("PYTHONPATH");
         return Map.of("PYTHONPATH", existing == null || existing.isEmpty() ? plugin.toString()
                 : plugin + File.pathSeparator + existing);
+    }
+
+    /**
+     * The same for a distributed run: how many workers it has and its one id, from which the
+     * plugin gives tests xdist's conventions (worker_id, PYTEST_XDIST_*); each worker's own
+     * slot comes from its transport.
+     */
+    static Map<String, String> distributed(Path plugin, int workers, String testrunUid) {
+        Map<String, String> env = new HashMap<>(of(plugin));
+        env.put("SALVO_WORKER_COUNT", String.valueOf(workers));
+        env.put("SALVO_TESTRUN_UID", testrunUid);
+        return env;
     }
 }

@@ -38,6 +38,8 @@ public final class PytestAdapter implements Adapter {
 
     private final PytestRunOptions options = new PytestRunOptions();
     private final Transport transport = new LocalTransport();
+    /** xdist's PYTEST_XDIST_TESTRUNUID: one id for every worker of this run. */
+    private final String testrunUid = java.util.UUID.randomUUID().toString().replace("-", "");
     private Path rootDir;
     private Optional<Path> configFile = Optional.empty();
     private PytestArgs pytestArgs = PytestArgs.parse(List.of());
@@ -114,9 +116,10 @@ public final class PytestAdapter implements Adapter {
         if (run.isolation().equals("fresh")) {
             python = await(probe);
             // -s runs files one at a time, each stopping at its first failure, as seed 000 does.
-            return new Executor(new PytestFileRunner(pytest, new PytestPlaces(cwd, rootDir), plugin, transport),
-                    run.stopFirst() ? 1
-                    : run.workers(), SLOTS);
+            int slots = run.stopFirst() ? 1 : run.workers();
+            return new Executor(new PytestFileRunner(pytest, new PytestPlaces(cwd, rootDir),
+                    PluginEnvironment.distributed(plugin, Math.min(slots, units.size()), testrunUid), transport),
+                    slots, SLOTS);
         }
         // A fork child runs one batch of one file: with whole files as batches, a file's tests share
         // their child (and their module state) as they would share a process under plain pytest.
@@ -131,7 +134,7 @@ public final class PytestAdapter implements Adapter {
             default -> null;
         };
         WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork),
-                PluginEnvironment.of(plugin), cwd, options.python, true,
+                PluginEnvironment.distributed(plugin, settings.workersFor(units.size()), testrunUid), cwd, options.python, true,
                 options.noCapture ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
         WorkerPool pool = WorkerPool.start(transport, spec, SLOTS, settings.workersFor(units.size()), "check --python");
         try {

@@ -27,13 +27,15 @@ import salvo.worker.WorkerSpec;
 public final class PytestFileRunner implements UnitRunner {
     private final PytestOptions options;
     private final PytestPlaces places;
-    private final Path plugin;
+    private final java.util.Map<String, String> environment;
     private final Transport transport;
 
-    PytestFileRunner(PytestOptions options, PytestPlaces places, Path plugin, Transport transport) {
+    /** @param environment the plugin's (see {@link PluginEnvironment}) */
+    PytestFileRunner(PytestOptions options, PytestPlaces places, java.util.Map<String, String> environment,
+                     Transport transport) {
         this.options = options;
         this.places = places;
-        this.plugin = plugin;
+        this.environment = environment;
         this.transport = transport;
     }
 
@@ -44,7 +46,7 @@ public final class PytestFileRunner implements UnitRunner {
         AttemptLog log = new AttemptLog(attempt, context.worker(), context.events());
         String unitId = planned.id();
         WorkerSpec spec = new WorkerSpec(PytestCommand.run(options, places.files(List.of(unitId))),
-                PluginEnvironment.of(plugin), places.cwd(), options.python(), true, options.verbose() ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
+                environment, places.cwd(), options.python(), true, options.verbose() ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
         try {
             SupervisedProcess.End end = SupervisedProcess.run(transport, spec, context.worker(), context.control(),
                     new SupervisedProcess.Limits(options.fileTimeout(), options.hangGrace()),

@@ -59,7 +59,8 @@ class PytestFileRunnerTest {
     }
 
     private UnitResult run(String file, PytestOptions options) {
-        PytestFileRunner runner = new PytestFileRunner(options, new PytestPlaces(dir, dir), plugin, new LocalTransport());
+        PytestFileRunner runner = new PytestFileRunner(options, new PytestPlaces(dir, dir), PluginEnvironment.of(plugin),
+                new LocalTransport());
         return runner.run(PlannedUnit.whole(new TestUnit(file, dir.resolve(file), "pytest")),
                 new WorkerContext(WorkerRef.local("gw1"), new RunEvents("run", events::add), new RunControl()));
     }
@@ -234,7 +235,8 @@ class PytestFileRunnerTest {
     @Test
     void interruptKillsTheProcessAndKeepsFinishedTests() throws InterruptedException {
         RunControl control = new RunControl();
-        PytestFileRunner runner = new PytestFileRunner(options(Duration.ofSeconds(60), Duration.ZERO, ""), new PytestPlaces(dir, dir), plugin,
+        PytestFileRunner runner = new PytestFileRunner(options(Duration.ofSeconds(60), Duration.ZERO, ""), new PytestPlaces(dir, dir),
+                PluginEnvironment.of(plugin),
                 new LocalTransport());
         Thread stopper = new Thread(() -> {
             while (events.stream().noneMatch(e -> e instanceof TestStarted s && s.node().id().endsWith("test_sleeps_forever"))) {

@@ -1,0 +1,38 @@
+"""pytest-xdist's per-worker conventions, for suites written for xdist: the `worker_id` and
+`testrun_uid` fixtures and the PYTEST_XDIST_* environment variables, with the values xdist
+would give (`gw0`, `gw1`, ...; `master` when the run is not distributed).
+
+Salvo names its worker slots gw1..gwN; xdist counts from gw0, so slot gwN is xdist's gw(N-1).
+The environment is set when this module is imported (with the plugin, by `-p`, before other
+plugins configure), so a plugin or conftest that reads it at import or configure time sees it.
+Registered only where xdist itself is not.
+"""
+import os
+import uuid
+
+import pytest
+
+
+def export_environment():
+    count = os.environ.get("SALVO_WORKER_COUNT")
+    slot = os.environ.get("SALVO_WORKER", "")
+    if not count or not slot.startswith("gw") or not slot[2:].isdigit():
+        return  # the foreground run (-w 0) and plain pytest: not distributed
+    os.environ.setdefault("PYTEST_XDIST_WORKER", "gw%d" % (int(slot[2:]) - 1))
+    os.environ.setdefault("PYTEST_XDIST_WORKER_COUNT", count)
+    os.environ.setdefault("PYTEST_XDIST_TESTRUNUID", os.environ.get("SALVO_TESTRUN_UID", uuid.uuid4().hex))
+
+
+@pytest.fixture(scope="session")
+def worker_id():
+    """xdist's: this worker's id (gw0, gw1, ...), or "master" when the run is not distributed."""
+    return os.environ.get("PYTEST_XDIST_WORKER", "master")
+
+
+@pytest.fixture(scope="session")
+def testrun_uid():
+    """xdist's: one id for the whole run, the same on every worker."""
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID") or _LOCAL_UID
+
+
+_LOCAL_UID = uuid.uuid4().hex
