@@ -3,15 +3,20 @@ package salvo.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,11 +36,14 @@ import salvo.event.EventBus;
 import salvo.event.RunFinished;
 import salvo.execute.Execution;
 import salvo.execute.Parallel;
+import salvo.execute.PlannedUnit;
 import salvo.execute.RunCannotStart;
 import salvo.execute.RunControl;
 import salvo.execute.RunSession;
+import salvo.execute.Selection;
 import salvo.model.RunInfo;
 import salvo.model.RunRecord;
+import salvo.model.RunStatus;
 import salvo.model.TestUnit;
 import salvo.store.Journal;
 import salvo.store.SqliteStore;
@@ -146,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         try (execution; SqliteStore history = await(opening)) {
-            java.util.Set<Adapter> used = new java.util.LinkedHashSet<>();
+            Set<Adapter> used = new LinkedHashSet<>();
             found.forEach((a, d) -> {
                 if (!d.units().isEmpty()) {
                     used.add(a);
@@ -157,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(Execution execution, SqliteStore history, History known, Path storeDir, Path rootDir, List<TestUnit> units,
-                    java.util.Set<Adapter> used, RunSettings settings, PrintStream out) {
+                    Set<Adapter> used, RunSettings settings, PrintStream out) {
         Optional<RunRecord> previous = history.latest();
         RunInfo info = RunInfos.create(rootDir, config(used, settings));
         RunControl control = new RunControl();
@@ -177,7 +185,7 @@ final class RunCommand implements Callable<Integer> {
                 ran = new RunSession(execution).run(info, units, known.units(), selection(previous), bus, control);
             } catch (RunCannotStart e) {
                 // Nothing could run: the run is kept as interrupted, and ends once, as a usage error.
-                recorder.save(new RunRecord(0, info, java.time.Instant.now(), salvo.model.RunStatus.INTERRUPTED, List.of()));
+                recorder.save(new RunRecord(0, info, Instant.now(), RunStatus.INTERRUPTED, List.of()));
                 throw e.asUsageError();
             }
             record = recorder.save(ran);
@@ -199,14 +207,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** --lf and --ff, from the last run in the store. */
-    private java.util.function.UnaryOperator<List<salvo.execute.PlannedUnit>> selection(Optional<RunRecord> previous) {
+    private UnaryOperator<List<PlannedUnit>> selection(Optional<RunRecord> previous) {
         return plan -> {
-            List<salvo.execute.PlannedUnit> chosen = lastFailed ? salvo.execute.Selection.lastFailed(plan, previous) : plan;
+            List<PlannedUnit> chosen = lastFailed ? Selection.lastFailed(plan, previous) : plan;
             if (lastFailed && chosen == plan) {
                 System.err.println("salvo: --lf: " + (previous.isEmpty() ? "no run is stored yet"
                         : "nothing of these failed in the last run") + ": running everything");
             }
-            return failedFirst ? salvo.execute.Selection.failedFirst(chosen, previous) : chosen;
+            return failedFirst ? Selection.failedFirst(chosen, previous) : chosen;
         };
     }
 
@@ -342,7 +350,7 @@ final class RunCommand implements Callable<Integer> {
     private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -350,7 +358,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> config(java.util.Set<Adapter> used, RunSettings settings) {
+    private Map<String, String> config(Set<Adapter> used, RunSettings settings) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("paths", String.join(" ", paths));
         c.put("workers", String.valueOf(settings.workers()));

@@ -77,14 +77,14 @@ public final class ForegroundExecution implements Execution {
         if (!log.snapshot().connected() && end.exitCode() == salvo.worker.ExitStatus.USAGE) {
             throw new salvo.execute.RunCannotStart("pytest could not start (its exit status 4): its message is above");
         }
-        List<UnitResult> results = byFile(units, log.snapshot(), end.exitCode(), control.isInterrupted(),
+        List<UnitResult> results = byFile(units, attempt, log.snapshot(), end.exitCode(), control.isInterrupted(),
                 Duration.between(start, Instant.now()));
         results.forEach(r -> events.unitFinished(WORKER, r, false));
         return results;
     }
 
     /** One process's results, split back into one result per file. Pure. */
-    static List<UnitResult> byFile(List<TestUnit> plan, AttemptLog.Snapshot log, int exit, boolean interrupted,
+    static List<UnitResult> byFile(List<TestUnit> plan, int attempt, AttemptLog.Snapshot log, int exit, boolean interrupted,
                                    Duration elapsed) {
         List<UnitResult> results = new ArrayList<>();
         for (TestUnit unit : plan) {
@@ -97,7 +97,7 @@ public final class ForegroundExecution implements Execution {
             String running = log.running().filter(id -> PytestIds.fileOf(id).equals(unit.id())).orElse(null);
             if (running != null && !interrupted) {
                 failure = Losses.crashed("process", exit, "during " + PytestIds.testName(running), "");
-                tests.add(Losses.lostTest(PytestIds.node(running), failure, Duration.ZERO, 1));
+                tests.add(Losses.lostTest(PytestIds.node(running), failure, Duration.ZERO, attempt));
                 outcome = Outcome.CRASHED;
             }
             boolean ran = !tests.isEmpty() || failure != null
@@ -108,7 +108,7 @@ public final class ForegroundExecution implements Execution {
             }
             Duration spent = tests.stream().map(TestResult::duration).reduce(Duration.ZERO, Duration::plus);
             results.add(new UnitResult(unit, outcome != null ? outcome : UnitResult.outcomeOf(tests), spent, tests,
-                    failure, 1, WORKER));
+                    failure, attempt, WORKER));
         }
         return results;
     }

@@ -1,13 +1,9 @@
 package salvo.pytest;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import salvo.error.SalvoError;
-import salvo.execute.ProcessTree;
 
 /**
  * {@code --pyargs}: dotted names of installed packages or modules turned into the paths pytest
@@ -38,40 +34,21 @@ final class PyargsResolver {
         if (names.isEmpty()) {
             throw SalvoError.usage("--pyargs needs the dotted names of packages to run, e.g. salvo run --pyargs mypkg.tests");
         }
-        List<String> command = new ArrayList<>(List.of(python, "-c", SCRIPT));
-        command.addAll(names);
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw SalvoError.usage("--python '" + python + "': no such interpreter (" + e.getMessage() + ")");
+        PythonScript.Answer answer = PythonScript.run(python, SCRIPT, names, cwd, "locating --pyargs packages");
+        List<String> paths = new ArrayList<>();
+        for (String line : answer.text().lines().toList()) {
+            String[] parts = line.split("\t", 2);
+            if (parts.length == 2 && parts[0].equals("MISSING")) {
+                throw SalvoError.usage("--pyargs " + parts[1] + ": no such package or module for " + python
+                        + "; install it, or check the name (dotted, as in an import)");
+            }
+            if (parts.length == 2 && parts[0].equals("PATH")) {
+                paths.add(parts[1]);
+            }
         }
-        try (var out = process.getInputStream()) {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                ProcessTree.kill(process);
-                throw SalvoError.usage("--pyargs: " + python + " did not answer within 60 s: check the interpreter");
-            }
-            List<String> paths = new ArrayList<>();
-            for (String line : new String(out.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
-                String[] parts = line.split("\t", 2);
-                if (parts.length == 2 && parts[0].equals("MISSING")) {
-                    throw SalvoError.usage("--pyargs " + parts[1] + ": no such package or module for " + python
-                            + "; install it, or check the name (dotted, as in an import)");
-                }
-                if (parts.length == 2 && parts[0].equals("PATH")) {
-                    paths.add(parts[1]);
-                }
-            }
-            if (paths.size() != names.size()) {
-                throw SalvoError.usage("--pyargs: " + python + " could not locate " + String.join(", ", names));
-            }
-            return paths;
-        } catch (IOException e) {
-            throw SalvoError.usage("--pyargs: could not read the interpreter's answer (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            ProcessTree.kill(process);
-            Thread.currentThread().interrupt();
-            throw SalvoError.internal("interrupted while locating --pyargs packages", e);
+        if (paths.size() != names.size()) {
+            throw SalvoError.usage("--pyargs: " + python + " could not locate " + String.join(", ", names));
         }
+        return paths;
     }
 }

@@ -73,7 +73,7 @@ public final class PytestAdapter implements Adapter {
             if (!request.excludes().contains(x)) {
                 continue; // pytest's own --ignore: no word of ours
             }
-            if (looksLikeMissingPath(x, request.cwd())) {
+            if (found.discovery().missingExcludes().contains(x)) {
                 throw SalvoError.usage("-x/--exclude '" + x + "': no such file or directory (relative to " + request.cwd()
                         + " or the rootdir " + rootDir + "); check the path, or give a file name or a glob");
             }
@@ -151,7 +151,7 @@ public final class PytestAdapter implements Adapter {
         if (!withTests) {
             return Adapter.super.list(units, false, run);
         }
-        return TestLister.list(units, pytestOptions(run), new PytestPlaces(cwd, rootDir));
+        return TestLister.list(units, pytestOptions(run), new PytestPlaces(cwd, rootDir), transport);
     }
 
     @Override
@@ -195,14 +195,6 @@ public final class PytestAdapter implements Adapter {
         }
         args.addAll(pytestArgs.forwarded());
         return args;
-    }
-
-    /** A path typed as a path (with a '/'), no glob, that exists neither under the cwd nor the rootdir. */
-    private boolean looksLikeMissingPath(String entry, Path cwd) {
-        String e = entry.strip();
-        boolean pathLike = e.contains("/") || e.contains(java.io.File.separator);
-        boolean glob = e.chars().anyMatch(c -> c == '*' || c == '?' || c == '[');
-        return pathLike && !glob && !java.nio.file.Files.exists(cwd.resolve(e)) && !java.nio.file.Files.exists(rootDir.resolve(e));
     }
 
     /** The probe's answer; its SalvoError (a bad interpreter, no pytest) as thrown by the probe itself. */

@@ -9,7 +9,7 @@ import salvo.event.RunEvents;
 import salvo.execute.RunControl;
 import salvo.execute.SupervisedProcess;
 import salvo.model.WorkerRef;
-import salvo.worker.LocalTransport;
+import salvo.worker.Transport;
 import salvo.worker.WorkerSpec;
 
 /** Asks pytest, in one collect-only process, which tests the given files hold. */
@@ -21,14 +21,15 @@ public final class PytestCollector {
 
     private PytestCollector() {}
 
-    static Collection collect(PytestOptions options, PytestPlaces places, Path plugin, List<String> files) {
+    static Collection collect(PytestOptions options, PytestPlaces places, Path plugin, Transport transport,
+                              List<String> files) {
         AttemptLog log = new AttemptLog(1, COLLECTOR, new RunEvents("collect", e -> { }));
         WorkerSpec spec = new WorkerSpec(PytestCommand.collect(options, places.files(files)), PluginEnvironment.of(plugin),
                 places.cwd(),
                 options.python(), true, WorkerSpec.Io.CAPTURED);
         SupervisedProcess.End end;
         try {
-            end = SupervisedProcess.run(new LocalTransport(), spec, COLLECTOR, new RunControl(),
+            end = SupervisedProcess.run(transport, spec, COLLECTOR, new RunControl(),
                     new SupervisedProcess.Limits(options.fileTimeout(), Duration.ofSeconds(5)),
                     new SupervisedProcess.Listener(log::accept, line -> { }, log::sessionFinishedAt));
         } catch (IOException e) {

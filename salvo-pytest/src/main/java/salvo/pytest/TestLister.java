@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import salvo.adapter.Listing;
 import salvo.model.TestUnit;
+import salvo.worker.Transport;
 
 /** `salvo run -l -v` for pytest files: the tests pytest collects in each. */
 final class TestLister {
     private TestLister() {}
 
-    static Listing list(List<TestUnit> units, PytestOptions options, PytestPlaces places) {
+    static Listing list(List<TestUnit> units, PytestOptions options, PytestPlaces places, Transport transport) {
         PythonProbe.probe(options.python(), options.markers());
-        PytestCollector.Collection c = PytestCollector.collect(options, places, PythonPlugin.install(),
+        PytestCollector.Collection c = PytestCollector.collect(options, places, PythonPlugin.install(), transport,
                 units.stream().map(TestUnit::id).toList());
         Map<String, List<String>> byFile = new TreeMap<>();
         units.forEach(u -> byFile.put(u.id(), new ArrayList<>()));

@@ -97,24 +97,37 @@ final class Verdict {
         return base + ": non-daemon thread " + threads + " still running; start it with daemon=True or join it";
     }
 
+    /** What pytest said when it could not start, read once: a conftest that would not import, a refused option. */
+    private record StartupOutput(String conftestLine, java.nio.file.Path conftest, String usageLine, String last) {
+        private static final String CONFTEST = "while loading conftest '";
+
+        static StartupOutput of(String output) {
+            List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            String conftestLine = lines.stream().filter(l -> l.contains(CONFTEST)).findFirst().orElse(null);
+            java.nio.file.Path conftest = null;
+            if (conftestLine != null) {
+                int from = conftestLine.indexOf(CONFTEST) + CONFTEST.length();
+                int to = conftestLine.indexOf('\'', from);
+                conftest = java.nio.file.Path.of(to > from ? conftestLine.substring(from, to) : conftestLine.substring(from));
+            }
+            // argparse's own words: "__main__.py: error: unrecognized arguments: --x"
+            String usage = lines.stream().filter(l -> l.contains(": error: ")).reduce((a, b) -> b).orElse(null);
+            return new StartupOutput(conftestLine, conftest, usage, Losses.lastMeaningfulLine(output));
+        }
+    }
+
     /**
      * Whether a pytest that could not start would fail alike for every file of the run: it
      * refused its command line, or a conftest.py in the rootdir (or above it) does not import.
      * A broken conftest further down costs only the files below it, as a collection error.
      */
     static boolean failsForEveryFile(String output, java.nio.file.Path rootDir) {
-        List<String> lines = output.lines().map(String::strip).toList();
-        for (String line : lines) {
-            int quote = line.indexOf("while loading conftest '");
-            if (quote >= 0) {
-                int from = quote + "while loading conftest '".length();
-                int to = line.indexOf('\'', from);
-                java.nio.file.Path dir = java.nio.file.Path.of(to > from ? line.substring(from, to) : line.substring(from))
-                        .getParent();
-                return dir != null && rootDir.startsWith(dir);
-            }
+        StartupOutput said = StartupOutput.of(output);
+        if (said.conftest() != null) {
+            java.nio.file.Path dir = said.conftest().getParent();
+            return dir != null && rootDir.startsWith(dir);
         }
-        return lines.stream().anyMatch(l -> l.contains(": error: "));
+        return said.usageLine() != null;
     }
 
     /**
@@ -122,19 +135,17 @@ final class Verdict {
      * the option it did not understand, else its last error line.
      */
     static String startupReason(String output) {
-        List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        String conftest = lines.stream().filter(l -> l.contains("while loading conftest")).findFirst().orElse(null);
-        String last = Losses.lastMeaningfulLine(output);
-        if (conftest != null) {
-            return "pytest could not start: " + conftest.replaceAll("\\.$", "") + ": " + last
+        StartupOutput said = StartupOutput.of(output);
+        if (said.conftestLine() != null) {
+            return "pytest could not start: " + said.conftestLine().replaceAll("\\.$", "") + ": " + said.last()
                     + "; fix that conftest.py and run again";
         }
-        String usage = lines.stream().filter(l -> l.contains("error: ")).reduce((a, b) -> b).orElse(null);
-        if (usage != null) {
-            return "pytest refused its command line: " + usage.substring(usage.indexOf("error: ") + 7)
+        if (said.usageLine() != null) {
+            String usage = said.usageLine();
+            return "pytest refused its command line: " + usage.substring(usage.indexOf(": error: ") + 9)
                     + "; check the options after -- (they go to pytest unchanged)";
         }
-        return "pytest could not start: " + last;
+        return "pytest could not start: " + said.last();
     }
 
     private static FailureKind startupKind(String output) {

@@ -15,7 +15,8 @@ import salvo.model.TestUnit;
  * trimming, turning '\' into '/', and dropping a leading "./" and a trailing '/'. Pure.
  */
 final class ExcludeFilter {
-    record Result(List<TestUnit> kept, List<String> unmatched) {}
+    /** @param missing the unmatched entries typed as paths (with a '/', no glob) that exist nowhere: mistakes */
+    record Result(List<TestUnit> kept, List<String> unmatched, List<String> missing) {}
 
     private ExcludeFilter() {}
 
@@ -43,7 +44,9 @@ final class ExcludeFilter {
                 .filter(e -> !normalize(e).isEmpty() && !used.contains(e))
                 .distinct()
                 .toList();
-        return new Result(kept, unmatched);
+        List<String> missing = entries.stream().filter(e -> unmatched.contains(e.typed()) && e.isMissingPath(cwd, rootdir))
+                .map(Entry::typed).distinct().toList();
+        return new Result(kept, unmatched, missing);
     }
 
     /** One entry, as the rootdir-relative forms it may stand for. */
@@ -64,6 +67,13 @@ final class ExcludeFilter {
             }
             boolean glob = normalized.chars().anyMatch(c -> c == '*' || c == '?' || c == '[');
             return new Entry(typed, forms, glob);
+        }
+
+        /** A path typed as a path (with a '/'), no glob, that exists neither under the cwd nor the rootdir. */
+        boolean isMissingPath(Path cwd, Path rootdir) {
+            String path = forms.isEmpty() ? "" : forms.get(0);
+            return path.contains("/") && !glob && !java.nio.file.Files.exists(cwd.resolve(path))
+                    && !java.nio.file.Files.exists(rootdir.resolve(path));
         }
 
         boolean matches(String id) {

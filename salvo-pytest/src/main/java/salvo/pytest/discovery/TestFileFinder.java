@@ -39,7 +39,7 @@ public final class TestFileFinder {
         }
         ExcludeFilter.Result filtered = ExcludeFilter.apply(List.copyOf(byId.values()), excludes,
                 config.invocationDir(), config.rootdir());
-        return new Discovery(filtered.kept(), filtered.unmatched(), warnings);
+        return new Discovery(filtered.kept(), filtered.unmatched(), filtered.missing(), warnings);
     }
 
     private static List<Path> defaultRoots(PytestConfig config, List<String> warnings) {
