@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -35,6 +34,7 @@ import salvo.error.SalvoError;
 import salvo.event.EventBus;
 import salvo.event.RunFinished;
 import salvo.execute.Execution;
+import salvo.execute.Futures;
 import salvo.execute.Parallel;
 import salvo.execute.PlannedUnit;
 import salvo.execute.RunCannotStart;
@@ -153,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
             opening.thenAccept(SqliteStore::close); // nothing left open by a run that could not start
             throw e;
         }
-        try (execution; SqliteStore history = await(opening)) {
+        try (execution; SqliteStore history = Futures.join(opening)) {
             Set<Adapter> used = new LinkedHashSet<>();
             found.forEach((a, d) -> {
                 if (!d.units().isEmpty()) {
@@ -249,7 +249,7 @@ final class RunCommand implements Callable<Integer> {
     private static Supplier<History> history(CompletableFuture<SqliteStore> opening) {
         CompletableFuture<History> read = opening.thenApplyAsync(
                 s -> new History(s.unitDurations(HISTORY_RUNS), s.testDurations(HISTORY_RUNS)));
-        return () -> await(read);
+        return () -> Futures.join(read);
     }
 
     private int list(Map<Adapter, Discovery> found, RunSettings settings, PrintStream out) {
@@ -346,17 +346,6 @@ final class RunCommand implements Callable<Integer> {
                 run -> previous.map(p -> Versus.previous(p, run)));
     }
 
-    /** What fails to open the store is the user's to fix: said as the store said it. */
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
 
     private Map<String, String> config(Set<Adapter> used, RunSettings settings) {
         Map<String, String> c = new LinkedHashMap<>();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import salvo.adapter.Adapter;
 import salvo.adapter.Discovery;
@@ -20,6 +19,7 @@ import salvo.coordinator.WorkerKind;
 import salvo.coordinator.WorkerPool;
 import salvo.error.SalvoError;
 import salvo.execute.Execution;
+import salvo.execute.Futures;
 import salvo.execute.Executor;
 import salvo.model.TestUnit;
 import salvo.pytest.discovery.TestFileFinder;
@@ -109,12 +109,12 @@ public final class PytestAdapter implements Adapter {
         Path plugin = PythonPlugin.install();
         PytestOptions pytest = pytestOptions(run);
         if (foreground) {
-            python = await(probe);
+            python = Futures.join(probe);
             return new ForegroundExecution(pytest, new PytestPlaces(cwd, rootDir), plugin,
                     options.pdb ? List.of("--pdb") : List.of(), transport);
         }
         if (run.isolation().equals("fresh")) {
-            python = await(probe);
+            python = Futures.join(probe);
             // -s runs files one at a time, each stopping at its first failure, as seed 000 does.
             int slots = run.stopFirst() ? 1 : run.workers();
             return new Executor(new PytestFileRunner(pytest, new PytestPlaces(cwd, rootDir),
@@ -138,7 +138,7 @@ public final class PytestAdapter implements Adapter {
                 options.noCapture ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
         WorkerPool pool = WorkerPool.start(transport, spec, SLOTS, settings.workersFor(units.size()), "check --python");
         try {
-            python = await(probe);
+            python = Futures.join(probe);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -197,15 +197,4 @@ public final class PytestAdapter implements Adapter {
         return args;
     }
 
-    /** The probe's answer; its SalvoError (a bad interpreter, no pytest) as thrown by the probe itself. */
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
 }
