@@ -1,6 +1,9 @@
 """The worker's side of Salvo's protocol: JSON lines on a loopback socket, both ways.
 
-The channel is private to Salvo, so nothing a test prints can corrupt it. A reader thread
+The channel is private to Salvo, so nothing a test prints can corrupt it. On a remote host
+(ssh) the channel is the connection's stdin and stdout instead ("stdio:<token>"): the worker
+keeps them for the protocol and points its own fd 1 at stderr, so test output still cannot
+reach the channel. A reader thread
 takes what the coordinator sends: `op`s go to a queue the run loop serves from the main
 thread (where pytest and the per-test alarm must run), `reply`s wake the thread whose `call`
 they answer. If the coordinator goes away (killed, crashed), the socket reaches EOF and
@@ -43,12 +46,15 @@ class Channel:
 
     @classmethod
     def connect(cls, spec, mode):
-        """spec is "port:token", from the SALVO_CHANNEL environment variable."""
-        port, token = spec.split(":", 1)
-        sock = socket.create_connection(("127.0.0.1", int(port)), timeout=30)
-        sock.settimeout(None)
-        # Messages are small and each one matters now: no Nagle delay waiting for an ACK.
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        """spec is "port:token" or "stdio:token", from the SALVO_CHANNEL environment variable."""
+        where, token = spec.split(":", 1)
+        if where == "stdio":
+            sock = reserve_standard_streams()
+        else:
+            sock = socket.create_connection(("127.0.0.1", int(where)), timeout=30)
+            sock.settimeout(None)
+            # Messages are small and each one matters now: no Nagle delay waiting for an ACK.
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         channel = cls(sock)
         channel.send({"ev": "hello", "token": token, "pid": os.getpid(), "mode": mode})
         channel.start_reader()
@@ -148,6 +154,46 @@ class Channel:
             late = pending.abandoned
         if late is not None:
             _run_late(late, reply)
+
+
+_standard_streams = None
+
+
+def reserve_standard_streams():
+    """Takes stdin and stdout for a "stdio:" channel, once; before pytest's capture swaps fd 1.
+
+    Called when the plugin is imported (pytest imports `-p` plugins before it starts capturing):
+    later, fd 1 would be pytest's capture file, not the connection.
+    """
+    global _standard_streams
+    if _standard_streams is None and os.environ.get("SALVO_CHANNEL", "").startswith("stdio:"):
+        _standard_streams = _StandardStreams.take()
+    return _standard_streams
+
+
+class _StandardStreams:
+    """The process's stdin and stdout as the channel, with a socket's sendall and recv."""
+
+    def __init__(self, read_fd, write_fd):
+        self._read_fd = read_fd
+        self._write_fd = write_fd
+
+    @classmethod
+    def take(cls):
+        read_fd, write_fd = os.dup(0), os.dup(1)
+        os.dup2(2, 1)  # what tests print goes where the worker's other output goes
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)  # a test reading stdin must not eat the coordinator's messages
+        os.close(devnull)
+        return cls(read_fd, write_fd)
+
+    def sendall(self, data):
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self._write_fd, view):]
+
+    def recv(self, size):
+        return os.read(self._read_fd, size)
 
 
 def _value_of(reply, method):

@@ -17,7 +17,7 @@ import time
 import pytest
 
 from . import groups
-from .channel import Channel
+from .channel import Channel, reserve_standard_streams
 from .classify import (MAX_OUTPUT, SalvoTestTimeout, detail, failure_kind, middle, one_line,
                        safe_text)
 from .shared import use_coordinator
@@ -25,6 +25,7 @@ from .worker import WorkerSession
 from . import xdist_compat
 
 xdist_compat.export_environment()
+reserve_standard_streams()
 
 pytest_plugins = ["salvo_pytest.fixtures"]
 

@@ -45,6 +45,8 @@ import salvo.model.RunInfo;
 import salvo.model.RunRecord;
 import salvo.model.RunStatus;
 import salvo.model.TestUnit;
+import salvo.place.Placement;
+import salvo.place.Places;
 import salvo.store.Journal;
 import salvo.store.SqliteStore;
 
@@ -86,11 +88,14 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: min(cpus * 2, 8) for fresh, cpus for persistent).")
     String workers;
 
-    @Option(names = "--isolation", paramLabel = "MODE", defaultValue = "fresh",
+    @Option(names = "--isolation", paramLabel = "MODE",
             description = "fresh: a new process per unit; persistent: reused workers fed test by test; fork: persistent "
                     + "workers that import a unit, then fork a child to run its tests; fork-test: a child per test "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: fresh; persistent with --tx).")
     String isolation;
+
+    @picocli.CommandLine.Mixin
+    PlacementOptions placement = new PlacementOptions();
 
     @Option(names = {"--lf", "--last-failed"}, description = "Run only what failed in the last run (its failed "
             + "tests where the isolation mode can select tests, else the failed files); everything when nothing failed.")
@@ -127,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
         validate();
         PrintStream out = System.out;
         Path cwd = Path.of("").toAbsolutePath();
+        Placement where = placement.placement();
         RunSettings settings = settings(cwd);
         Map<Adapter, Discovery> found = discover(cwd);
         found.values().forEach(d -> d.warnings().forEach(w -> System.err.println("salvo: warning: " + w)));
@@ -146,21 +152,30 @@ final class RunCommand implements Callable<Integer> {
         // Opening the store overlaps with the adapters' start-up (interpreters, early workers).
         CompletableFuture<SqliteStore> opening = CompletableFuture.supplyAsync(() -> SqliteStore.open(storeDir));
         Supplier<History> known = history(opening);
-        Execution execution;
+        Places places;
         try {
-            execution = prepare(found, settings, known);
+            places = Places.open(where, rootDir, cwd, note -> System.err.println("salvo: " + note));
         } catch (RuntimeException e) {
             opening.thenAccept(SqliteStore::close); // nothing left open by a run that could not start
             throw e;
         }
-        try (execution; SqliteStore history = Futures.join(opening)) {
+        RunSettings placed = settings.withPlaces(places);
+        Execution execution;
+        try {
+            execution = prepare(found, placed, known);
+        } catch (RuntimeException e) {
+            opening.thenAccept(SqliteStore::close);
+            places.close();
+            throw e;
+        }
+        try (places; execution; SqliteStore history = Futures.join(opening)) {
             Set<Adapter> used = new LinkedHashSet<>();
             found.forEach((a, d) -> {
                 if (!d.units().isEmpty()) {
                     used.add(a);
                 }
             });
-            return run(execution, history, known.get(), storeDir, rootDir, units, used, settings, out);
+            return run(execution, history, known.get(), storeDir, rootDir, units, used, placed, out);
         }
     }
 
@@ -299,6 +314,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The isolation asked for, else what the run needs: persistent workers for --tx environments. */
+    private String isolation() {
+        return isolation != null ? isolation : placement.isLocal() ? "fresh" : "persistent";
+    }
+
     private void validate() {
         if (!(timeout > 0)) {
             throw SalvoError.usage("-t/--timeout " + timeout + ": must be a positive number of seconds, e.g. -t 300");
@@ -306,16 +326,23 @@ final class RunCommand implements Callable<Integer> {
         if (retries < 0) {
             throw SalvoError.usage("-r/--retries " + retries + ": must be 0 or more");
         }
-        if (!List.of("fresh", "persistent", "fork", "fork-test").contains(isolation)) {
+        if (!List.of("fresh", "persistent", "fork", "fork-test").contains(isolation())) {
             throw SalvoError.usage("--isolation " + isolation + ": use fresh, persistent, fork or fork-test");
+        }
+        if (!placement.isLocal() && workers != null) {
+            throw SalvoError.usage("-w/--workers with --tx: the environments say how many workers run; "
+                    + "add local ones as --tx N*popen");
         }
         workerCount();
     }
 
     private int workerCount() {
         int cpus = Runtime.getRuntime().availableProcessors();
+        if (!placement.isLocal()) {
+            return placement.placement().workers();
+        }
         if (workers == null) {
-            return isolation.equals("fresh") ? Math.min(cpus * 2, 8) : cpus;
+            return isolation().equals("fresh") ? Math.min(cpus * 2, 8) : cpus;
         }
         if (workers.equals("auto")) {
             return cpus;
@@ -335,7 +362,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunSettings settings(Path cwd) {
-        return new RunSettings(cwd, workerCount(), Duration.ofMillis(Math.round(timeout * 1000)), isolation, verbose,
+        return new RunSettings(cwd, workerCount(), Duration.ofMillis(Math.round(timeout * 1000)), isolation(), verbose,
                 stop, retries, passThrough);
     }
 
@@ -355,7 +382,10 @@ final class RunCommand implements Callable<Integer> {
         c.put("retries", String.valueOf(retries));
         c.put("exclude", String.join(",", exclude));
         c.put("stop", String.valueOf(stop));
-        c.put("isolation", isolation);
+        c.put("isolation", isolation());
+        if (!placement.isLocal()) {
+            c.put("tx", String.join(" ", placement.tx));
+        }
         if (!passThrough.isEmpty()) {
             c.put("pass_through", String.join(" ", passThrough));
         }

@@ -2,6 +2,7 @@ package salvo.adapter;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import salvo.place.Places;
 
 /**
  * The options of a run that every adapter honours.
@@ -17,11 +18,24 @@ import java.time.Duration;
  * @param retries   how many times failed tests are planned again
  * @param passThrough what the user wrote after {@code --}: the test framework's own options,
  *                  given unchanged to every process of the adapter that takes them
+ * @param places    the --tx environments, opened, for adapters whose workers can run there;
+ *                  {@link Places#none()} for this machine as always
  */
 public record RunSettings(Path cwd, int workers, Duration timeout, String isolation, boolean verbose,
-                          boolean stopFirst, int retries, java.util.List<String> passThrough) {
+                          boolean stopFirst, int retries, java.util.List<String> passThrough, Places places) {
     public RunSettings {
         passThrough = java.util.List.copyOf(passThrough);
+        java.util.Objects.requireNonNull(places, "places");
+    }
+
+    /** Workers on this machine. */
+    public RunSettings(Path cwd, int workers, Duration timeout, String isolation, boolean verbose,
+                       boolean stopFirst, int retries, java.util.List<String> passThrough) {
+        this(cwd, workers, timeout, isolation, verbose, stopFirst, retries, passThrough, Places.none());
+    }
+
+    public RunSettings withPlaces(Places opened) {
+        return new RunSettings(cwd, workers, timeout, isolation, verbose, stopFirst, retries, passThrough, opened);
     }
 
     public boolean foreground() {

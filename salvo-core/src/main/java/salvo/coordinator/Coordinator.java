@@ -56,6 +56,8 @@ final class Coordinator {
     private final Map<String, WorkerJob> jobs = new LinkedHashMap<>();
     private final Map<String, UnitProgress> units = new LinkedHashMap<>();
     private final int workerCount;
+    /** Tests a lost host was running, handed out once more: a second loss is the test's own doing. */
+    private final java.util.Set<String> requeuedAfterLoss = new java.util.HashSet<>();
     private String abandoned;
     private RunCannotStart cannotStart;
 
@@ -80,7 +82,7 @@ final class Coordinator {
             List<WorkerHandle> early = pool.claim(); // started before the first round; later rounds start their own
             early.forEach(this::adopt);
             for (int i = early.size() + 1; i <= workerCount && abandoned == null; i++) {
-                launchAndAdopt(pool.slotPrefix() + i);
+                launchAndAdopt(pool.ref(i).slot());
             }
             loop();
         } finally {
@@ -147,8 +149,11 @@ final class Coordinator {
 
     /** Every worker is gone but work remains: one more worker if the restart budget allows, else give up. */
     private void replaceLastWorker() {
-        if (supervisor.spendRestart()) {
-            launchAndAdopt(pool.slotPrefix() + "1");
+        Optional<String> slot = pool.liveSlot();
+        if (slot.isEmpty()) {
+            abandoned = "no worker left to run the remaining tests: every host of the run was lost";
+        } else if (supervisor.spendRestart()) {
+            launchAndAdopt(slot.get());
         } else {
             abandoned = "no worker left to run the remaining tests: the limit of --max-worker-restart ("
                     + supervisor.maxRestarts() + ") was reached";
@@ -374,6 +379,10 @@ final class Coordinator {
             scheduler.removeWorker(job.slot()); // stopped with the run: nothing of it is a failure
             return;
         }
+        if (exitCode == ExitStatus.HOST_LOST && pool.isRemote(job.slot())) {
+            hostLost(job, output);
+            return;
+        }
         if (job.isStopping() && !job.isRecycling()) {
             scheduler.removeWorker(job.slot());
             if (job.isTimedOut()) {
@@ -404,6 +413,29 @@ final class Coordinator {
         if ((!aCrash || supervisor.spendRestart()) && !isFinished()) {
             launchAndAdopt(job.slot());
         }
+    }
+
+    /**
+     * A remote worker's connection dropped: its host is gone for this run. The test it was running
+     * goes to another worker once (the host, not the test, is the likely cause); lost a second
+     * time, it is CRASHED with "host lost". What it had queued goes back too, and no worker is
+     * started on that host again.
+     */
+    private void hostLost(WorkerJob job, String output) {
+        pool.hostLost(job.slot());
+        String test = job.currentTest();
+        String also = "";
+        if (test != null && requeuedAfterLoss.add(test)) {
+            also = "; " + names.node(test).title() + " runs again on another worker";
+        } else if (test != null) {
+            NodeId node = names.node(test);
+            Failure f = new Failure(FailureKind.CRASH, "host lost: the connection to " + job.ref().host()
+                    + " dropped during " + node.title() + ", which had lost a host before", output);
+            record(job, Losses.lostTest(node, f, job.inCurrentTest(Instant.now()), attemptOf(node.unit())));
+            scheduler.finished(job.slot(), test);
+        }
+        scheduler.removeWorker(job.slot()); // requeues what it had not finished, its collection included
+        events.workerLost(job.ref(), "host lost: the connection to " + job.ref().host() + " dropped" + also);
     }
 
     /** What the worker was doing when it died gets the blame: its test, or the unit it was collecting. */

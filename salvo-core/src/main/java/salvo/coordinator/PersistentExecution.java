@@ -37,12 +37,11 @@ public final class PersistentExecution implements Execution {
 
     @Override
     public List<WorkerRef> slots(int units) {
-        return java.util.stream.IntStream.rangeClosed(1, workerCount(units))
-                .mapToObj(i -> WorkerRef.local(pool.slotPrefix() + i)).toList();
+        return java.util.stream.IntStream.rangeClosed(1, workerCount(units)).mapToObj(pool::ref).toList();
     }
 
     private int workerCount(int units) {
-        return firstRound ? pool.size() : settings.workersFor(units);
+        return firstRound ? pool.size() : Math.min(pool.seatCount(), settings.workersFor(units));
     }
 
     @Override

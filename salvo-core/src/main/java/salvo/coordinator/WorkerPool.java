@@ -19,33 +19,42 @@ import salvo.worker.WorkerSpec;
  * in order, on one inbox. Closing kills whatever is still running.
  */
 public final class WorkerPool implements AutoCloseable {
-    private final Transport transport;
-    private final WorkerSpec spec;
-    private final String slotPrefix;
+    private final List<Seat> seats;
+    private final java.util.Set<String> lostHosts = new java.util.HashSet<>();
     private final BlockingQueue<WorkerSignal> inbox = new LinkedBlockingQueue<>();
     private final List<WorkerHandle> started = new ArrayList<>();
     private final List<WorkerHandle> unclaimed = new ArrayList<>();
 
-    private WorkerPool(Transport transport, WorkerSpec spec, String slotPrefix) {
-        this.transport = transport;
-        this.spec = spec;
-        this.slotPrefix = slotPrefix;
+    private WorkerPool(List<Seat> seats) {
+        if (seats.isEmpty()) {
+            throw new IllegalArgumentException("a pool needs a seat");
+        }
+        this.seats = List.copyOf(seats);
     }
 
     /**
-     * Starts {@code count} workers named {@code <slotPrefix>1..N} now; a worker that starts but
-     * dies at once is reported by its exit. A worker that cannot even be launched is the user's
-     * to fix: {@code hint} says how ("check --python").
+     * Starts {@code count} local workers named {@code <slotPrefix>1..N} now; a worker that starts
+     * but dies at once is reported by its exit. A worker that cannot even be launched is the
+     * user's to fix: {@code hint} says how ("check --python").
      */
     public static WorkerPool start(Transport transport, WorkerSpec spec, String slotPrefix, int count, String hint) {
-        WorkerPool pool = new WorkerPool(transport, spec, slotPrefix);
+        List<Seat> seats = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
+            seats.add(new Seat(WorkerRef.local(slotPrefix + i), transport, spec, false));
+        }
+        return start(seats, count, hint);
+    }
+
+    /** Starts workers in the first {@code count} of {@code seats} now; the others are there for later rounds. */
+    public static WorkerPool start(List<Seat> seats, int count, String hint) {
+        WorkerPool pool = new WorkerPool(seats);
+        for (Seat seat : seats.subList(0, Math.min(count, seats.size()))) {
             try {
-                pool.spawn(slotPrefix + i);
+                pool.spawn(seat.ref().slot());
             } catch (IOException e) {
                 pool.close();
-                throw SalvoError.usage("could not start workers with " + spec.command().get(0) + ": " + e.getMessage()
-                        + "; " + hint);
+                throw SalvoError.usage("could not start workers with " + seat.spec().command().get(0)
+                        + (seat.remote() ? " on " + seat.ref().host() : "") + ": " + e.getMessage() + "; " + hint);
             }
         }
         return pool;
@@ -67,13 +76,44 @@ public final class WorkerPool implements AutoCloseable {
         return inbox;
     }
 
-    String slotPrefix() {
-        return slotPrefix;
+    /** The worker of the {@code n}th seat (from 1), as every display and the store name it. */
+    WorkerRef ref(int n) {
+        return seats.get(Math.min(n, seats.size()) - 1).ref();
     }
 
-    /** Launches one more worker; the caller claims it. */
+    /** How many seats there are: no round has more workers. */
+    int seatCount() {
+        return seats.size();
+    }
+
+    /** Whether a lost connection of this worker means its host is gone. */
+    boolean isRemote(String slot) {
+        return seat(slot).remote();
+    }
+
+    /** The host of this slot went away: none of its seats is used again in this run. */
+    synchronized void hostLost(String slot) {
+        lostHosts.add(seat(slot).ref().host());
+    }
+
+    /** The first seat on a host that was not lost, if any is left. */
+    synchronized java.util.Optional<String> liveSlot() {
+        return seats.stream().filter(s -> !s.remote() || !lostHosts.contains(s.ref().host()))
+                .map(s -> s.ref().slot()).findFirst();
+    }
+
+    private Seat seat(String slot) {
+        return seats.stream().filter(s -> s.ref().slot().equals(slot)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no seat " + slot));
+    }
+
+    /** Launches one more worker in this slot's seat; the caller claims it. */
     synchronized WorkerHandle spawn(String slot) throws IOException {
-        WorkerHandle w = transport.launch(spec, WorkerRef.local(slot), inbox::add);
+        Seat seat = seat(slot);
+        if (seat.remote() && lostHosts.contains(seat.ref().host())) {
+            throw new IOException("its host " + seat.ref().host() + " was lost");
+        }
+        WorkerHandle w = seat.transport().launch(seat.spec(), seat.ref(), inbox::add);
         started.add(w);
         unclaimed.add(w);
         return w;

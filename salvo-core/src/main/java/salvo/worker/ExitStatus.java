@@ -8,6 +8,8 @@ public final class ExitStatus {
     public static final int HARD_TIMEOUT = 71;
     /** A worker that refused its command line or configuration (the Python test runners' usage error). */
     public static final int USAGE = 4;
+    /** ssh's own status when the connection failed or dropped: for a remote worker, the host is gone. */
+    public static final int HOST_LOST = 255;
 
     private static final Map<Integer, String> SIGNALS = Map.of(2, "SIGINT", 4, "SIGILL", 6, "SIGABRT", 7, "SIGBUS",
             8, "SIGFPE", 9, "SIGKILL", 11, "SIGSEGV", 15, "SIGTERM");

@@ -22,7 +22,16 @@ final class PluginEnvironment {
      * slot comes from its transport.
      */
     static Map<String, String> distributed(Path plugin, int workers, String testrunUid) {
-        Map<String, String> env = new HashMap<>(of(plugin));
+        return withRun(of(plugin), workers, testrunUid);
+    }
+
+    /** The same on another host, where this machine's PYTHONPATH means nothing: the plugin's copy there alone. */
+    static Map<String, String> elsewhere(Path pluginThere, int workers, String testrunUid) {
+        return withRun(Map.of("PYTHONPATH", pluginThere.toString()), workers, testrunUid);
+    }
+
+    private static Map<String, String> withRun(Map<String, String> base, int workers, String testrunUid) {
+        Map<String, String> env = new HashMap<>(base);
         env.put("SALVO_WORKER_COUNT", String.valueOf(workers));
         env.put("SALVO_TESTRUN_UID", testrunUid);
         return env;

@@ -15,6 +15,7 @@ import salvo.adapter.Listing;
 import salvo.adapter.RunSettings;
 import salvo.coordinator.PersistentExecution;
 import salvo.coordinator.PersistentSettings;
+import salvo.coordinator.Seat;
 import salvo.coordinator.WorkerKind;
 import salvo.coordinator.WorkerPool;
 import salvo.error.SalvoError;
@@ -22,6 +23,9 @@ import salvo.execute.Execution;
 import salvo.execute.Futures;
 import salvo.execute.Executor;
 import salvo.model.TestUnit;
+import salvo.model.WorkerRef;
+import salvo.place.Place;
+import salvo.place.Turns;
 import salvo.pytest.discovery.TestFileFinder;
 import salvo.worker.LocalTransport;
 import salvo.worker.Transport;
@@ -103,9 +107,16 @@ public final class PytestAdapter implements Adapter {
             throw SalvoError.usage("--isolation " + run.isolation() + ": pytest files run with fresh, persistent, fork "
                     + "or fork-test");
         }
-        // pytest's start-up is the long pole of a short run: check the interpreter while workers start.
-        CompletableFuture<PythonProbe.PythonInfo> probe = CompletableFuture.supplyAsync(
-                () -> PythonProbe.probe(options.python, options.marker));
+        if (!run.places().isLocal() && (foreground || run.isolation().equals("fresh"))) {
+            throw SalvoError.usage("--tx starts persistent workers in each environment: use --isolation persistent, fork "
+                    + "or fork-test" + (foreground ? ", and not -w 0 or --pdb" : ""));
+        }
+        // pytest's start-up is the long pole of a short run: check the interpreter while workers start
+        // (here: workers elsewhere are checked where they run).
+        boolean here = run.places().isLocal() || run.places().all().stream().anyMatch(p -> !p.isRemote());
+        CompletableFuture<PythonProbe.PythonInfo> probe = here
+                ? CompletableFuture.supplyAsync(() -> PythonProbe.probe(options.python, options.marker))
+                : CompletableFuture.completedFuture(null);
         Path plugin = PythonPlugin.install();
         PytestOptions pytest = pytestOptions(run);
         if (foreground) {
@@ -133,10 +144,15 @@ public final class PytestAdapter implements Adapter {
             case "fork-test" -> "test";
             default -> null;
         };
-        WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork),
-                PluginEnvironment.distributed(plugin, settings.workersFor(units.size()), testrunUid), cwd, options.python, true,
-                options.noCapture ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);
-        WorkerPool pool = WorkerPool.start(transport, spec, SLOTS, settings.workersFor(units.size()), "check --python");
+        int workers = settings.workersFor(units.size());
+        WorkerPool pool;
+        if (run.places().isLocal()) {
+            WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork),
+                    PluginEnvironment.distributed(plugin, workers, testrunUid), cwd, options.python, true, workerIo());
+            pool = WorkerPool.start(transport, spec, SLOTS, workers, "check --python");
+        } else {
+            pool = WorkerPool.start(seats(run, plugin, fork, workers), workers, "check --tx");
+        }
         try {
             python = Futures.join(probe);
         } catch (RuntimeException e) {
@@ -144,6 +160,45 @@ public final class PytestAdapter implements Adapter {
             throw e;
         }
         return new PersistentExecution(pool, settings, new WorkerKind(PytestIds::node, Verdict::startupReason), history);
+    }
+
+    private WorkerSpec.Io workerIo() {
+        return options.noCapture ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED;
+    }
+
+    /** A seat per worker of each --tx environment, taking environments in turn so a short run still spreads. */
+    private List<Seat> seats(RunSettings run, Path plugin, String fork, int workers) {
+        Map<Place, WorkerSpec> specs = new LinkedHashMap<>();
+        for (Place place : run.places().all()) {
+            specs.put(place, workerSpec(place, run, plugin, fork, workers));
+        }
+        List<Seat> seats = new java.util.ArrayList<>();
+        for (Place place : Turns.of(run.places().all(), p -> p.spec().count())) {
+            WorkerRef ref = new WorkerRef(place.host(), SLOTS + (seats.size() + 1));
+            seats.add(new Seat(ref, place.transport(), specs.get(place), place.isRemote()));
+        }
+        return seats;
+    }
+
+    /** The worker's command as that environment names things: its interpreter, its copy of the plugin, its paths. */
+    private WorkerSpec workerSpec(Place place, RunSettings run, Path plugin, String fork, int workers) {
+        String where = "--tx " + place.spec().text() + ": ";
+        String interpreter = place.spec().python().orElse(options.python);
+        try {
+            place.missing(interpreter).ifPresent(why -> {
+                throw SalvoError.usage(where + why + "; name the interpreter there with //python=EXE");
+            });
+            Path pluginThere = place.stage(plugin);
+            Map<String, String> env = new java.util.HashMap<>(place.isRemote()
+                    ? PluginEnvironment.elsewhere(pluginThere, workers, testrunUid)
+                    : PluginEnvironment.distributed(plugin, workers, testrunUid));
+            env.putAll(place.spec().environment());
+            PytestOptions pytest = pytestOptions(run, interpreter, place::directory);
+            return new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork), env, place.directory(cwd),
+                    interpreter, true, workerIo());
+        } catch (java.io.IOException e) {
+            throw SalvoError.usage(where + e.getMessage());
+        }
     }
 
     @Override
@@ -172,9 +227,14 @@ public final class PytestAdapter implements Adapter {
     }
 
     private PytestOptions pytestOptions(RunSettings run) {
-        return new PytestOptions(options.python, options.marker, run.timeout(), PytestRunOptions.seconds(options.testTimeout),
+        return pytestOptions(run, options.python, path -> path);
+    }
+
+    /** @param there how a local path is named where the process runs */
+    private PytestOptions pytestOptions(RunSettings run, String interpreter, java.util.function.UnaryOperator<Path> there) {
+        return new PytestOptions(interpreter, options.marker, run.timeout(), PytestRunOptions.seconds(options.testTimeout),
                 PytestRunOptions.seconds(options.hangGrace), run.verbose(), run.stopFirst() && run.isolation().equals("fresh"),
-                extraArgs());
+                extraArgs(there));
     }
 
     /**
@@ -182,12 +242,12 @@ public final class PytestAdapter implements Adapter {
      * Salvo's discovery found, so that a process started in the user's directory names tests
      * as discovery did; -k; and the user's own options, last, so that theirs win.
      */
-    private List<String> extraArgs() {
+    private List<String> extraArgs(java.util.function.UnaryOperator<Path> there) {
         List<String> args = new java.util.ArrayList<>();
-        args.add("--rootdir=" + rootDir);
+        args.add("--rootdir=" + there.apply(rootDir));
         configFile.ifPresent(f -> {
             args.add("-c");
-            args.add(f.toString());
+            args.add(there.apply(f).toString());
         });
         if (options.keyword != null) {
             args.add("-k");

@@ -77,12 +77,24 @@ public final class ConsoleSink implements RunListener {
         }
     }
 
+    /** " (h1: 2, h2: 1)" when workers run on other hosts; nothing for a run on this machine alone. */
+    private static String hosts(java.util.List<salvo.model.WorkerRef> slots) {
+        java.util.Map<String, Long> perHost = new java.util.LinkedHashMap<>();
+        slots.forEach(w -> perHost.merge(w.host().isEmpty() ? "local" : w.host(), 1L, Long::sum));
+        if (perHost.keySet().equals(java.util.Set.of("local"))) {
+            return "";
+        }
+        return perHost.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
+    }
+
     private void started(RunStarted s) {
         total = s.units().size();
         started = s.info().started();
         estimate = s.estimate();
         println("salvo: " + total + " file" + (total == 1 ? "" : "s") + " on " + s.workers() + " worker"
-                + (s.workers() == 1 ? "" : "s") + (estimate != null ? ", about " + Durations.format(estimate) : ""));
+                + (s.workers() == 1 ? "" : "s") + hosts(s.slots())
+                + (estimate != null ? ", about " + Durations.format(estimate) : ""));
         if (live) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "salvo-progress");

@@ -1,0 +1,37 @@
+package salvo.place;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import salvo.worker.Transport;
+
+/**
+ * Where workers of a run can be started: this machine ({@code popen}) or an ssh host, each
+ * with the {@code --tx} spec that named it. An adapter asks it how its local paths are named
+ * there, stages its own files there, and launches workers through its transport.
+ */
+public interface Place {
+    TxSpec spec();
+
+    /** Whether its workers run on another machine (what a lost connection means depends on it). */
+    boolean isRemote();
+
+    Transport transport();
+
+    /** The host its workers are labelled with: empty for this machine. */
+    default String host() {
+        return spec().host();
+    }
+
+    /** How a local path under the run's root is named there. */
+    Path directory(Path local);
+
+    /**
+     * Copies a directory of Salvo's own there, once per content (its name is a hash of it), and
+     * says where it is; the local directory itself on this machine.
+     */
+    Path stage(Path bundle) throws IOException;
+
+    /** Why {@code program} cannot be run there (in the run's root), if it cannot. */
+    Optional<String> missing(String program) throws IOException;
+}

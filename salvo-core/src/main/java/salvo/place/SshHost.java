@@ -1,0 +1,179 @@
+package salvo.place;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One host reached through the system's {@code ssh}: the user's keys, known_hosts and config,
+ * never a password prompt (BatchMode), and one connection shared by every worker and command
+ * for the host (a ControlMaster whose socket lives in a private temporary directory). Keepalives
+ * notice a host that went away within seconds, so its workers end as lost rather than hang.
+ */
+public final class SshHost implements AutoCloseable {
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    /** How long the shared connection outlives its last user if Salvo itself dies: no ssh is left behind for good. */
+    private static final int PERSIST_SECONDS = 10;
+
+    private final String destination;
+    private final Optional<String> config;
+    private final Path controlDir;
+
+    private SshHost(String destination, Optional<String> config, Path controlDir) {
+        this.destination = destination;
+        this.config = config;
+        this.controlDir = controlDir;
+    }
+
+    /**
+     * Opens the shared connection, or explains in one line why it cannot (an unknown host, a key
+     * that does not match known_hosts, a login that needs a password).
+     */
+    public static SshHost connect(String destination, Optional<String> config) throws IOException {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "salvo-ssh-"); // short: a socket path has ~100 bytes
+        SshHost host = new SshHost(destination, config, dir);
+        // The first command starts the master in the background; its output goes to files, not
+        // pipes, since the master keeps whatever it inherited open for as long as it lives.
+        List<String> command = host.command("true");
+        command.addAll(1, List.of("-o", "ControlMaster=auto", "-o", "ControlPersist=" + PERSIST_SECONDS));
+        Path log = dir.resolve("connect.log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        try {
+            if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("no answer within " + COMMAND_TIMEOUT.toSeconds() + "s");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while connecting");
+        }
+        if (p.exitValue() != 0) {
+            String why = lastLine(Files.readString(log, StandardCharsets.UTF_8));
+            host.close();
+            throw new IOException(why.isEmpty() ? "ssh exited with code " + p.exitValue() : why);
+        }
+        Files.deleteIfExists(log);
+        return host;
+    }
+
+    public String destination() {
+        return destination;
+    }
+
+    /** The ssh options every use of this host shares, for ssh itself and for rsync's {@code -e}. */
+    List<String> sshWithOptions() {
+        List<String> ssh = new ArrayList<>(List.of("ssh"));
+        config.ifPresent(c -> ssh.addAll(List.of("-F", c)));
+        ssh.addAll(List.of("-o", "BatchMode=yes", "-o", "ControlPath=" + controlDir.resolve("cm"),
+                "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=2", "-o", "ServerAliveCountMax=3", "-T"));
+        return ssh;
+    }
+
+    /** The local command that runs {@code shellLine} there (in the login directory) over the shared connection. */
+    public List<String> command(String shellLine) {
+        List<String> command = sshWithOptions();
+        command.add("--");
+        command.add(destination);
+        command.add(shellLine);
+        return command;
+    }
+
+    /** The outcome of a short command there. */
+    public record Result(int exitCode, String out, String err) {
+        public String reason() {
+            String line = lastLine(err);
+            return line.isEmpty() ? "exited with code " + exitCode : line;
+        }
+    }
+
+    /** Runs a short command there, feeding it {@code input} (may be null), and waits for it. */
+    public Result run(String shellLine, InputStream input) throws IOException {
+        return run(new ProcessBuilder(command(shellLine)), input);
+    }
+
+    static Result run(ProcessBuilder builder, InputStream input) throws IOException {
+        Process p = builder.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread outReader = drain(p.getInputStream(), out);
+        Thread errReader = drain(p.getErrorStream(), err);
+        try (OutputStream stdin = p.getOutputStream()) {
+            if (input != null) {
+                input.transferTo(stdin);
+            }
+        } catch (IOException closedEarly) {
+            // The command did not want all of it (it had what it needed): its exit status says how it went.
+        }
+        try {
+            if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("no answer within " + COMMAND_TIMEOUT.toSeconds() + "s");
+            }
+            outReader.join();
+            errReader.join();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Thread drain(InputStream in, ByteArrayOutputStream into) {
+        Thread t = new Thread(() -> {
+            try (in) {
+                in.transferTo(into);
+            } catch (IOException ignored) {
+                // The process is gone: what arrived is what there is.
+            }
+        }, "salvo-ssh-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String line = lines[i].strip();
+            if (!line.isEmpty() && !line.startsWith("Warning: Permanently added")) {
+                return line;
+            }
+        }
+        return "";
+    }
+
+    /** Ends the shared connection and removes its socket's directory. */
+    @Override
+    public void close() {
+        try {
+            List<String> exit = sshWithOptions();
+            exit.addAll(List.of("-O", "exit", destination));
+            Process p = new ProcessBuilder(exit).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // No master to end.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(controlDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // Temporary anyway.
+        }
+    }
+}

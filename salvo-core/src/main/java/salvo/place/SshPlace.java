@@ -1,0 +1,75 @@
+package salvo.place;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import salvo.worker.Transport;
+
+/**
+ * An {@code ssh=} environment: workers on another host, in {@code remoteRoot}, the directory
+ * that stands for the run's root there (the chdir, the rsync target, or the same path).
+ */
+final class SshPlace implements Place {
+    private final TxSpec spec;
+    private final SshHost host;
+    private final Path localRoot;
+    private final Path remoteRoot;
+    private final Transport transport;
+
+    SshPlace(TxSpec spec, SshHost host, Path localRoot, Path remoteRoot) {
+        this.spec = spec;
+        this.host = host;
+        this.localRoot = localRoot;
+        this.remoteRoot = remoteRoot;
+        this.transport = new SshTransport(host);
+    }
+
+    @Override
+    public TxSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public boolean isRemote() {
+        return true;
+    }
+
+    @Override
+    public Transport transport() {
+        return transport;
+    }
+
+    @Override
+    public Path directory(Path local) {
+        return local.startsWith(localRoot) ? remoteRoot.resolve(localRoot.relativize(local)) : local;
+    }
+
+    @Override
+    public Path stage(Path bundle) throws IOException {
+        String dir = "\"$HOME\"/.cache/salvo/python/" + ShellLine.quote(bundle.getFileName().toString());
+        // Unpacked beside, then renamed: a second run staging at the same time never sees half a copy.
+        String line = "d=" + dir + "; if [ ! -d \"$d\" ]; then t=\"$d.part.$$\"; mkdir -p \"$t\" && tar -x -C \"$t\""
+                + " && { mv -T \"$t\" \"$d\" 2>/dev/null || rm -rf \"$t\"; }; fi; [ -d \"$d\" ] && echo \"$d\"";
+        Process tar = new ProcessBuilder("tar", "-C", bundle.toString(), "-cf", "-", ".")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        SshHost.Result r;
+        try {
+            r = host.run(line, tar.getInputStream());
+        } finally {
+            tar.destroy();
+        }
+        if (r.exitCode() != 0 || r.out().isBlank()) {
+            throw new IOException("could not copy Salvo's worker files to " + host.destination() + ": " + r.reason());
+        }
+        return Path.of(r.out().strip());
+    }
+
+    @Override
+    public Optional<String> missing(String program) throws IOException {
+        SshHost.Result r = host.run("cd " + ShellLine.quote(remoteRoot.toString()) + " && command -v "
+                + ShellLine.quote(program), null);
+        return r.exitCode() == 0 ? Optional.empty()
+                : Optional.of("'" + program + "' is not found on " + host.destination() + " (PATH, or relative to "
+                + remoteRoot + ")");
+    }
+}

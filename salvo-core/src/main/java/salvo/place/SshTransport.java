@@ -1,0 +1,192 @@
+package salvo.place;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import salvo.execute.OutputPump;
+import salvo.model.WorkerRef;
+import salvo.worker.ExitStatus;
+import salvo.worker.LocalTransport;
+import salvo.worker.Transport;
+import salvo.worker.WorkerHandle;
+import salvo.worker.WorkerSignal;
+import salvo.worker.WorkerSpec;
+
+/**
+ * Workers on an ssh host. The worker is bootstrapped over its own ssh session and speaks the
+ * worker protocol on that session's stdin and stdout ({@code SALVO_CHANNEL=stdio:<token>}):
+ * no port is opened on either side. Its stderr is its output. When the connection drops, ssh
+ * exits with {@link ExitStatus#HOST_LOST}; the worker, seeing its stdin end, exits on its own side.
+ */
+public final class SshTransport implements Transport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int OUTPUT_TAIL = 16 * 1024;
+    private static final long DRAIN_MILLIS = 2000;
+    private static final Executor EXITS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "salvo-ssh-exit");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final SshHost host;
+
+    public SshTransport(SshHost host) {
+        this.host = host;
+    }
+
+    @Override
+    public WorkerHandle launch(WorkerSpec spec, WorkerRef ref, Consumer<WorkerSignal> inbox) throws IOException {
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        ProcessBuilder builder = new ProcessBuilder(host.command(remoteLine(spec, ref, token)));
+        if (!spec.protocol()) {
+            builder.redirectErrorStream(true);
+        }
+        Process process = builder.start();
+        RemoteWorker worker = new RemoteWorker(ref, process, host);
+        Consumer<String> lines = spec.io() == WorkerSpec.Io.CAPTURED ? null
+                : line -> inbox.accept(new WorkerSignal.Output(worker, line));
+        Thread reader = null;
+        if (spec.protocol()) {
+            worker.pump = OutputPump.start(process.getErrorStream(), lines, OUTPUT_TAIL, "salvo-output-" + ref.label());
+            reader = new Thread(() -> readMessages(worker, token, inbox), "salvo-channel-" + ref.label());
+            reader.setDaemon(true);
+            reader.start();
+        } else {
+            process.getOutputStream().close();
+            worker.pump = OutputPump.start(process.getInputStream(), lines, OUTPUT_TAIL, "salvo-output-" + ref.label());
+        }
+        Thread messages = reader;
+        process.onExit().thenRunAsync(() -> {
+            join(messages);
+            worker.pump.awaitEnd(DRAIN_MILLIS);
+            int code = process.exitValue();
+            inbox.accept(new WorkerSignal.Exited(worker, code, worker.outputTail()));
+        }, EXITS);
+        return worker;
+    }
+
+    /** cd to the worker's directory, then exec it with its environment: one line for the login shell there. */
+    static String remoteLine(WorkerSpec spec, WorkerRef ref, String token) {
+        List<String> words = new ArrayList<>(List.of("env"));
+        for (Map.Entry<String, String> e : spec.environment().entrySet()) {
+            words.add(e.getKey() + "=" + e.getValue());
+        }
+        words.add(LocalTransport.WORKER_ENV + "=" + ref.slot());
+        if (spec.protocol()) {
+            words.add("SALVO_CHANNEL=stdio:" + token);
+        }
+        words.addAll(spec.command());
+        Path dir = spec.directory();
+        return "cd " + ShellLine.quote(dir.toString()) + " && exec " + ShellLine.join(words);
+    }
+
+    private static void readMessages(RemoteWorker worker, String token, Consumer<WorkerSignal> inbox) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(worker.process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line = in.readLine();
+            if (line == null) {
+                return;
+            }
+            JsonNode hello = JSON.readTree(line);
+            if (!token.equals(hello.path("token").asText())) {
+                worker.kill(); // not our worker speaking: nothing it says is believed
+                return;
+            }
+            worker.remotePid = hello.path("pid").asLong(0);
+            inbox.accept(new WorkerSignal.Message(worker, hello));
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    inbox.accept(new WorkerSignal.Message(worker, JSON.readTree(line)));
+                }
+            }
+        } catch (IOException e) {
+            // The connection ended mid-line: the exit says why.
+        }
+    }
+
+    private static void join(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(DRAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class RemoteWorker implements WorkerHandle {
+        private final WorkerRef ref;
+        private final Process process;
+        private final SshHost host;
+        private volatile OutputPump pump;
+        private volatile long remotePid;
+
+        RemoteWorker(WorkerRef ref, Process process, SshHost host) {
+            this.ref = ref;
+            this.process = process;
+            this.host = host;
+        }
+
+        @Override
+        public WorkerRef ref() {
+            return ref;
+        }
+
+        @Override
+        public boolean send(JsonNode message) {
+            byte[] line = (message.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+            synchronized (this) {
+                try {
+                    OutputStream out = process.getOutputStream();
+                    out.write(line);
+                    out.flush();
+                    return true;
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+
+        /**
+         * Ends the session, and the worker's process group there: a worker stuck in native code
+         * would not notice its stdin close.
+         */
+        @Override
+        public void kill() {
+            if (!process.isAlive()) {
+                return;
+            }
+            long pid = remotePid;
+            process.destroyForcibly(); // its stdin ends: a worker that can notice exits
+            if (pid > 0) {
+                EXITS.execute(() -> {
+                    try {
+                        host.run("kill -KILL -" + pid + " " + pid + " 2>/dev/null", null);
+                    } catch (IOException e) {
+                        // The host is gone, and so is the worker.
+                    }
+                });
+            }
+        }
+
+        @Override
+        public String outputTail() {
+            OutputPump p = pump;
+            return p == null ? "" : p.tail();
+        }
+    }
+}

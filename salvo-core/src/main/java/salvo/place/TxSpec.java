@@ -1,0 +1,109 @@
+package salvo.place;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One execution environment as xdist's {@code --tx} writes it (execnet's keys):
+ * {@code [N*]popen[//python=EXE][//chdir=DIR][//env:NAME=VALUE][//id=NAME]} or
+ * {@code [N*]ssh=[user@]host[//python=EXE][//chdir=DIR][//ssh_config=FILE]...}. Pure.
+ *
+ * @param text        what the user wrote, for messages
+ * @param count       how many workers it runs
+ * @param destination for ssh, {@code [user@]host}; empty for popen
+ */
+public record TxSpec(String text, int count, Kind kind, String destination, Optional<String> python,
+                     Optional<String> chdir, Map<String, String> environment, Optional<String> id,
+                     Optional<String> sshConfig) {
+    public enum Kind { POPEN, SSH }
+
+    private static final int MAX_COUNT = 512;
+
+    public TxSpec {
+        environment = Map.copyOf(environment);
+    }
+
+    /** The host as workers are labelled with it: the destination without its user; empty for popen. */
+    public String host() {
+        if (kind == Kind.POPEN) {
+            return id.orElse("");
+        }
+        return id.orElse(destination.substring(destination.indexOf('@') + 1));
+    }
+
+    /** Parses one spec; the exception's message names the spec and what to write instead. */
+    public static TxSpec parse(String text) {
+        String rest = text.strip();
+        int count = 1;
+        int star = rest.indexOf('*');
+        if (star >= 0 && !rest.substring(0, star).contains("//")) {
+            count = count(text, rest.substring(0, star));
+            rest = rest.substring(star + 1);
+        }
+        String[] parts = rest.split("//", -1);
+        String head = parts[0];
+        Kind kind;
+        String destination = "";
+        if (head.equals("popen")) {
+            kind = Kind.POPEN;
+        } else if (head.startsWith("ssh=")) {
+            kind = Kind.SSH;
+            destination = head.substring(4);
+            if (!destination.matches("([A-Za-z0-9._-]+@)?[A-Za-z0-9._:-]+")) {
+                throw bad(text, "'" + destination + "' is not a host: write ssh=[user@]host");
+            }
+        } else if (head.startsWith("socket=")) {
+            throw bad(text, "socket= environments need a Salvo worker that serves them, which this Salvo has not yet; "
+                    + "use ssh=[user@]host");
+        } else {
+            throw bad(text, "'" + head + "' is not an environment: begin with popen or ssh=[user@]host");
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i];
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw bad(text, "'" + part + "' is not KEY=VALUE");
+            }
+            String key = part.substring(0, eq);
+            String value = part.substring(eq + 1);
+            if (key.startsWith("env:")) {
+                String name = key.substring(4);
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw bad(text, "'" + name + "' is not an environment variable name");
+                }
+                env.put(name, value);
+            } else if (key.equals("python") || key.equals("chdir") || key.equals("id")
+                    || (key.equals("ssh_config") && kind == Kind.SSH)) {
+                if (value.isEmpty()) {
+                    throw bad(text, key + "= needs a value");
+                }
+                keys.put(key, value);
+            } else {
+                throw bad(text, "unknown key '" + key + "': use python=, chdir=, env:NAME=, id="
+                        + (kind == Kind.SSH ? " or ssh_config=" : ""));
+            }
+        }
+        return new TxSpec(text, count, kind, destination, Optional.ofNullable(keys.get("python")),
+                Optional.ofNullable(keys.get("chdir")), env, Optional.ofNullable(keys.get("id")),
+                Optional.ofNullable(keys.get("ssh_config")));
+    }
+
+    private static int count(String text, String digits) {
+        try {
+            int n = Integer.parseInt(digits);
+            if (n >= 1 && n <= MAX_COUNT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the message below.
+        }
+        throw bad(text, "'" + digits + "*' must be a number of workers from 1 to " + MAX_COUNT);
+    }
+
+    private static IllegalArgumentException bad(String text, String why) {
+        return new IllegalArgumentException("--tx " + text + ": " + why);
+    }
+}
