@@ -59,8 +59,9 @@ class RemoteHostsTest {
     private void suite(int files) {
         for (int i = 0; i < files; i++) {
             Salvo.write(dir, "tests/test_m" + i + ".py", String.join("\n",
-                    "import os, socket",
+                    "import os, socket, time",
                     "def test_pass():",
+                    "    time.sleep(0.5)  # long enough that every worker gets a file",
                     "    print('on', socket.gethostname())",
                     "def test_where():",
                     "    with open(os.environ['MARK_DIR'] + '/where-%d' % " + i + ", 'w') as f:",
@@ -126,6 +127,132 @@ class RemoteHostsTest {
             assertTrue(file.contains("/.cache/salvo/checkouts/"), w);
         }
         assertEquals("FAILED", storedOutcome("tests/test_m0.py::test_fails"), "node ids are the local ones");
+    }
+
+    /** A test that hangs where HANG_ON names its host, after saying so; everywhere else it passes. */
+    private void hangingSuite() {
+        Salvo.write(dir, "tests/test_hang.py", String.join("\n",
+                "import os, time",
+                "def test_hangs_on_a_lost_host():",
+                "    host = os.environ['SALVO_HOST_NAME']",
+                "    if host in os.environ.get('HANG_ON', '').split(','):",
+                "        open(os.environ['MARK_DIR'] + '/started-' + host, 'w').close()",
+                "        time.sleep(120)",
+                ""));
+        for (int i = 0; i < 3; i++) {
+            Salvo.write(dir, "tests/test_quick" + i + ".py", "def test_quick():\n    pass\n");
+        }
+        Salvo.write(dir, "pytest.ini", "[pytest]\ntestpaths = tests\n");
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(file)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("nothing wrote " + file + " within 60 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void aTestOnAHostWhoseLinkWentDownRunsAgainElsewhere() throws Exception {
+        assumeTrue(hosts.namespaced(), "taking a link down needs network namespaces");
+        hangingSuite();
+        Path marks = marks();
+        try (SshHosts own = SshHosts.start(2)) {
+            String cfg = "//ssh_config=" + own.sshConfig() + "//env:MARK_DIR=" + marks + "//env:HANG_ON=h1";
+            Process salvo = Salvo.start(dir, Map.of(), "run", "--tx", "ssh=h1" + cfg + "//env:SALVO_HOST_NAME=h1",
+                    "--tx", "ssh=h2" + cfg + "//env:SALVO_HOST_NAME=h2");
+            awaitFile(marks.resolve("started-h1"));
+            own.unplug(1);
+            Salvo.Result r = Salvo.finish(salvo, 120);
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(r.out().contains("host lost: the connection to h1 dropped; test_hang.py › test_hangs_on_a_lost_host"
+                    + " runs again on another worker") || r.out().contains("host lost"), r.toString());
+            assertTrue(r.out().contains("4 passed"), r.toString());
+            assertEquals("PASSED", storedOutcome("tests/test_hang.py::test_hangs_on_a_lost_host"));
+            assertEquals(4, storedWorkers().size(), "every test recorded once: " + storedWorkers());
+        }
+    }
+
+    @Test
+    void aTestThatLosesTwoHostsIsCrashedWithHostLost() throws Exception {
+        hangingSuite();
+        Path marks = marks();
+        try (SshHosts own = SshHosts.start(2)) {
+            String cfg = "//ssh_config=" + own.sshConfig() + "//env:MARK_DIR=" + marks + "//env:HANG_ON=h1,h2";
+            Process salvo = Salvo.start(dir, Map.of(), "run", "--tx", "ssh=h1" + cfg + "//env:SALVO_HOST_NAME=h1",
+                    "--tx", "ssh=h2" + cfg + "//env:SALVO_HOST_NAME=h2");
+            awaitFile(marks.resolve("started-h1"));
+            own.kill(1);
+            awaitFile(marks.resolve("started-h2"));
+            own.kill(2);
+            Salvo.Result r = Salvo.finish(salvo, 120);
+            assertEquals(1, r.exit(), r.toString());
+            assertEquals("CRASHED", storedOutcome("tests/test_hang.py::test_hangs_on_a_lost_host"), r.toString());
+            assertTrue(r.out().contains("host lost: the connection to h2 dropped during"), r.toString());
+            Map<String, String> stored = storedWorkers();
+            long hangRows = stored.keySet().stream().filter(k -> k.contains("test_hang")).count();
+            assertEquals(1, hangRows, "recorded once: " + stored);
+        }
+    }
+
+    @Test
+    void badEnvironmentsAreOneLineErrorsNamingThem() throws Exception {
+        suite(1);
+        String cfg = "//ssh_config=" + hosts.sshConfig();
+        assertOneLineError(Salvo.run(dir, "run", "--tx", "3*sshh=foo"), "--tx 3*sshh=foo: 'sshh=foo' is not an environment");
+        assertOneLineError(Salvo.run(dir, "run", "--tx", "0*popen"), "--tx 0*popen: '0*' must be a number of workers");
+        assertOneLineError(Salvo.run(dir, "run", "--tx", "ssh=h1//pyton=x"), "unknown key 'pyton'");
+        assertOneLineError(Salvo.run(dir, "run", "--tx", "ssh=nohost.invalid" + cfg),
+                "--tx ssh=nohost.invalid" + cfg + ": cannot connect: ");
+        assertOneLineError(Salvo.run(dir, "run", "--tx", "ssh=h1" + cfg + "//python=python9"),
+                "'python9' is not found on h1");
+        Path wrongKeys = dir.resolve("wrong_known_hosts");
+        Path otherKey = dir.resolve("other");
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", otherKey.toString()).start().waitFor();
+        String pub = Files.readString(dir.resolve("other.pub")).strip();
+        StringBuilder wrong = new StringBuilder();
+        for (SshHosts.Host h : hosts.hosts()) {
+            String name = h.port() == 22 ? h.address() : "[" + h.address() + "]:" + h.port();
+            wrong.append(name).append(' ').append(pub, 0, pub.lastIndexOf(' ')).append('\n');
+        }
+        Files.writeString(wrongKeys, wrong);
+        Path wrongConfig = dir.resolve("wrong_config");
+        Files.writeString(wrongConfig, Files.readString(hosts.sshConfig()).replace(hosts.knownHosts().toString(),
+                wrongKeys.toString()));
+        Salvo.Result r = Salvo.run(dir, "run", "--tx", "ssh=h1//ssh_config=" + wrongConfig);
+        assertOneLineError(r, "cannot connect: Host key verification failed.");
+        Path bin = Files.createDirectories(dir.resolve("bin-without-rsync"));
+        for (String tool : List.of("ssh", "tar", "sh", "python3")) {
+            Path real = Path.of(new String(new ProcessBuilder("sh", "-c", "command -v " + tool).start().getInputStream()
+                    .readAllBytes()).strip()).toRealPath();
+            Files.createSymbolicLink(bin.resolve(tool), real);
+        }
+        r = Salvo.run(dir, Map.of("PATH", bin.toString()), "run", "--tx", "ssh=h1" + cfg, "--rsyncdir", ".");
+        assertOneLineError(r, "rsync could not run");
+        assertOneLineError(Salvo.run(dir, "run", "--rsyncdir", "."), "--rsyncdir is for ssh environments");
+        assertOneLineError(Salvo.run(dir, "run", "-w", "2", "--tx", "2*popen"), "-w/--workers with --tx");
+    }
+
+    private static void assertOneLineError(Salvo.Result r, String expected) {
+        assertEquals(4, r.exit(), r.toString());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), r.toString());
+        assertTrue(lines.get(0).contains(expected), "expected '" + expected + "' in: " + lines.get(0));
+    }
+
+    @Test
+    void popenEnvironmentsRunHereWithTheirOwnInterpreterAndVariables() throws Exception {
+        suite(2);
+        Path marks = marks();
+        Salvo.Result r = Salvo.run(dir, "run", "--tx", "2*popen//python=python3//env:SALVO_HOST_NAME=local//env:MARK_DIR="
+                + marks);
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("on 2 workers,") || r.out().contains("on 2 workers\n"), r.toString());
+        assertEquals(2, where().size(), where().toString());
+        assertTrue(where().stream().allMatch(w -> w.startsWith("local " + dir)), where().toString());
     }
 
     private Map<String, String> storedWorkers() throws SQLException {
