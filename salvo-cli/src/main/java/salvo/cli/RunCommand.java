@@ -189,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
         bus.register(journal); // first: what finished is on disk before any display shows it
         Optional<TuiSink> dashboard = tui ? TuiSink.open(System.err, control::interrupt) : Optional.empty();
         bus.register(dashboard.isPresent() ? dashboard.get() : console(out, previous, settings));
-        Thread onSignal = new Thread(() -> stopAndWait(control), "salvo-interrupt");
+        Thread onSignal = new Thread(() -> stopAndWait(control, settings.places()), "salvo-interrupt");
         Runtime.getRuntime().addShutdownHook(onSignal);
         RunRecord record = null;
         boolean outputsWritten = true;
@@ -294,14 +294,18 @@ final class RunCommand implements Callable<Integer> {
                 + previous.map(p -> Versus.previous(p, record)).orElse("");
     }
 
-    /** Ctrl-C or SIGTERM: kill every child, let the main thread store what finished, exit with 2. */
-    private static void stopAndWait(RunControl control) {
+    /**
+     * Ctrl-C or SIGTERM: kill every child, let the main thread store what finished, end the
+     * connections to other hosts (the halt skips the main thread's closing), exit with 2.
+     */
+    private static void stopAndWait(RunControl control, Places places) {
         control.interrupt();
         try {
             control.awaitRecorded(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        places.close();
         System.out.flush();
         Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
     }

@@ -129,14 +129,18 @@ class RemoteHostsTest {
         assertEquals("FAILED", storedOutcome("tests/test_m0.py::test_fails"), "node ids are the local ones");
     }
 
-    /** A test that hangs where HANG_ON names its host, after saying so; everywhere else it passes. */
+    /**
+     * A test that says where it runs and hangs there: on its first try only (HANG=first), or on
+     * every try (HANG=always). Three quick files beside it.
+     */
     private void hangingSuite() {
         Salvo.write(dir, "tests/test_hang.py", String.join("\n",
-                "import os, time",
+                "import glob, os, time",
                 "def test_hangs_on_a_lost_host():",
-                "    host = os.environ['SALVO_HOST_NAME']",
-                "    if host in os.environ.get('HANG_ON', '').split(','):",
-                "        open(os.environ['MARK_DIR'] + '/started-' + host, 'w').close()",
+                "    marks = os.environ['MARK_DIR']",
+                "    first = not glob.glob(marks + '/started-*')",
+                "    open(marks + '/started-' + os.environ['SALVO_HOST_NAME'], 'w').close()",
+                "    if first or os.environ['HANG'] == 'always':",
                 "        time.sleep(120)",
                 ""));
         for (int i = 0; i < 3; i++) {
@@ -145,14 +149,24 @@ class RemoteHostsTest {
         Salvo.write(dir, "pytest.ini", "[pytest]\ntestpaths = tests\n");
     }
 
-    private static void awaitFile(Path file) throws InterruptedException {
+    /** The host (1 or 2) where the hanging test started, once it has, other than {@code not}. */
+    private static int startedOn(Path marks, int not) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
-        while (!Files.exists(file)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("nothing wrote " + file + " within 60 s");
+        while (System.currentTimeMillis() < deadline) {
+            for (int h = 1; h <= 2; h++) {
+                if (h != not && Files.exists(marks.resolve("started-h" + h))) {
+                    return h;
+                }
             }
             Thread.sleep(50);
         }
+        throw new AssertionError("the hanging test did not start within 60 s");
+    }
+
+    private String[] twoHosts(SshHosts own, Path marks, String hang) {
+        String cfg = "//ssh_config=" + own.sshConfig() + "//env:MARK_DIR=" + marks + "//env:HANG=" + hang;
+        return new String[] {"run", "--tx", "ssh=h1" + cfg + "//env:SALVO_HOST_NAME=h1",
+                "--tx", "ssh=h2" + cfg + "//env:SALVO_HOST_NAME=h2"};
     }
 
     @Test
@@ -161,18 +175,20 @@ class RemoteHostsTest {
         hangingSuite();
         Path marks = marks();
         try (SshHosts own = SshHosts.start(2)) {
-            String cfg = "//ssh_config=" + own.sshConfig() + "//env:MARK_DIR=" + marks + "//env:HANG_ON=h1";
-            Process salvo = Salvo.start(dir, Map.of(), "run", "--tx", "ssh=h1" + cfg + "//env:SALVO_HOST_NAME=h1",
-                    "--tx", "ssh=h2" + cfg + "//env:SALVO_HOST_NAME=h2");
-            awaitFile(marks.resolve("started-h1"));
-            own.unplug(1);
-            Salvo.Result r = Salvo.finish(salvo, 120);
-            assertEquals(0, r.exit(), r.toString());
-            assertTrue(r.out().contains("host lost: the connection to h1 dropped; test_hang.py › test_hangs_on_a_lost_host"
-                    + " runs again on another worker") || r.out().contains("host lost"), r.toString());
-            assertTrue(r.out().contains("4 passed"), r.toString());
-            assertEquals("PASSED", storedOutcome("tests/test_hang.py::test_hangs_on_a_lost_host"));
-            assertEquals(4, storedWorkers().size(), "every test recorded once: " + storedWorkers());
+            Process salvo = Salvo.start(dir, Map.of(), twoHosts(own, marks, "first"));
+            try {
+                int lost = startedOn(marks, 0);
+                own.unplug(lost);
+                Salvo.Result r = Salvo.finish(salvo, 120);
+                assertEquals(0, r.exit(), r.toString());
+                assertTrue(r.out().contains("host lost: the connection to h" + lost + " dropped; "
+                        + "test_hangs_on_a_lost_host runs again on another worker"), r.toString());
+                assertTrue(r.out().contains("4 passed"), r.toString());
+                assertEquals("PASSED", storedOutcome("tests/test_hang.py::test_hangs_on_a_lost_host"));
+                assertEquals(4, storedWorkers().size(), "every test recorded once: " + storedWorkers());
+            } finally {
+                salvo.destroyForcibly();
+            }
         }
     }
 
@@ -181,20 +197,41 @@ class RemoteHostsTest {
         hangingSuite();
         Path marks = marks();
         try (SshHosts own = SshHosts.start(2)) {
-            String cfg = "//ssh_config=" + own.sshConfig() + "//env:MARK_DIR=" + marks + "//env:HANG_ON=h1,h2";
-            Process salvo = Salvo.start(dir, Map.of(), "run", "--tx", "ssh=h1" + cfg + "//env:SALVO_HOST_NAME=h1",
-                    "--tx", "ssh=h2" + cfg + "//env:SALVO_HOST_NAME=h2");
-            awaitFile(marks.resolve("started-h1"));
-            own.kill(1);
-            awaitFile(marks.resolve("started-h2"));
-            own.kill(2);
-            Salvo.Result r = Salvo.finish(salvo, 120);
-            assertEquals(1, r.exit(), r.toString());
-            assertEquals("CRASHED", storedOutcome("tests/test_hang.py::test_hangs_on_a_lost_host"), r.toString());
-            assertTrue(r.out().contains("host lost: the connection to h2 dropped during"), r.toString());
-            Map<String, String> stored = storedWorkers();
-            long hangRows = stored.keySet().stream().filter(k -> k.contains("test_hang")).count();
-            assertEquals(1, hangRows, "recorded once: " + stored);
+            Process salvo = Salvo.start(dir, Map.of(), twoHosts(own, marks, "always"));
+            try {
+                int first = startedOn(marks, 0);
+                own.kill(first);
+                int second = startedOn(marks, first);
+                own.kill(second);
+                Salvo.Result r = Salvo.finish(salvo, 120);
+                assertEquals(1, r.exit(), r.toString());
+                assertEquals("CRASHED", storedOutcome("tests/test_hang.py::test_hangs_on_a_lost_host"), r.toString());
+                assertTrue(r.out().contains("host lost: the connection to h" + second + " dropped during"), r.toString());
+                Map<String, String> stored = storedWorkers();
+                long hangRows = stored.keySet().stream().filter(k -> k.contains("test_hang")).count();
+                assertEquals(1, hangRows, "recorded once: " + stored);
+            } finally {
+                salvo.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void ctrlCEndsTheRemoteWorkersAndLeavesNoConnectionBehind() throws Exception {
+        hangingSuite();
+        Path marks = marks();
+        List<String> before = controlDirs();
+        String cfg = "//ssh_config=" + hosts.sshConfig() + "//env:MARK_DIR=" + marks + "//env:HANG=always";
+        Salvo.Result r = Salvo.interruptOnce(dir, "marks/started-h1", () -> { }, "run",
+                "--tx", "ssh=h1" + cfg + "//env:SALVO_HOST_NAME=h1");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals(before, controlDirs(), "the shared connections' sockets are gone");
+        // NoLeftoverProcesses: the workers on h1 and h2 run in this directory too, and must have ended.
+    }
+
+    private static List<String> controlDirs() throws IOException {
+        try (var dirs = Files.list(Path.of("/tmp"))) {
+            return dirs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("salvo-ssh-")).sorted().toList();
         }
     }
 

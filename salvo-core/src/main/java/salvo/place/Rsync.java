@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /** Copies a directory to a host with the system's {@code rsync}, over that host's shared ssh connection. */
 final class Rsync {
     /** What is never worth copying: version control, caches, Salvo's own store. */
-    static final List<String> ALWAYS_IGNORED = List.of(".git", ".hg", ".svn", "__pycache__", "*.pyc", ".pytest_cache",
+    static final List<String> ALWAYS_IGNORED = List.of(".git", ".hg", ".svn", "__pycache__", "*.pyc", ".*_cache",
             ".salvo", ".tox", ".venv");
     private static final Pattern FILES = Pattern.compile("Number of regular files transferred: ([\\d,.]+)");
     private static final Pattern BYTES = Pattern.compile("Total transferred file size: ([\\d,.]+) bytes");

@@ -29,6 +29,7 @@ public final class SshHost implements AutoCloseable {
     private final String destination;
     private final Optional<String> config;
     private final Path controlDir;
+    private boolean closed;
 
     private SshHost(String destination, Optional<String> config, Path controlDir) {
         this.destination = destination;
@@ -156,9 +157,16 @@ public final class SshHost implements AutoCloseable {
         return "";
     }
 
-    /** Ends the shared connection and removes its socket's directory. */
+    /**
+     * Ends the shared connection and removes its socket's directory. A second caller (Ctrl-C's
+     * hook, while the run closes it) waits until it is done, so the process never halts midway.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             List<String> exit = sshWithOptions();
             exit.addAll(List.of("-O", "exit", destination));
