@@ -22,12 +22,13 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         // `salvo run ... -- ARGS`: everything after the first "--" belongs to the adapters, unchanged.
         List<String> all = Arrays.asList(args);
-        int split = all.size() > 0 && all.get(0).equals("run") ? all.indexOf("--") : -1;
+        int split = all.size() > 0 && List.of("run", "watch").contains(all.get(0)) ? all.indexOf("--") : -1;
         List<String> own = split < 0 ? all : all.subList(0, split);
         List<String> passThrough = split < 0 ? List.of() : all.subList(split + 1, all.size());
         CommandLine cli = new CommandLine(new Main());
         Adapters adapters = Adapters.load();
-        cli.addSubcommand("run", runCommand(adapters, passThrough));
+        cli.addSubcommand("run", runCommand(adapters, passThrough, false));
+        cli.addSubcommand("watch", runCommand(adapters, passThrough, true));
         adapters.all().forEach(a -> a.commands().forEach(cli::addSubcommand));
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -48,9 +49,13 @@ public final class Main implements Runnable {
         return cli.execute(own.toArray(String[]::new));
     }
 
-    /** `salvo run`, with each adapter's own options added as a mixin. */
-    private static CommandLine runCommand(Adapters adapters, List<String> passThrough) {
-        CommandLine run = new CommandLine(new RunCommand(adapters, passThrough));
+    /** `salvo run` (or `salvo watch`, which is `run -f`), with each adapter's own options added as a mixin. */
+    private static CommandLine runCommand(Adapters adapters, List<String> passThrough, boolean watch) {
+        CommandLine run = new CommandLine(new RunCommand(adapters, passThrough, watch));
+        if (watch) {
+            run.getCommandSpec().name("watch").usageMessage().description("Run, then again on every change, as run -f: what failed "
+                    + "until it passes, then everything; until Ctrl-C.");
+        }
         for (Adapter adapter : adapters.all()) {
             if (adapter.options() != null) {
                 run.addMixin(adapter.id(), adapter.options());

@@ -16,9 +16,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import salvo.adapter.Adapter;
 import salvo.adapter.Adapters;
 import salvo.adapter.Discovery;
@@ -30,6 +33,9 @@ import salvo.cli.console.ConsoleSink;
 import salvo.cli.console.Style;
 import salvo.cli.console.Terminal;
 import salvo.cli.tui.TuiSink;
+import salvo.cli.watch.LoopOnFail;
+import salvo.cli.watch.Round;
+import salvo.cli.watch.RoundResult;
 import salvo.error.SalvoError;
 import salvo.event.EventBus;
 import salvo.event.RunFinished;
@@ -118,18 +124,48 @@ final class RunCommand implements Callable<Integer> {
             description = "Where runs are kept (default: ${DEFAULT-VALUE}).")
     Path store;
 
+    @Option(names = {"-f", "--looponfail"}, description = "Run, then again on every change under the root: what "
+            + "failed until it passes, then everything (as xdist's --looponfail); until Ctrl-C.")
+    boolean loopOnFail;
+
+    @Spec
+    CommandSpec spec;
+
     private final Adapters adapters;
     private final List<String> passThrough;
+    private final boolean watch;
 
-    /** @param passThrough what followed {@code --} on the command line, for the adapters */
-    RunCommand(Adapters adapters, List<String> passThrough) {
+    /**
+     * @param passThrough what followed {@code --} on the command line, for the adapters
+     * @param watch       {@code salvo watch}: always -f
+     */
+    RunCommand(Adapters adapters, List<String> passThrough, boolean watch) {
         this.adapters = adapters;
         this.passThrough = List.copyOf(passThrough);
+        this.watch = watch;
     }
 
     @Override
     public Integer call() {
         validate();
+        return loopOnFail || watch ? loop() : once(Optional.empty()).exit();
+    }
+
+    /** -f: this run in rounds, until Ctrl-C. */
+    private int loop() {
+        // An adapter's option, named only to refuse it: like -w 0 it takes the run to the foreground.
+        boolean debugger = spec.commandLine().getParseResult().hasMatchedOption("--pdb");
+        LoopOnFail.refuse(list, workerCount() == 0 ? Optional.of("-w 0") : debugger ? Optional.of("--pdb") : Optional.empty());
+        Path cwd = Path.of("").toAbsolutePath();
+        List<Path> ownOutputs = new ArrayList<>(List.of(cwd.resolve(store)));
+        if (junitXml != null) {
+            ownOutputs.add(cwd.resolve(junitXml));
+        }
+        return new LoopOnFail(round -> once(Optional.of(round)), ownOutputs, cwd, System.out).run();
+    }
+
+    /** One run; as a round of -f, the round chooses what of the plan runs. */
+    private RoundResult once(Optional<Round> round) {
         PrintStream out = System.out;
         Path cwd = Path.of("").toAbsolutePath();
         Placement where = placement.placement();
@@ -137,16 +173,18 @@ final class RunCommand implements Callable<Integer> {
         Map<Adapter, Discovery> found = discover(cwd);
         found.values().forEach(d -> d.warnings().forEach(w -> System.err.println("salvo: warning: " + w)));
         Path rootDir = found.values().stream().flatMap(d -> d.root().stream()).findFirst().orElse(cwd);
+        round.ifPresent(r -> r.rootsFound(Stream.concat(found.values().stream().flatMap(d -> d.root().stream()),
+                Stream.of(cwd)).toList()));
         List<TestUnit> units = found.values().stream().flatMap(d -> d.units().stream()).toList();
         if (list) {
-            return list(found, settings, out);
+            return RoundResult.nothingRan(list(found, settings, out));
         }
         if (units.isEmpty()) {
             String looking = String.join(", ", found.values().stream().map(Discovery::looking).filter(s -> !s.isEmpty())
                     .toList());
             System.err.println("salvo: no test files found under " + (paths.isEmpty() ? rootDir : String.join(", ", paths))
                     + (looking.isEmpty() ? "" : " (looking for " + looking + ")"));
-            return ExitCode.NO_TESTS;
+            return RoundResult.nothingRan(ExitCode.NO_TESTS);
         }
         Path storeDir = cwd.resolve(store);
         // Opening the store overlaps with the adapters' start-up (interpreters, early workers).
@@ -175,14 +213,17 @@ final class RunCommand implements Callable<Integer> {
                     used.add(a);
                 }
             });
-            return run(execution, history, known.get(), storeDir, rootDir, units, used, placed, out);
+            return run(execution, history, known.get(), storeDir, rootDir, units, used, placed, out, round);
         }
     }
 
-    private int run(Execution execution, SqliteStore history, History known, Path storeDir, Path rootDir, List<TestUnit> units,
-                    Set<Adapter> used, RunSettings settings, PrintStream out) {
+    private RoundResult run(Execution execution, SqliteStore history, History known, Path storeDir, Path rootDir,
+                            List<TestUnit> units, Set<Adapter> used, RunSettings settings, PrintStream out,
+                            Optional<Round> round) {
         Optional<RunRecord> previous = history.latest();
-        RunInfo info = RunInfos.create(rootDir, config(used, settings));
+        Map<String, String> config = config(used, settings);
+        round.ifPresent(r -> config.putAll(r.config()));
+        RunInfo info = RunInfos.create(rootDir, config);
         RunControl control = new RunControl();
         EventBus bus = new EventBus();
         Journal journal = history.journal();
@@ -197,7 +238,8 @@ final class RunCommand implements Callable<Integer> {
             RunRecorder recorder = new RunRecorder(journal, storeDir, junitXml);
             RunRecord ran;
             try {
-                ran = new RunSession(execution).run(info, units, known.units(), selection(previous), bus, control);
+                ran = new RunSession(execution).run(info, units, known.units(),
+                        round.flatMap(Round::selection).orElse(selection(previous)), bus, control);
             } catch (RunCannotStart e) {
                 // Nothing could run: the run is kept as interrupted, and ends once, as a usage error.
                 recorder.save(new RunRecord(0, info, Instant.now(), RunStatus.INTERRUPTED, List.of()));
@@ -218,7 +260,7 @@ final class RunCommand implements Callable<Integer> {
         }
         int exit = ExitCode.of(record);
         // A report the user asked for and did not get must not look like success.
-        return exit == ExitCode.PASSED && !outputsWritten ? ExitCode.USAGE_ERROR : exit;
+        return new RoundResult(exit == ExitCode.PASSED && !outputsWritten ? ExitCode.USAGE_ERROR : exit, Optional.of(record));
     }
 
     /** --lf and --ff, from the last run in the store. */

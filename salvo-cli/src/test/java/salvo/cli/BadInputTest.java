@@ -67,6 +67,13 @@ class BadInputTest {
     }
 
     @Test
+    void loopingOnFailuresWithWhatCannotLoop() {
+        oneLineUsageError(Salvo.run(dir, "run", "-f", "-l"), "-f/--looponfail", "-l/--list");
+        oneLineUsageError(Salvo.run(dir, "watch", "-w", "0"), "-f/--looponfail", "-w 0");
+        oneLineUsageError(Salvo.run(dir, "run", "--looponfail", "--pdb"), "-f/--looponfail", "--pdb");
+    }
+
+    @Test
     void optionsForPersistentWorkersAreRefusedWithFreshIsolation() {
         oneLineUsageError(Salvo.run(dir, "run", "--max-tests-per-worker", "3"), "--max-tests-per-worker", "--isolation persistent");
         oneLineUsageError(Salvo.run(dir, "run", "--isolation", "persistent", "--dist", "sideways"), "sideways", "loadfile");

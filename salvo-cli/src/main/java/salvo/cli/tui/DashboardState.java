@@ -90,7 +90,8 @@ final class DashboardState {
     }
 
     private void onRunStarted(RunStarted e, Instant now) {
-        label = e.info().label();
+        String round = e.info().config().get(salvo.cli.watch.Round.WATCH_ROUND);
+        label = e.info().label() + (round == null ? "" : " · watch round " + round);
         started = e.info().started() != null ? e.info().started() : now;
         estimate = e.estimate();
         totalUnits = e.units().size();

@@ -16,16 +16,28 @@ import static salvo.cli.tui.RunScript.unitStarted;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import salvo.cli.progress.Eta;
 import salvo.event.OutputChunk;
+import salvo.event.RunStarted;
 import salvo.event.WorkerLost;
 import salvo.model.FailureKind;
 import salvo.model.Outcome;
+import salvo.model.RunInfo;
 import salvo.model.RunStatus;
 import salvo.model.TestResult;
 
 class DashboardStateTest {
+
+    @Test
+    void aRoundOfTheWatchSaysWhichRoundItIs() {
+        RunStarted plain = started(1, null, "a.py");
+        assertEquals("20261123_101502_123", RunScript.fold(plain).snapshot().label());
+        RunInfo round = new RunInfo("run-3", "20261123_101502_123", T0, "host", "", "/tmp", Map.of("watch_round", "3"));
+        DashboardSnapshot s = RunScript.fold(new RunStarted(round, plain.units(), plain.slots(), null)).snapshot();
+        assertEquals("20261123_101502_123 · watch round 3", s.label());
+    }
 
     @Test
     void everyWorkerHasARowFromTheStartInNaturalOrder() {
