@@ -292,6 +292,31 @@ class RemoteHostsTest {
         assertTrue(where().stream().allMatch(w -> w.startsWith("local " + dir)), where().toString());
     }
 
+    @Test
+    void distEachRunsEveryTestInEveryEnvironmentWithResultsPerEnvironment() throws Exception {
+        Salvo.write(dir, "tests/test_env.py", String.join("\n",
+                "import os, sys",
+                "def test_records_its_interpreter():",
+                "    with open(os.environ['MARK_DIR'] + '/python-' + os.environ['ENV_NAME'], 'w') as f:",
+                "        f.write(sys.executable)",
+                "def test_fails_on_one():",
+                "    assert os.environ['ENV_NAME'] != 'debian'",
+                ""));
+        Path marks = marks();
+        String debian = "/usr/bin/python3";
+        assumeTrue(Files.isExecutable(Path.of(debian)), "needs a second interpreter at " + debian);
+        Salvo.Result r = Salvo.run(dir, "run", "--dist", "each",
+                "--tx", "popen//python=python3//id=pyenv//env:ENV_NAME=pyenv//env:MARK_DIR=" + marks,
+                "--tx", "popen//python=" + debian + "//id=debian//env:ENV_NAME=debian//env:MARK_DIR=" + marks);
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("3 passed") && r.out().contains("1 failed"), r.toString());
+        assertEquals("PASSED", storedOutcome("tests/test_env.py::test_fails_on_one@pyenv"), r.toString());
+        assertEquals("FAILED", storedOutcome("tests/test_env.py::test_fails_on_one@debian"), r.toString());
+        assertEquals("PASSED", storedOutcome("tests/test_env.py::test_records_its_interpreter@debian"), r.toString());
+        assertEquals(debian, Files.readString(marks.resolve("python-debian")));
+        assertFalse(Files.readString(marks.resolve("python-pyenv")).equals(debian));
+    }
+
     private Map<String, String> storedWorkers() throws SQLException {
         Map<String, String> workers = new java.util.TreeMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".salvo/salvo.db"));

@@ -56,6 +56,7 @@ final class Coordinator {
     private final Map<String, WorkerJob> jobs = new LinkedHashMap<>();
     private final Map<String, UnitProgress> units = new LinkedHashMap<>();
     private final int workerCount;
+    private final boolean perEnvironment;
     /** Tests a lost host was running, handed out once more: a second loss is the test's own doing. */
     private final java.util.Set<String> requeuedAfterLoss = new java.util.HashSet<>();
     private String abandoned;
@@ -74,6 +75,7 @@ final class Coordinator {
         this.shared = shared;
         this.supervisor = new Supervisor(settings);
         this.workerCount = workerCount;
+        this.perEnvironment = settings.dist() == DistMode.EACH && pool.environmentCount() > 1;
         plan.forEach(u -> units.put(u.id(), new UnitProgress(u)));
     }
 
@@ -199,7 +201,7 @@ final class Coordinator {
         } else if (message instanceof WireMessage.TestStarted t) {
             NodeId node = names.node(t.nodeId());
             job.testStarted(t.nodeId(), now, supervisor.jobDeadline(now));
-            events.testStarted(job.ref(), node, attemptOf(node.unit()));
+            events.testStarted(job.ref(), placed(job, node), attemptOf(node.unit()));
         } else if (message instanceof WireMessage.TestFinished t) {
             NodeId node = names.node(t.nodeId());
             job.testFinished(node.unit(), supervisor.jobDeadline(now)); // module teardown, then the next test
@@ -280,7 +282,7 @@ final class Coordinator {
         UnitProgress progress = units.get(c.file());
         List<TestItem> items = new ArrayList<>();
         for (WireMessage.Item item : c.items()) {
-            if (progress == null || progress.planned.isWhole() || progress.planned.onlyTests().contains(item.id())) {
+            if (progress == null || progress.planned.isWhole() || progress.planned.onlyTests().contains(asPlanned(job, item.id()))) {
                 items.add(testItem(c.file(), item));
             }
         }
@@ -293,6 +295,11 @@ final class Coordinator {
         if (progress != null) {
             announceIfDone(progress);
         }
+    }
+
+    /** A wire id as a retry plans it: in this worker's environment when results are per environment. */
+    private String asPlanned(WorkerJob job, String wireId) {
+        return perEnvironment ? NodeId.inEnvironment(wireId, pool.environment(job.slot())) : wireId;
     }
 
     private TestItem testItem(String unit, WireMessage.Item item) {
@@ -310,7 +317,16 @@ final class Coordinator {
                 estimates.of(item.id(), unit));
     }
 
-    private void record(WorkerJob job, TestResult result) {
+    /**
+     * Under --dist each over several environments a test runs once in each, and each run is a
+     * result of its own: the environment joins its id.
+     */
+    private NodeId placed(WorkerJob job, NodeId node) {
+        return perEnvironment ? node.in(pool.environment(job.slot())) : node;
+    }
+
+    private void record(WorkerJob job, TestResult raw) {
+        TestResult result = perEnvironment ? raw.withNode(placed(job, raw.node())) : raw;
         events.testFinished(job.ref(), result);
         progress(result.unitId()).ifPresent(u -> {
             u.add(result, job.ref());

@@ -40,7 +40,7 @@ public final class WorkerPool implements AutoCloseable {
     public static WorkerPool start(Transport transport, WorkerSpec spec, String slotPrefix, int count, String hint) {
         List<Seat> seats = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            seats.add(new Seat(WorkerRef.local(slotPrefix + i), transport, spec, false));
+            seats.add(new Seat(WorkerRef.local(slotPrefix + i), transport, spec, false, ""));
         }
         return start(seats, count, hint);
     }
@@ -84,6 +84,16 @@ public final class WorkerPool implements AutoCloseable {
     /** How many seats there are: no round has more workers. */
     int seatCount() {
         return seats.size();
+    }
+
+    /** The environment this slot's worker runs in ("" without --tx). */
+    String environment(String slot) {
+        return seat(slot).environment();
+    }
+
+    /** How many different environments the seats are in. */
+    long environmentCount() {
+        return seats.stream().map(Seat::environment).distinct().count();
     }
 
     /** Whether a lost connection of this worker means its host is gone. */

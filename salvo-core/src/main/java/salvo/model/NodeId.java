@@ -67,6 +67,23 @@ public record NodeId(List<Segment> segments) {
         return new NodeId(path);
     }
 
+    /**
+     * The same node as run in one environment of several (--dist each over --tx environments):
+     * {@code tests/a.py::test_x@py311}. The environment is part of the id, so each one's result is
+     * stored, compared and trended on its own.
+     */
+    public NodeId in(String environment) {
+        List<Segment> path = new java.util.ArrayList<>(segments.subList(0, segments.size() - 1));
+        Segment last = last();
+        path.add(new Segment(last.kind(), inEnvironment(last.id(), environment), last.name() + "@" + environment));
+        return new NodeId(path);
+    }
+
+    /** An adapter's test id as run in one environment of several; see {@link #in}. */
+    public static String inEnvironment(String id, String environment) {
+        return id + "@" + environment;
+    }
+
     /** The adapter's id of this node. */
     public String id() {
         return last().id();

@@ -38,6 +38,10 @@ public record TestResult(NodeId node, Outcome outcome, Duration duration, Failur
         return node.kind() == NodeId.Kind.TEST;
     }
 
+    public TestResult withNode(NodeId newNode) {
+        return new TestResult(newNode, outcome, duration, failure, output, attempt);
+    }
+
     public TestResult withOutcome(Outcome newOutcome) {
         return new TestResult(node, newOutcome, duration, failure, output, attempt);
     }

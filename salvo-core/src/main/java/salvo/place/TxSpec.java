@@ -32,6 +32,16 @@ public record TxSpec(String text, int count, Kind kind, String destination, Opti
         return id.orElse(destination.substring(destination.indexOf('@') + 1));
     }
 
+    /**
+     * What its results are called under --dist each over several environments: its id=, else
+     * its host (ssh) and interpreter, else its interpreter's name, else "popen".
+     */
+    public String environmentName() {
+        Optional<String> interpreter = python.map(p -> java.nio.file.Path.of(p).getFileName().toString());
+        return id.orElseGet(() -> kind == Kind.SSH ? host() + interpreter.map(p -> "-" + p).orElse("")
+                : interpreter.orElse("popen"));
+    }
+
     /** Parses one spec; the exception's message names the spec and what to write instead. */
     public static TxSpec parse(String text) {
         String rest = text.strip();

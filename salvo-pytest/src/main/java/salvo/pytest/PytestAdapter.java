@@ -175,7 +175,7 @@ public final class PytestAdapter implements Adapter {
         List<Seat> seats = new java.util.ArrayList<>();
         for (Place place : Turns.of(run.places().all(), p -> p.spec().count())) {
             WorkerRef ref = new WorkerRef(place.host(), SLOTS + (seats.size() + 1));
-            seats.add(new Seat(ref, place.transport(), specs.get(place), place.isRemote()));
+            seats.add(new Seat(ref, place.transport(), specs.get(place), place.isRemote(), place.spec().environmentName()));
         }
         return seats;
     }
