@@ -21,6 +21,7 @@ import salvo.sequence.engine.Verdict;
 import salvo.sequence.load.Diagnostic;
 import salvo.sequence.load.LoadOptions;
 import salvo.sequence.load.Loaded;
+import salvo.sequence.report.ReportPlan;
 
 /** {@code salvo seq}: check and run .tum sequences. */
 @Command(name = "seq", description = "YAML test sequences (.tum files): check and run them.",
@@ -120,6 +121,18 @@ public final class SeqCommand implements Runnable {
         @Option(names = {"-o", "--no-colour", "--no-color"}, description = "no colours (also with NO_COLOR or no terminal)")
         boolean noColour;
 
+        @Option(names = {"-t", "--report-type"}, paramLabel = "FORMAT", description = "record a report and export it "
+                + "once in FORMAT (sqlite, junit, json, text, html), replacing the file's export list")
+        String reportType;
+
+        @Option(names = {"-p", "--report-path"}, paramLabel = "PATH", description = "the single export's path "
+                + "(its format from the extension without -t; sqlite by default)")
+        String reportPath;
+
+        @Option(names = {"-n", "--report-name"}, paramLabel = "FILE_NAME", description = "the single export's "
+                + "file name, joined to -p")
+        String reportName;
+
         @Spec
         CommandSpec spec;
 
@@ -137,7 +150,8 @@ public final class SeqCommand implements Runnable {
                                 + "(dialogs answer from auto_result)");
                     }
                     Interrupts.onInterrupt(session::stop);
-                    Verdict verdict = session.run(true, log, Rows.NONE);
+                    Verdict verdict = session.run(true, log, Rows.NONE,
+                            new ReportPlan.CliExport(reportType, reportPath, reportName));
                     if (session.stopped()) {
                         return STOPPED;
                     }

@@ -40,9 +40,7 @@ final class Items {
             case "run" -> runTum.run(step, frame);
             case "git" -> git.run(step, frame);
             case "console" -> consoles.run(step, frame, stopOnFailure(step, frame));
-            case "report" -> engine.hasReport()
-                    ? Result.fail("report exports are not supported yet by Salvo's sequence engine")
-                    : Result.pass(); // §3.15: without a root report there is nothing to export
+            case "report" -> engine.reportItem(step, frame);
             default -> step.kind().startsWith("console.") ? consoles.action(step, frame)
                     : step.kind().startsWith("dialog_") ? Dialogs.run(step, frame, engine)
                     : Result.fail("'" + step.kind() + "' items are not supported yet by Salvo's sequence engine");
