@@ -100,10 +100,21 @@ public final class SeqCommand implements Runnable {
                 if (!report(loaded, spec.commandLine().getErr())) {
                     return SalvoError.USAGE;
                 }
+                String luaBin = luaBin(session);
+                if (salvo.sequence.lua.LuaHelper.needed(loaded.main())
+                        && salvo.sequence.lua.LuaHelper.interpreter(luaBin).isEmpty()) {
+                    spec.commandLine().getErr().println(loaded.main().mark() + ": warning: its lua_func items will fail: "
+                            + salvo.sequence.lua.LuaHelper.missing(luaBin));
+                }
                 spec.commandLine().getOut().println(loaded.file() + ": ok");
                 return PASSED;
             }
         }
+    }
+
+    private static String luaBin(SequenceSession session) {
+        Object bin = session.dictionary().get("lua_bin");
+        return bin == null ? null : salvo.sequence.expr.PyRepr.str(bin);
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,

@@ -67,6 +67,12 @@ public final class Engine implements AutoCloseable {
         dictionary.set("test_version", "");
         dictionary.set("test_modifs", "");
         Step main = loaded.main();
+        if (salvo.sequence.lua.LuaHelper.needed(main)) {
+            // §1.2.8: lua_bin names the interpreter that lua_func items will use.
+            Object bin = dictionary.get("lua_bin");
+            salvo.sequence.lua.LuaHelper.interpreter(bin == null ? null : PyRepr.str(bin))
+                    .ifPresent(lua -> dictionary.set("lua_bin", lua));
+        }
         log.line("Test \"" + main.title() + "\" from " + loaded.file());
         Frame root = new Frame(this, null, main, List.of(), null, userStop, "");
         ReportPlan plan = ReportPlan.of(loaded.top().get("report"), settings.report());

@@ -62,14 +62,14 @@ final class Helpers implements AutoCloseable {
         Object python = dictionary.get("python_bin");
         Object timeout = dictionary.get("proc_start_timeout");
         long seconds = timeout instanceof Number n ? n.longValue() : 30;
-        return new PythonHelper.Settings(python == null ? "python3" : PyRepr.str(python), testDir, environment(), t0,
+        return new PythonHelper.Settings(python == null ? "python3" : PyRepr.str(python), testDir, environment("python_env"), t0,
                 Duration.ofSeconds(seconds));
     }
 
-    /** python_env: PATH is prepended, the other *PATH variables replaced, the rest set (§2.4). */
-    private Map<String, String> environment() {
+    /** python_env or lua_env: PATH is prepended, the other *PATH variables replaced, the rest set (§2.4). */
+    Map<String, String> environment(String variable) {
         Map<String, String> env = new LinkedHashMap<>(baseEnvironment);
-        if (dictionary.get("python_env") instanceof Map<?, ?> m) {
+        if (dictionary.get(variable) instanceof Map<?, ?> m) {
             m.forEach((k, v) -> {
                 String key = String.valueOf(k);
                 String value = PyRepr.str(v);

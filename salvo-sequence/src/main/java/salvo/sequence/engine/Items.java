@@ -9,6 +9,7 @@ final class Items {
     private final Loops loops;
     private final Parallels parallels;
     private final PyFuncs pyFuncs;
+    private final LuaFuncs luaFuncs;
     private final RunTum runTum;
     private final Git git;
     final Consoles consoles;
@@ -18,6 +19,7 @@ final class Items {
         this.loops = new Loops(engine);
         this.parallels = new Parallels(engine);
         this.pyFuncs = new PyFuncs(engine);
+        this.luaFuncs = new LuaFuncs(engine);
         this.runTum = new RunTum(engine);
         this.git = new Git(engine);
         this.consoles = new Consoles(engine);
@@ -37,6 +39,7 @@ final class Items {
             case "check" -> Basics.check(step, frame);
             case "sleep" -> Basics.sleep(frame);
             case "py_func" -> pyFuncs.run(step, frame);
+            case "lua_func" -> luaFuncs.run(step, frame);
             case "run" -> runTum.run(step, frame);
             case "git" -> git.run(step, frame);
             case "console" -> consoles.run(step, frame, stopOnFailure(step, frame));

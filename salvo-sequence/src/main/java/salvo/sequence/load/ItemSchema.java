@@ -56,7 +56,7 @@ public final class ItemSchema {
         add(m, "py_func", "python Function", fields("file", TEXT, "func_name", TEXT, "param", LIST, "context_id", TEXT,
                 "debug", FLAG), Set.of("file", "func_name"), null, true);
         add(m, "lua_func", "lua Function", fields("file", TEXT, "func_name", TEXT, "param", LIST, "context_id", TEXT),
-                Set.of("file", "func_name"), null, false);
+                Set.of("file", "func_name"), null, true);
         m.put("json_rpc", new ItemSpec("json_rpc", "JSON-RPC", fields("timeout", NUMBER_OR_TEXT, "version", VERSION,
                 "mute", FLAG, "console", MAP, "udp", MAP, "steps", STEPS), Set.of("timeout"), "steps", rpcActions(), false));
         add(m, "git", "git repository", Map.of("repo", TEXT_OR_LIST), Set.of("repo"), null, true);
