@@ -26,6 +26,11 @@ final class Consoles implements AutoCloseable {
         this.engine = engine;
     }
 
+    /** The open connection named {@code console}, or null (json_rpc's console transport). */
+    Connection connection(String console) {
+        return open.get(console);
+    }
+
     /** The console item: its actions in order, like a group. */
     Result run(Step step, Frame frame, boolean stopOnFailure) {
         return engine.children(step.children(), frame, stopOnFailure);

@@ -13,6 +13,7 @@ final class Items {
     private final RunTum runTum;
     private final Git git;
     final Consoles consoles;
+    final JsonRpcs jsonRpcs;
 
     Items(Engine engine) {
         this.engine = engine;
@@ -23,6 +24,7 @@ final class Items {
         this.runTum = new RunTum(engine);
         this.git = new Git(engine);
         this.consoles = new Consoles(engine);
+        this.jsonRpcs = new JsonRpcs(engine, consoles);
     }
 
     Result body(Step step, Frame frame) {
@@ -43,8 +45,10 @@ final class Items {
             case "run" -> runTum.run(step, frame);
             case "git" -> git.run(step, frame);
             case "console" -> consoles.run(step, frame, stopOnFailure(step, frame));
+            case "json_rpc" -> jsonRpcs.run(step, frame, stopOnFailure(step, frame));
             case "report" -> engine.reportItem(step, frame);
             default -> step.kind().startsWith("console.") ? consoles.action(step, frame)
+                    : step.kind().startsWith("json_rpc.") ? jsonRpcs.action(step, frame)
                     : step.kind().startsWith("dialog_") ? Dialogs.run(step, frame, engine)
                     : Result.fail("'" + step.kind() + "' items are not supported yet by Salvo's sequence engine");
         };

@@ -58,7 +58,7 @@ public final class ItemSchema {
         add(m, "lua_func", "lua Function", fields("file", TEXT, "func_name", TEXT, "param", LIST, "context_id", TEXT),
                 Set.of("file", "func_name"), null, true);
         m.put("json_rpc", new ItemSpec("json_rpc", "JSON-RPC", fields("timeout", NUMBER_OR_TEXT, "version", VERSION,
-                "mute", FLAG, "console", MAP, "udp", MAP, "steps", STEPS), Set.of("timeout"), "steps", rpcActions(), false));
+                "mute", FLAG, "console", MAP, "udp", MAP, "steps", STEPS), Set.of("timeout"), "steps", rpcActions(), true));
         add(m, "git", "git repository", Map.of("repo", TEXT_OR_LIST), Set.of("repo"), null, true);
         m.put("plot", new ItemSpec("plot", "Runtime plot", Map.of("plot_name", TEXT, "steps", STEPS), Set.of("plot_name"),
                 "steps", plotActions(), false));
