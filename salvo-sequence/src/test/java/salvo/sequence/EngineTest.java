@@ -195,11 +195,11 @@ class EngineTest {
     @Test
     void unsupportedItemsFailClearly() {
         Tum.Ran r = run("""
-                - plot: {name: g, plot_name: p, steps: [{add: {a: 1}}]}
+                - unittest: {name: g, test_file: t.py}
                 - let: {name: after, values: {x: 1}}
                 """);
         assertEquals(Verdict.FAIL, r.row("g").verdict());
-        assertTrue(r.row("g").message().contains("'plot' items are not supported yet"), r.row("g").message());
+        assertTrue(r.row("g").message().contains("'unittest' items are not supported yet"), r.row("g").message());
         assertEquals(Verdict.PASS, r.row("after").verdict());
     }
 

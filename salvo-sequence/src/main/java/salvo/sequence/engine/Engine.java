@@ -138,6 +138,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        items.plots.close();
         items.jsonRpcs.close();
         items.consoles.close();
         helpers.close();

@@ -14,6 +14,7 @@ final class Items {
     private final Git git;
     final Consoles consoles;
     final JsonRpcs jsonRpcs;
+    final Plots plots;
 
     Items(Engine engine) {
         this.engine = engine;
@@ -25,6 +26,7 @@ final class Items {
         this.git = new Git(engine);
         this.consoles = new Consoles(engine);
         this.jsonRpcs = new JsonRpcs(engine, consoles);
+        this.plots = new Plots(engine);
     }
 
     Result body(Step step, Frame frame) {
@@ -46,9 +48,11 @@ final class Items {
             case "git" -> git.run(step, frame);
             case "console" -> consoles.run(step, frame, stopOnFailure(step, frame));
             case "json_rpc" -> jsonRpcs.run(step, frame, stopOnFailure(step, frame));
+            case "plot" -> plots.run(step, frame, stopOnFailure(step, frame));
             case "report" -> engine.reportItem(step, frame);
             default -> step.kind().startsWith("console.") ? consoles.action(step, frame)
                     : step.kind().startsWith("json_rpc.") ? jsonRpcs.action(step, frame)
+                    : step.kind().startsWith("plot.") ? plots.action(step, frame)
                     : step.kind().startsWith("dialog_") ? Dialogs.run(step, frame, engine)
                     : Result.fail("'" + step.kind() + "' items are not supported yet by Salvo's sequence engine");
         };
