@@ -247,6 +247,36 @@ class ReportTest {
     }
 
     @Test
+    void theExportsRunAtCloseAfterAStop() throws Exception {
+        Path file = write("report: {export: [{sqlite: {file_name: \"%1$s/s.db\"}}, {text: {file_name: \"%1$s/s.txt\"}}]}\n",
+                """
+                - let: {name: before, values: {a: 1}}
+                - sleep: {name: long, timeout: 60}
+                - let: {name: after, values: {b: 1}}
+                """);
+        try (SequenceSession s = new SequenceSession(salvo.sequence.load.LoadOptions.of(file), new salvo.execute.RunControl())) {
+            assertTrue(s.load().ok());
+            Thread stopper = new Thread(() -> {
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                s.stop();
+            });
+            stopper.start();
+            Verdict v = s.run(true, line -> { }, salvo.sequence.engine.Rows.NONE);
+            stopper.join();
+            assertEquals(Verdict.FAIL, v, "the stopped sleep failed");
+        }
+        List<Map<String, Object>> rows = rows(dir.resolve("s.db"), "SELECT test_name, result, message FROM tests ORDER BY rowid");
+        assertEquals(List.of("before", "long", "m"), rows.stream().map(x -> x.get("test_name")).toList());
+        assertEquals("Sleep aborted on stop request", rows.get(1).get("message"));
+        assertEquals("FAIL", rows(dir.resolve("s.db"), "SELECT value FROM header WHERE key = 'test_result'").get(0).get("value"));
+        assertTrue(Files.readString(dir.resolve("s.txt")).contains("Overall test status"));
+    }
+
+    @Test
     void theCommandLinesSingleExportReplacesTheList() throws Exception {
         Path file = write("report: {export: [{json: {file_name: \"%1$s/never.json\"}}]}\n",
                 "- let: {name: a, values: {a: 1}}\n");
