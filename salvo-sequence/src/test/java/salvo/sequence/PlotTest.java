@@ -25,6 +25,31 @@ class PlotTest {
         return Tum.run(Tum.write(dir, "t.tum", "main:\n  name: m\n  steps:\n" + steps.stripIndent().indent(4)));
     }
 
+    @Test
+    void pyFuncsAddToTheRunsPlotsThroughTm() {
+        Tum.write(dir, "feed.py", """
+                import py_func.tm as tm
+                def feed(v):
+                    tm.add_plot_values("p", {"a": v, "b": v * 2})
+                    return tm.last_plot_value("p")
+                def late():
+                    tm.add_plot_values("closed", {"a": 1})
+                """);
+        Tum.Ran r = run("""
+                - plot: {plot_name: p, steps: [{open: }]}
+                - py_func: {name: f1, file: feed.py, func_name: feed, param: [1]}
+                - py_func: {name: f2, file: feed.py, func_name: feed, param: [5], context_id: c}
+                - plot: {plot_name: p, steps: [{last_value: {lines: [a, b]}}, {close: }]}
+                - py_func: {name: nope, file: feed.py, func_name: late}
+                """);
+        assertEquals(Verdict.PASS, r.row("f2").verdict(), r.toString());
+        assertEquals(Map.of("a", 5.0, "b", 10.0), r.dictionary().get("pfn_f2"));
+        assertEquals(Map.of("a", 5.0, "b", 10.0), r.dictionary().get("plv_p"));
+        assertEquals(Verdict.FAIL, r.row("nope").verdict());
+        assertTrue(r.row("nope").message().endsWith("plot 'closed' is not open; open it with a plot item first"),
+                r.row("nope").message());
+    }
+
     private static boolean matplotlib() {
         try {
             Process p = new ProcessBuilder("python3", "-c", "import matplotlib").redirectErrorStream(true)

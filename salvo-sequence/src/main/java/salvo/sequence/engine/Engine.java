@@ -56,6 +56,7 @@ public final class Engine implements AutoCloseable {
         this.helpers = new Helpers(dictionary, settings.control(), loaded.testDirectory(), t0, expressions,
                 settings.environment());
         this.items = new Items(this);
+        helpers.plots(items.plots);
     }
 
     /** Runs main and returns its verdict. */

@@ -24,6 +24,7 @@ final class Helpers implements AutoCloseable {
     private final Map<String, PythonHelper> contexts = new ConcurrentHashMap<>();
     private PythonHelper expressions;
     private int started;
+    private volatile salvo.sequence.python.PlotValues plots = salvo.sequence.python.PlotValues.NONE;
 
     private final Map<String, String> baseEnvironment;
 
@@ -41,7 +42,13 @@ final class Helpers implements AutoCloseable {
         if (expressions == null || !expressions.alive()) {
             expressions = start("seq-expr");
         }
+        expressions.plots(plots);
         return expressions;
+    }
+
+    /** Where every helper's tm.add_plot_values goes from now on. */
+    void plots(salvo.sequence.python.PlotValues sink) {
+        this.plots = sink;
     }
 
     /** The worker of a context_id, the same for the whole run (started again if it died). */
@@ -55,7 +62,9 @@ final class Helpers implements AutoCloseable {
 
     private synchronized PythonHelper start(String label) {
         started++;
-        return PythonHelper.start(settings(), dictionary, control, label + "-" + started);
+        PythonHelper helper = PythonHelper.start(settings(), dictionary, control, label + "-" + started);
+        helper.plots(plots);
+        return helper;
     }
 
     PythonHelper.Settings settings() {

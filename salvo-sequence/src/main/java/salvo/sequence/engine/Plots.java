@@ -20,7 +20,7 @@ import salvo.sequence.python.PythonHelper;
  * later items until close or the end of the run. add's text is Python (through the expression
  * helper); periodic calls a function in a worker of its own every period, in the background.
  */
-final class Plots implements AutoCloseable {
+final class Plots implements AutoCloseable, salvo.sequence.python.PlotValues {
     private static final String PDF_SCRIPT = String.join("\n",
             "import csv, sys",
             "import matplotlib",
@@ -107,6 +107,33 @@ final class Plots implements AutoCloseable {
             data.put(line, v);
         }
         return new Result(Verdict.PASS, null, "", data);
+    }
+
+    /** tm.add_plot_values from a helper. */
+    @Override
+    public void add(String name, Map<?, ?> values) {
+        Plot plot = plots.get(name);
+        if (plot == null) {
+            throw new IllegalArgumentException("plot '" + name + "' is not open; open it with a plot item first");
+        }
+        for (Map.Entry<?, ?> e : values.entrySet()) {
+            if (!(e.getValue() instanceof Number n)) {
+                throw new IllegalArgumentException("the value of line '" + e.getKey() + "' is not a number: "
+                        + PyRepr.repr(e.getValue()));
+            }
+            try {
+                plot.add(PyRepr.str(e.getKey()), seconds(), n.doubleValue());
+            } catch (IOException x) {
+                throw new IllegalArgumentException("plot '" + name + "': cannot write its log: " + x.getMessage());
+            }
+        }
+    }
+
+    /** tm.last_plot_value from a helper. */
+    @Override
+    public Map<String, Object> last(String name) {
+        Plot plot = plots.get(name);
+        return plot == null ? Map.of() : new LinkedHashMap<>(plot.last(null));
     }
 
     private static Object number(Object v, Evaluator evaluator) {
@@ -198,14 +225,9 @@ final class Plots implements AutoCloseable {
             return "it must return a mapping of lines to values ({'vbat': 3.3}), got " + PyRepr.repr(result);
         }
         try {
-            for (Map.Entry<?, ?> e : values.entrySet()) {
-                if (!(e.getValue() instanceof Number n)) {
-                    return "the value of line '" + e.getKey() + "' is not a number: " + PyRepr.repr(e.getValue());
-                }
-                plot.add(PyRepr.str(e.getKey()), seconds(), n.doubleValue());
-            }
-        } catch (IOException e) {
-            return "cannot write its log: " + e.getMessage();
+            add(plot.name(), values);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         return null;
     }
