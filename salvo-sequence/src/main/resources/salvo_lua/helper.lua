@@ -7,6 +7,9 @@
 -- Lua has no JSON library by default, hence the small encoder and decoder below.
 
 local json = {}
+-- Lua 5.1 has neither table.pack nor table.unpack, and its xpcall passes no arguments.
+local pack = table.pack or function(...) return { n = select("#", ...), ... } end
+local unpack = table.unpack or unpack
 local array_length = setmetatable({}, { __mode = "k" })
 
 local function utf8_char(cp)
@@ -156,7 +159,8 @@ function json.decode(text)
       local num = text:match("^-?%d+%.?%d*[eE]?[-+]?%d*", pos)
       if not num or num == "" then fail("unexpected " .. (c == "" and "end" or "'" .. c .. "'")) end
       pos = pos + #num
-      return math.tointeger and math.tointeger(tonumber(num)) or tonumber(num)
+      if num:find("[.eE]") or not math.tointeger then return tonumber(num) end
+      return math.tointeger(tonumber(num)) or tonumber(num)
     end
   end
   local v = value(); skip()
@@ -166,7 +170,7 @@ end
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
-  local text = f:read("a") or f:read("*a")
+  local text = f:read("*a")
   f:close()
   return text
 end
@@ -228,7 +232,8 @@ if type(func) ~= "function" then
   finish({ ok = false, error = "the module of " .. request.file .. " has no function '" .. request.func .. "'" })
 end
 local params = request.params or {}
-local results = table.pack(xpcall(func, debug.traceback, table.unpack(params, 1, array_length[params] or #params)))
+local count = array_length[params] or #params
+local results = pack(xpcall(function() return func(unpack(params, 1, count)) end, debug.traceback))
 if not results[1] then finish({ ok = false, error = results[2] }) end
 local value
 if results.n == 2 then

@@ -31,9 +31,9 @@ final class ReportExports {
     }
 
     /**
-     * @param name     the report's name (the header's test_name, or the report item's name)
-     * @param header   false from a report item: no header, and sqlite entries are ignored
-     * @param database the database file, which the first sqlite export of the root list already is
+     * @param name   the report's name (the header's test_name, or the report item's name)
+     * @param header false from a report item: no header, and sqlite entries are ignored; at close,
+     *               the first sqlite entry is the database file itself, already written
      */
     void run(List<ExportSpec> exports, ReportDatabase db, String name, boolean header, Frame frame) {
         boolean databaseDone = false;
