@@ -46,6 +46,9 @@ public final class Engine implements AutoCloseable {
     private final Items items;
     private final ReportExports exports = new ReportExports(this);
     private volatile ReportRecorder report;
+    /** What each thread printed since its previous row: a report row's log (§6.1, log_stored). */
+    private final ThreadLocal<StringBuilder> sinceLastRow = ThreadLocal.withInitial(StringBuilder::new);
+    private static final int LOG_LIMIT = 1 << 20;
 
     public Engine(Loaded loaded, Dictionary dictionary, PythonHelper expressions, Settings settings, Log log, Rows rows) {
         this.loaded = loaded;
@@ -145,6 +148,24 @@ public final class Engine implements AutoCloseable {
         helpers.close();
     }
 
+    /** A line an item printed, kept for the next report row written on this thread. */
+    void logged(String line) {
+        ReportRecorder rec = report;
+        if (rec != null && rec.plan().logStored()) {
+            StringBuilder b = sinceLastRow.get();
+            if (b.length() < LOG_LIMIT) {
+                b.append(line).append('\n');
+            }
+        }
+    }
+
+    private String takeLog() {
+        StringBuilder b = sinceLastRow.get();
+        String text = b.toString();
+        b.setLength(0);
+        return text;
+    }
+
     Dictionary dictionary() {
         return dictionary;
     }
@@ -230,7 +251,7 @@ public final class Engine implements AutoCloseable {
         ReportRecorder rec = report;
         if (rec != null && started) {
             // The report keeps no row for an item skipped at load (§6.1); Salvo's own results do (§9.6).
-            rec.finished(frame, step, r, startTicks, took, data);
+            rec.finished(frame, step, r, startTicks, took, data, rec.plan().logStored() ? takeLog() : null);
         }
         if (!frame.path.isEmpty()) {
             rows.finished(new Row(frame.path, step.type(), r.verdict(), message, took, frame.output(), data,

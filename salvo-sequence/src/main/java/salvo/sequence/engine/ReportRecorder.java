@@ -106,8 +106,8 @@ final class ReportRecorder {
         return db;
     }
 
-    /** The row of one finished execution. */
-    void finished(Frame frame, Step step, Result r, long startTicks, Duration took, Map<String, Object> data) {
+    /** The row of one finished execution; {@code log} is what its thread printed since its previous row, or null. */
+    void finished(Frame frame, Step step, Result r, long startTicks, Duration took, Map<String, Object> data, String log) {
         Integer id = ids.get(step.id());
         if (id == null) {
             return; // not an item of the tree (post-execution's frame)
@@ -127,7 +127,7 @@ final class ReportRecorder {
         }
         String message = r.message().isEmpty() ? r.verdict().name() : r.message();
         ReportRow row = new ReportRow(startTicks, id, parent, level, name, step.type(), key(step, frame),
-                r.verdict().name(), message, took.toNanos() / 100_000, plan.logStored() ? frame.output() : null, json(all));
+                r.verdict().name(), message, took.toNanos() / 100_000, log, json(all));
         try {
             db.insert(row);
         } catch (SQLException e) {
