@@ -136,8 +136,8 @@ class ReportTest {
         assertEquals("Let", named.get("set").get("test_type"));
         assertEquals("FAIL", named.get("bad").get("result"));
         assertEquals("Check failed: '<| 1 == 2 |>' evaluated to False", named.get("bad").get("message"));
-        assertEquals("{\"extra\":5}", named.get("bad").get("data"));
-        assertEquals("{\"x\":1}", named.get("set").get("data"));
+        assertEquals("{\"extra\": 5}", named.get("bad").get("data"));
+        assertEquals("{\"x\": 1}", named.get("set").get("data"));
         List<Map<String, Object>> inloop = all.stream().filter(x -> "inloop".equals(x.get("test_name"))).toList();
         assertEquals(inloop.get(0).get("test_id"), inloop.get(1).get("test_id"));
         assertEquals(named.get("lp").get("test_id"), inloop.get(0).get("parent_id"));
@@ -234,8 +234,11 @@ class ReportTest {
 
     @Test
     void anExistingReportIsKeptAsSavedAndAMissingFolderAbortsTheRun() throws Exception {
-        Path file = write("report: {export: [{sqlite: {file_name: \"%1$s/r.db\"}}]}\n", "- let: {name: a, values: {a: 1}}\n");
+        Path file = write("report: {export: [{sqlite: {file_name: \"%1$s/r.db\"}}]}\n",
+                "- let: {name: a, condition: \"<| True |>\", expected_result: pass, values: {z: {y: 1, b: 2}, a: 1}}\n");
         assertEquals(Verdict.PASS, Tum.run(file).verdict());
+        assertEquals("{\"a\": 1, \"expected\": \"pass\", \"input_condition\": \"<| True |>\", \"z\": {\"b\": 2, \"y\": 1}}",
+                rows(dir.resolve("r.db"), "SELECT data FROM tests WHERE test_name = 'a'").get(0).get("data"), "sorted keys");
         assertEquals(Verdict.PASS, Tum.run(file).verdict());
         assertEquals(Verdict.PASS, Tum.run(file).verdict());
         assertTrue(Files.isRegularFile(dir.resolve("r.db-1.saved")));

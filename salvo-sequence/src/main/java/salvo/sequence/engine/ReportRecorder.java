@@ -30,6 +30,23 @@ import salvo.sequence.report.SavedFiles;
  */
 final class ReportRecorder {
     private static final ObjectMapper SORTED = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** Python's json.dumps separators (", " and ": "), as the original wrote the data column. */
+    private static final com.fasterxml.jackson.core.PrettyPrinter PYTHON_STYLE = new com.fasterxml.jackson.core.util.MinimalPrettyPrinter() {
+        @Override
+        public void writeObjectFieldValueSeparator(com.fasterxml.jackson.core.JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(com.fasterxml.jackson.core.JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(com.fasterxml.jackson.core.JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+    };
 
     private final Engine engine;
     private final ReportPlan plan;
@@ -151,7 +168,7 @@ final class ReportRecorder {
 
     private static String json(Map<String, Object> data) {
         try {
-            return SORTED.writeValueAsString(data);
+            return SORTED.writer(PYTHON_STYLE).writeValueAsString(data);
         } catch (JsonProcessingException e) {
             return SORTED.createObjectNode().put("unserialisable", String.valueOf(data)).toString();
         }
