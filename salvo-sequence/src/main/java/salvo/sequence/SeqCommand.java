@@ -10,17 +10,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import salvo.error.SalvoError;
 import salvo.execute.RunControl;
 import salvo.sequence.engine.Rows;
 import salvo.sequence.engine.Verdict;
+import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Diagnostic;
 import salvo.sequence.load.LoadOptions;
 import salvo.sequence.load.Loaded;
+import salvo.sequence.lua.LuaHelper;
 import salvo.sequence.report.ReportPlan;
 
 /** {@code salvo seq}: check and run .tum sequences. */
@@ -101,10 +103,10 @@ public final class SeqCommand implements Runnable {
                     return SalvoError.USAGE;
                 }
                 String luaBin = luaBin(session);
-                if (salvo.sequence.lua.LuaHelper.needed(loaded.main())
-                        && salvo.sequence.lua.LuaHelper.interpreter(luaBin).isEmpty()) {
+                if (LuaHelper.needed(loaded.main())
+                        && LuaHelper.interpreter(luaBin).isEmpty()) {
                     spec.commandLine().getErr().println(loaded.main().mark() + ": warning: its lua_func items will fail: "
-                            + salvo.sequence.lua.LuaHelper.missing(luaBin));
+                            + LuaHelper.missing(luaBin));
                 }
                 spec.commandLine().getOut().println(loaded.file() + ": ok");
                 return PASSED;
@@ -114,7 +116,7 @@ public final class SeqCommand implements Runnable {
 
     private static String luaBin(SequenceSession session) {
         Object bin = session.dictionary().get("lua_bin");
-        return bin == null ? null : salvo.sequence.expr.PyRepr.str(bin);
+        return bin == null ? null : PyRepr.str(bin);
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,

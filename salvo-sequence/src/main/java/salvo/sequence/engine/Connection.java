@@ -1,5 +1,7 @@
 package salvo.sequence.engine;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -89,10 +91,10 @@ final class Connection implements AutoCloseable {
      * the next byte or when the port goes away.
      */
     static Connection serial(String name, Path port, RunControl control, Consumer<String> log) throws IOException {
-        java.io.FileInputStream in = new java.io.FileInputStream(port.toFile());
-        java.io.FileOutputStream out;
+        FileInputStream in = new FileInputStream(port.toFile());
+        FileOutputStream out;
         try {
-            out = new java.io.FileOutputStream(port.toFile());
+            out = new FileOutputStream(port.toFile());
         } catch (IOException e) {
             in.close();
             throw e;

@@ -1,6 +1,8 @@
 package salvo.sequence.engine;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,9 +87,9 @@ final class Consoles implements AutoCloseable {
      * transport, like every child of an item), then opened as a file.
      */
     private Connection serial(String console, Frame frame) throws IOException {
-        java.nio.file.Path port = engine.testDirectory().resolve(frame.expandText(frame.step.field("serial_port")));
+        Path port = engine.testDirectory().resolve(frame.expandText(frame.step.field("serial_port")));
         int baud = port(frame.field("serial_baudrate"), -1);
-        if (!java.nio.file.Files.exists(port)) {
+        if (!Files.exists(port)) {
             throw new IOException("no serial port at " + port);
         }
         StringBuilder said = new StringBuilder();

@@ -12,9 +12,11 @@ import salvo.sequence.expr.Evaluator;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Loaded;
 import salvo.sequence.load.Step;
+import salvo.sequence.lua.LuaHelper;
 import salvo.sequence.python.Dictionary;
 import salvo.sequence.python.HelperEvaluator;
 import salvo.sequence.python.PythonHelper;
+import salvo.sequence.report.ExportSpec;
 import salvo.sequence.report.ReportPlan;
 
 /**
@@ -71,10 +73,10 @@ public final class Engine implements AutoCloseable {
         dictionary.set("test_version", "");
         dictionary.set("test_modifs", "");
         Step main = loaded.main();
-        if (salvo.sequence.lua.LuaHelper.needed(main)) {
+        if (LuaHelper.needed(main)) {
             // §1.2.8: lua_bin names the interpreter that lua_func items will use.
             Object bin = dictionary.get("lua_bin");
-            salvo.sequence.lua.LuaHelper.interpreter(bin == null ? null : PyRepr.str(bin))
+            LuaHelper.interpreter(bin == null ? null : PyRepr.str(bin))
                     .ifPresent(lua -> dictionary.set("lua_bin", lua));
         }
         log.line("Test \"" + main.title() + "\" from " + loaded.file());
@@ -124,7 +126,7 @@ public final class Engine implements AutoCloseable {
             return Result.pass();
         }
         String name = step.name().isEmpty() ? "report" : step.name();
-        exports.run(salvo.sequence.report.ExportSpec.list(step.field("export")), rec.database(), name, false, frame);
+        exports.run(ExportSpec.list(step.field("export")), rec.database(), name, false, frame);
         return Result.pass();
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import salvo.execute.RunControl;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.python.Dictionary;
+import salvo.sequence.python.PlotValues;
 import salvo.sequence.python.PythonHelper;
 
 /**
@@ -24,7 +25,7 @@ final class Helpers implements AutoCloseable {
     private final Map<String, PythonHelper> contexts = new ConcurrentHashMap<>();
     private PythonHelper expressions;
     private int started;
-    private volatile salvo.sequence.python.PlotValues plots = salvo.sequence.python.PlotValues.NONE;
+    private volatile PlotValues plots = PlotValues.NONE;
 
     private final Map<String, String> baseEnvironment;
 
@@ -47,7 +48,7 @@ final class Helpers implements AutoCloseable {
     }
 
     /** Where every helper's tm.add_plot_values goes from now on. */
-    void plots(salvo.sequence.python.PlotValues sink) {
+    void plots(PlotValues sink) {
         this.plots = sink;
     }
 

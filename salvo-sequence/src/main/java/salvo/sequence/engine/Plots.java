@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import salvo.sequence.expr.Evaluator;
+import salvo.sequence.expr.Expander;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Step;
 import salvo.sequence.plot.Plot;
 import salvo.sequence.python.Answer;
+import salvo.sequence.python.PlotValues;
 import salvo.sequence.python.PythonHelper;
 
 /**
@@ -20,7 +24,7 @@ import salvo.sequence.python.PythonHelper;
  * later items until close or the end of the run. add's text is Python (through the expression
  * helper); periodic calls a function in a worker of its own every period, in the background.
  */
-final class Plots implements AutoCloseable, salvo.sequence.python.PlotValues {
+final class Plots implements AutoCloseable, PlotValues {
     private static final String PDF_SCRIPT = String.join("\n",
             "import csv, sys",
             "import matplotlib",
@@ -184,7 +188,7 @@ final class Plots implements AutoCloseable, salvo.sequence.python.PlotValues {
             }
         }, "seq-plot-" + plot.name());
         t.setDaemon(true);
-        periodics.computeIfAbsent(plot.name(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        periodics.computeIfAbsent(plot.name(), k -> new CopyOnWriteArrayList<>())
                 .add(new Periodic(stop, t));
         t.start();
         return Result.pass();
@@ -214,7 +218,7 @@ final class Plots implements AutoCloseable, salvo.sequence.python.PlotValues {
         Object result = a.value();
         if (frame.step.has("eval")) {
             String text = PyRepr.str(frame.step.field("eval")).replace("$(result)", PyRepr.repr(result));
-            Evaluator.Result r = engine.evaluator(frame.stop).eval(salvo.sequence.expr.Expander.substitute(text,
+            Evaluator.Result r = engine.evaluator(frame.stop).eval(Expander.substitute(text,
                     frame.scope()));
             if (!r.ok()) {
                 return "eval '" + text + "': " + r.error();
@@ -253,7 +257,7 @@ final class Plots implements AutoCloseable, salvo.sequence.python.PlotValues {
         if (!Files.isDirectory(target.getParent())) {
             return Result.fail("plot export: the folder " + target.getParent() + " does not exist");
         }
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv")) {
             Files.writeString(target, plot.csv());
             return new Result(Verdict.PASS, target.toString(), "", Map.of("file", target.toString()));

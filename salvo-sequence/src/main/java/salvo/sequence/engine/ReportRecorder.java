@@ -1,6 +1,9 @@
 package salvo.sequence.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -8,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import salvo.error.SalvoError;
@@ -31,19 +36,19 @@ import salvo.sequence.report.SavedFiles;
 final class ReportRecorder {
     private static final ObjectMapper SORTED = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     /** Python's json.dumps separators (", " and ": "), as the original wrote the data column. */
-    private static final com.fasterxml.jackson.core.PrettyPrinter PYTHON_STYLE = new com.fasterxml.jackson.core.util.MinimalPrettyPrinter() {
+    private static final PrettyPrinter PYTHON_STYLE = new MinimalPrettyPrinter() {
         @Override
-        public void writeObjectFieldValueSeparator(com.fasterxml.jackson.core.JsonGenerator g) throws IOException {
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
             g.writeRaw(": ");
         }
 
         @Override
-        public void writeObjectEntrySeparator(com.fasterxml.jackson.core.JsonGenerator g) throws IOException {
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
             g.writeRaw(", ");
         }
 
         @Override
-        public void writeArrayValueSeparator(com.fasterxml.jackson.core.JsonGenerator g) throws IOException {
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
             g.writeRaw(", ");
         }
     };
@@ -103,7 +108,7 @@ final class ReportRecorder {
 
     private static Map<String, Integer> number(Step main) {
         Map<String, Integer> ids = new HashMap<>();
-        java.util.ArrayDeque<Step> todo = new java.util.ArrayDeque<>(List.of(main));
+        ArrayDeque<Step> todo = new ArrayDeque<>(List.of(main));
         while (!todo.isEmpty()) {
             Step s = todo.pop();
             ids.put(s.id(), ids.size() + 1);
@@ -195,7 +200,7 @@ final class ReportRecorder {
     static String duration(Duration d) {
         long micros = d.toNanos() / 1000;
         long seconds = micros / 1_000_000;
-        return String.format(java.util.Locale.ROOT, "%d:%02d:%02d.%06d", seconds / 3600, seconds / 60 % 60, seconds % 60,
+        return String.format(Locale.ROOT, "%d:%02d:%02d.%06d", seconds / 3600, seconds / 60 % 60, seconds % 60,
                 micros % 1_000_000);
     }
 }
