@@ -93,6 +93,9 @@ public final class TreeBuilder {
         } else if ("branches".equals(spec.children())) {
             children = branches(body, at, id, path, label);
         }
+        if (kind.equals("report")) {
+            body.get("export").ifPresent(e -> ExportChecks.check(e, diagnostics, label));
+        }
         if (kind.equals("loop")) {
             body.get("exit_condition").filter(YNode.Map.class::isInstance).map(YNode.Map.class::cast)
                     .ifPresent(c -> exitCondition(c, label));
