@@ -273,9 +273,10 @@ class EngineTest {
                   steps: [{check: {name: c, values: [false]}}]
                 """);
         Tum.Ran r = run("""
-                - run: {name: r, tum: child.tum}
-                """);
+                - run: {name: r, tum: child.tum, report_file: "%s/child.xml"}
+                """.formatted(dir));
         assertEquals(Verdict.PASS, r.row("r").verdict(), "run PASSes whenever the child ran: " + r);
         assertTrue(r.log().contains("[child.tum] Test run failed."), r.log());
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("child.xml")), "report_file is the child's -p: " + r.log());
     }
 }
