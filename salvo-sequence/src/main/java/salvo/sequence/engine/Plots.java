@@ -1,56 +1,33 @@
 package salvo.sequence.engine;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import salvo.sequence.expr.Evaluator;
-import salvo.sequence.expr.Expander;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Step;
 import salvo.sequence.plot.Plot;
-import salvo.sequence.python.Answer;
 import salvo.sequence.python.PlotValues;
-import salvo.sequence.python.PythonHelper;
 
 /**
  * plot and its actions (§3.13), as a headless recorder: plots named by plot_name, shared by
- * later items until close or the end of the run. add's text is Python (through the expression
- * helper); periodic calls a function in a worker of its own every period, in the background.
+ * later items until close or the end of the run, and the target of the helpers' tm.add_plot_values.
+ * add's text is Python (through the expression helper); periodic and export have classes of their own.
  */
 final class Plots implements AutoCloseable, PlotValues {
-    private static final String PDF_SCRIPT = String.join("\n",
-            "import csv, sys",
-            "import matplotlib",
-            "matplotlib.use('Agg')",
-            "import matplotlib.pyplot as plt",
-            "lines = {}",
-            "for row in csv.DictReader(open(sys.argv[1])):",
-            "    lines.setdefault(row['line'], ([], []))",
-            "    lines[row['line']][0].append(float(row['time']))",
-            "    lines[row['line']][1].append(float(row['value']))",
-            "for name, (t, v) in lines.items():",
-            "    plt.plot(t, v, label=name)",
-            "plt.xlabel('s')",
-            "plt.title(sys.argv[3])",
-            "plt.legend()",
-            "plt.savefig(sys.argv[2])");
-
     private final Engine engine;
     private final Map<String, Plot> plots = new ConcurrentHashMap<>();
-    /** A periodic function's thread and the stop that ends it. */
-    private record Periodic(Stop stop, Thread thread) {}
-
-    private final Map<String, List<Periodic>> periodics = new ConcurrentHashMap<>();
+    private final PlotPeriodics periodics;
+    private final PlotExports exports;
 
     Plots(Engine engine) {
         this.engine = engine;
+        this.periodics = new PlotPeriodics(engine, this);
+        this.exports = new PlotExports(engine);
     }
 
     Result run(Step step, Frame frame, boolean stopOnFailure) {
@@ -70,9 +47,9 @@ final class Plots implements AutoCloseable, PlotValues {
         try {
             return switch (action) {
                 case "add" -> add(plot, frame);
-                case "periodic" -> periodic(plot, frame);
+                case "periodic" -> periodics.start(plot, frame);
                 case "last_value" -> lastValue(plot, frame);
-                case "export" -> export(plot, frame);
+                case "export" -> exports.export(plot, frame);
                 case "close" -> close(name);
                 default -> Result.fail("plot action '" + action + "' is not supported");
             };
@@ -152,90 +129,6 @@ final class Plots implements AutoCloseable, PlotValues {
         return engine.ticks() / 10_000.0;
     }
 
-    /**
-     * periodic: the function called now (its failure FAILs the action), then every period in
-     * the background until the plot closes; its return is a mapping of lines to values (after
-     * eval, applied to $(result), when given).
-     */
-    private Result periodic(Plot plot, Frame frame) throws IOException {
-        Path file = engine.testDirectory().resolve(frame.expandText(frame.step.field("file"))).normalize();
-        String func = frame.expandText(frame.step.field("func_name"));
-        Object param = frame.step.has("param") ? frame.field("param") : List.of();
-        List<?> params = param instanceof List<?> l ? l : List.of(param);
-        double period = frame.step.has("period") ? Basics.seconds(frame.field("period")) : 1.0;
-        if (!Files.isRegularFile(file)) {
-            return Result.fail("plot periodic: no file at \"" + file + "\" (file is relative to the test directory)");
-        }
-        PythonHelper worker = engine.helpers().fresh();
-        String first = sample(plot, worker, file, func, params, frame);
-        if (first != null) {
-            worker.close();
-            return Result.fail("plot periodic " + func + ": " + first);
-        }
-        Stop stop = new Stop(frame.stop);
-        Thread t = new Thread(() -> {
-            try {
-                while (sleep(period, stop)) {
-                    String problem = sample(plot, worker, file, func, params, frame);
-                    if (problem != null) {
-                        engine.log().line(frame.prefix + "WARN  plot '" + plot.name() + "' periodic " + func
-                                + " stopped: " + problem);
-                        return;
-                    }
-                }
-            } finally {
-                worker.close();
-            }
-        }, "seq-plot-" + plot.name());
-        t.setDaemon(true);
-        periodics.computeIfAbsent(plot.name(), k -> new CopyOnWriteArrayList<>())
-                .add(new Periodic(stop, t));
-        t.start();
-        return Result.pass();
-    }
-
-    private static boolean sleep(double seconds, Stop stop) {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < end) {
-            if (stop.stopped()) {
-                return false;
-            }
-            try {
-                Thread.sleep(Math.max(1, Math.min(50, (end - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                return false;
-            }
-        }
-        return !stop.stopped();
-    }
-
-    /** One call of a periodic function, its values added; why it failed, or null. */
-    private String sample(Plot plot, PythonHelper worker, Path file, String func, List<?> params, Frame frame) {
-        Answer a = PyFuncs.call(worker, file, func, params, frame);
-        if (!a.ok()) {
-            return a.error().strip().lines().reduce((x, y) -> y).orElse(a.error());
-        }
-        Object result = a.value();
-        if (frame.step.has("eval")) {
-            String text = PyRepr.str(frame.step.field("eval")).replace("$(result)", PyRepr.repr(result));
-            Evaluator.Result r = engine.evaluator(frame.stop).eval(Expander.substitute(text,
-                    frame.scope()));
-            if (!r.ok()) {
-                return "eval '" + text + "': " + r.error();
-            }
-            result = r.value();
-        }
-        if (!(result instanceof Map<?, ?> values)) {
-            return "it must return a mapping of lines to values ({'vbat': 3.3}), got " + PyRepr.repr(result);
-        }
-        try {
-            add(plot.name(), values);
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-        return null;
-    }
-
     /** last_value: {name: [lines]} or {lines: [...]}; plv_<plot_name> = {line: last value}; no list, none. */
     private Result lastValue(Plot plot, Frame frame) {
         Object lines = frame.step.has("lines") ? frame.field("lines") : frame.field("value");
@@ -250,53 +143,8 @@ final class Plots implements AutoCloseable, PlotValues {
         return new Result(Verdict.PASS, last, "", last);
     }
 
-    /** export: f.csv (every point), or f.pdf when matplotlib is importable in python_bin. */
-    private Result export(Plot plot, Frame frame) throws IOException {
-        String name = frame.expandText(frame.step.field("value"));
-        Path target = cwd().resolve(name).normalize();
-        if (!Files.isDirectory(target.getParent())) {
-            return Result.fail("plot export: the folder " + target.getParent() + " does not exist");
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".csv")) {
-            Files.writeString(target, plot.csv());
-            return new Result(Verdict.PASS, target.toString(), "", Map.of("file", target.toString()));
-        }
-        if (!lower.endsWith(".pdf")) {
-            return Result.fail("plot export: '" + name + "' is neither .csv nor .pdf");
-        }
-        String python = engine.helpers().settings().python();
-        if (run(List.of(python, "-c", "import matplotlib"), frame) != 0) {
-            return Result.fail("plot export to " + name + " needs a plotting backend: matplotlib is not importable in "
-                    + python + " (pip install matplotlib), or export to .csv");
-        }
-        Path csv = Files.createTempFile("salvo-plot-", ".csv");
-        try {
-            Files.writeString(csv, plot.csv());
-            int code = run(List.of(python, "-c", PDF_SCRIPT, csv.toString(), target.toString(), plot.name()), frame);
-            return code == 0 ? new Result(Verdict.PASS, target.toString(), "", Map.of("file", target.toString()))
-                    : Result.fail("plot export to " + name + ": matplotlib failed (status " + code + ")");
-        } finally {
-            Files.deleteIfExists(csv);
-        }
-    }
-
-    private int run(List<String> command, Frame frame) throws IOException {
-        return ChildProcess.run(command, engine.testDirectory(), frame.stop, engine.control(), frame::log).exitCode();
-    }
-
     private Result close(String name) {
-        List<Periodic> running = periodics.remove(name);
-        if (running != null) {
-            running.forEach(p -> p.stop().flag());
-            for (Periodic p : running) {
-                try {
-                    p.thread().join(5_000); // its worker is closed on its way out
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        periodics.stop(name);
         Plot plot = plots.remove(name);
         if (plot != null) {
             plot.close();
