@@ -1,6 +1,5 @@
 package salvo.sequence.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import salvo.sequence.expr.Rules;
 import salvo.sequence.load.Step;
 import salvo.sequence.python.Json;
 import salvo.sequence.rpc.RpcFrames;
+import salvo.sequence.rpc.RpcTransport;
 import salvo.sequence.rpc.UdpEndpoint;
 
 /**
@@ -22,18 +22,6 @@ import salvo.sequence.rpc.UdpEndpoint;
  * by open and shared by later items until close; a query without one opens it for itself).
  */
 final class JsonRpcs implements AutoCloseable {
-    /** The item's transport, checked before any action runs. */
-    record Transport(String console, String prompt, String server, int sndPort, int rcvPort, int bufsize,
-                     String multicastIf) {
-        boolean udp() {
-            return console == null;
-        }
-
-        String label() {
-            return udp() ? "udp " + server + ":" + sndPort + " (replies on " + rcvPort + ")" : "console '" + console + "'";
-        }
-    }
-
     private final Engine engine;
     private final Consoles consoles;
     private final Map<Integer, UdpEndpoint> sockets = new ConcurrentHashMap<>();
@@ -41,6 +29,10 @@ final class JsonRpcs implements AutoCloseable {
     JsonRpcs(Engine engine, Consoles consoles) {
         this.engine = engine;
         this.consoles = consoles;
+    }
+
+    static RpcTransport transport(Frame item) {
+        return RpcTransport.of(item.field("console"), item.field("udp"));
     }
 
     Result run(Step step, Frame frame, boolean stopOnFailure) {
@@ -52,42 +44,9 @@ final class JsonRpcs implements AutoCloseable {
         return engine.children(step.children(), frame, stopOnFailure);
     }
 
-    /** console: {name, prompt} or udp: {server, snd_port, rcv_port, bufsize, multicast_if}, exactly one. */
-    static Transport transport(Frame item) {
-        Object console = item.field("console");
-        Object udp = item.field("udp");
-        if ((console == null) == (udp == null)) {
-            throw new IllegalArgumentException("give exactly one transport: console: {name: ...} or "
-                    + "udp: {server: ..., snd_port: ..., rcv_port: ...}");
-        }
-        if (console != null) {
-            if (!(console instanceof Map<?, ?> c) || c.get("name") == null) {
-                throw new IllegalArgumentException("the console transport needs name: the console_name of an open console");
-            }
-            return new Transport(PyRepr.str(c.get("name")), c.get("prompt") == null ? "\n" : PyRepr.str(c.get("prompt")),
-                    null, 0, 0, 0, null);
-        }
-        if (!(udp instanceof Map<?, ?> u) || u.get("server") == null || u.get("snd_port") == null
-                || u.get("rcv_port") == null) {
-            throw new IllegalArgumentException("the udp transport needs server, snd_port and rcv_port");
-        }
-        return new Transport(null, null, PyRepr.str(u.get("server")), port(u, "snd_port"), port(u, "rcv_port"),
-                u.get("bufsize") == null ? 1450 : port(u, "bufsize"),
-                u.get("multicast_if") == null ? null : PyRepr.str(u.get("multicast_if")));
-    }
-
-    private static int port(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        try {
-            return v instanceof Number n ? n.intValue() : Integer.parseInt(PyRepr.str(v).strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("udp " + key + " must be a number, got " + PyRepr.repr(v));
-        }
-    }
-
     Result action(Step step, Frame frame) {
         Frame item = frame.parent;
-        Transport t;
+        RpcTransport t;
         try {
             t = transport(item);
         } catch (IllegalArgumentException e) {
@@ -111,7 +70,7 @@ final class JsonRpcs implements AutoCloseable {
         }
     }
 
-    private Result open(Transport t) throws IOException {
+    private Result open(RpcTransport t) throws IOException {
         if (sockets.containsKey(t.rcvPort())) {
             return Result.fail("json_rpc: a socket on rcv_port " + t.rcvPort() + " is already open; close it first");
         }
@@ -119,7 +78,7 @@ final class JsonRpcs implements AutoCloseable {
         return Result.pass();
     }
 
-    private Result close(Transport t) {
+    private Result close(RpcTransport t) {
         UdpEndpoint s = sockets.remove(t.rcvPort());
         if (s != null) {
             s.close();
@@ -127,7 +86,7 @@ final class JsonRpcs implements AutoCloseable {
         return Result.pass();
     }
 
-    private Result query(Transport t, String version, double timeout, boolean mute, Frame frame) throws IOException {
+    private Result query(RpcTransport t, String version, double timeout, boolean mute, Frame frame) throws IOException {
         String method = frame.expandText(frame.step.field("method"));
         Object params = frame.step.has("params") ? frame.field("params") : List.of();
         Object id = frame.step.has("id") ? frame.field("id") : "rand";
@@ -160,7 +119,7 @@ final class JsonRpcs implements AutoCloseable {
                 return new Result(Verdict.PASS, null, "", Map.of("request", Json.fromJson(request)));
             }
             JsonNode reply = t.udp() ? socket.receive(id, timeout, frame.stop::stopped, frame::warn)
-                    : consoleReply(t, id, timeout, frame);
+                    : ConsoleReplies.next(connection(t), t.prompt(), timeout, frame.stop);
             return answered(t, version, method, id, timeout, reply, request, socket, mute, frame);
         } finally {
             if (own != null) {
@@ -169,18 +128,18 @@ final class JsonRpcs implements AutoCloseable {
         }
     }
 
-    private Result receive(Transport t, String version, Object id, double timeout, boolean mute, Frame frame)
+    private Result receive(RpcTransport t, String version, Object id, double timeout, boolean mute, Frame frame)
             throws IOException {
         UdpEndpoint socket = t.udp() ? sockets.get(t.rcvPort()) : null;
         if (t.udp() && socket == null) {
             return Result.fail("json_rpc receive: no socket is open on rcv_port " + t.rcvPort() + "; add an open action first");
         }
         JsonNode reply = t.udp() ? socket.receive(id, timeout, frame.stop::stopped, frame::warn)
-                : consoleReply(t, id, timeout, frame);
+                : ConsoleReplies.next(connection(t), t.prompt(), timeout, frame.stop);
         return answered(t, version, "receive", id, timeout, reply, null, socket, mute, frame);
     }
 
-    private Result answered(Transport t, String version, String method, Object id, double timeout, JsonNode reply,
+    private Result answered(RpcTransport t, String version, String method, Object id, double timeout, JsonNode reply,
                             JsonNode request, UdpEndpoint socket, boolean mute, Frame frame) {
         if (reply == null) {
             if (frame.stop.stopped()) {
@@ -207,56 +166,13 @@ final class JsonRpcs implements AutoCloseable {
         return new Result(o.ok() ? Verdict.PASS : Verdict.FAIL, o.value(), o.message(), data);
     }
 
-    private Connection connection(Transport t) throws IOException {
+    private Connection connection(RpcTransport t) throws IOException {
         Connection c = consoles.connection(t.console());
         if (c == null) {
             throw new IOException("the console is not open; open it with a console item (console_name: " + t.console()
                     + ") first");
         }
         return c;
-    }
-
-    /**
-     * Reads the console to each prompt; the last line starting with '{' before it is the reply
-     * unless it is a request (an echo), then it reads on. Null at the timeout or a stop.
-     */
-    private JsonNode consoleReply(Transport t, Object id, double timeout, Frame frame) throws IOException {
-        Connection c = connection(t);
-        long deadline = System.nanoTime() + (long) (timeout * 1e9);
-        while (!frame.stop.stopped()) {
-            String text = c.unread();
-            int at = text.indexOf(t.prompt());
-            if (at >= 0) {
-                c.consume(at + t.prompt().length());
-                JsonNode frameNode = lastJsonLine(text.substring(0, at));
-                if (frameNode != null && !RpcFrames.isRequest(frameNode)) {
-                    return frameNode;
-                }
-                continue;
-            }
-            if (System.nanoTime() > deadline || c.closed()) {
-                return null;
-            }
-            try {
-                c.awaitMore(Math.min(50, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode lastJsonLine(String text) {
-        List<String> lines = text.lines().map(String::strip).filter(l -> l.startsWith("{")).toList();
-        if (lines.isEmpty()) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.readTree(lines.get(lines.size() - 1));
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 
     @Override
