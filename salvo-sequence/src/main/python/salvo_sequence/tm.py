@@ -74,11 +74,19 @@ def get_main_dir():
 
 
 def add_plot_values(plot, values):
-    _plots.setdefault(plot, {}).update(values)
+    """Adds {line: value} to the engine's plot (open by a plot item); kept here without an engine."""
+    ch = channel.current()
+    if ch is None:
+        _plots.setdefault(plot, {}).update(values)
+        return
+    ch.ask("add_plot_values", [plot, values])
 
 
 def last_plot_value(plot):
-    return dict(_plots.get(plot, {}))
+    ch = channel.current()
+    if ch is None:
+        return dict(_plots.get(plot, {}))
+    return ch.ask("last_plot_value", [plot]) or {}
 
 
 class FunctionItem:

@@ -10,17 +10,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import salvo.error.SalvoError;
 import salvo.execute.RunControl;
 import salvo.sequence.engine.Rows;
 import salvo.sequence.engine.Verdict;
+import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Diagnostic;
 import salvo.sequence.load.LoadOptions;
 import salvo.sequence.load.Loaded;
+import salvo.sequence.lua.LuaHelper;
+import salvo.sequence.report.ReportPlan;
 
 /** {@code salvo seq}: check and run .tum sequences. */
 @Command(name = "seq", description = "YAML test sequences (.tum files): check and run them.",
@@ -99,10 +102,21 @@ public final class SeqCommand implements Runnable {
                 if (!report(loaded, spec.commandLine().getErr())) {
                     return SalvoError.USAGE;
                 }
+                String luaBin = luaBin(session);
+                if (LuaHelper.needed(loaded.main())
+                        && LuaHelper.interpreter(luaBin).isEmpty()) {
+                    spec.commandLine().getErr().println(loaded.main().mark() + ": warning: its lua_func items will fail: "
+                            + LuaHelper.missing(luaBin));
+                }
                 spec.commandLine().getOut().println(loaded.file() + ": ok");
                 return PASSED;
             }
         }
+    }
+
+    private static String luaBin(SequenceSession session) {
+        Object bin = session.dictionary().get("lua_bin");
+        return bin == null ? null : PyRepr.str(bin);
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
@@ -119,6 +133,18 @@ public final class SeqCommand implements Runnable {
 
         @Option(names = {"-o", "--no-colour", "--no-color"}, description = "no colours (also with NO_COLOR or no terminal)")
         boolean noColour;
+
+        @Option(names = {"-t", "--report-type"}, paramLabel = "FORMAT", description = "record a report and export it "
+                + "once in FORMAT (sqlite, junit, json, text, html), replacing the file's export list")
+        String reportType;
+
+        @Option(names = {"-p", "--report-path"}, paramLabel = "PATH", description = "the single export's path "
+                + "(its format from the extension without -t; sqlite by default)")
+        String reportPath;
+
+        @Option(names = {"-n", "--report-name"}, paramLabel = "FILE_NAME", description = "the single export's "
+                + "file name, joined to -p")
+        String reportName;
 
         @Spec
         CommandSpec spec;
@@ -137,7 +163,8 @@ public final class SeqCommand implements Runnable {
                                 + "(dialogs answer from auto_result)");
                     }
                     Interrupts.onInterrupt(session::stop);
-                    Verdict verdict = session.run(true, log, Rows.NONE);
+                    Verdict verdict = session.run(true, log, Rows.NONE,
+                            new ReportPlan.CliExport(reportType, reportPath, reportName));
                     if (session.stopped()) {
                         return STOPPED;
                     }

@@ -14,6 +14,7 @@ import salvo.sequence.python.Dictionary;
 import salvo.sequence.python.HelperEvaluator;
 import salvo.sequence.python.PythonHelper;
 import salvo.sequence.python.Templates;
+import salvo.sequence.report.ReportPlan;
 
 /**
  * One sequence from load to run: the helper (on -d python_bin, §1.2.1), the dictionary, the
@@ -43,6 +44,11 @@ public final class SequenceSession implements AutoCloseable {
 
     /** Runs what {@link #load} loaded (it must have loaded without errors). */
     public Verdict run(boolean batch, Log log, Rows rows) {
+        return run(batch, log, rows, null);
+    }
+
+    /** As {@link #run(boolean, Log, Rows)}, with the command line's single report export (-t/-p/-n), or null. */
+    public Verdict run(boolean batch, Log log, Rows rows, ReportPlan.CliExport report) {
         if (loaded == null || !loaded.ok()) {
             throw new IllegalStateException("run needs a sequence that loaded without errors");
         }
@@ -55,7 +61,8 @@ public final class SequenceSession implements AutoCloseable {
         if (python == null) {
             dictionary.set("python_bin", options.python());
         }
-        engine = new Engine(loaded, dictionary, helper, new Engine.Settings(batch, control, options.pythonEnvironment()), log, rows);
+        engine = new Engine(loaded, dictionary, helper, new Engine.Settings(batch, control, options.pythonEnvironment(),
+                report), log, rows);
         if (stopRequested) {
             engine.stop();
         }

@@ -86,6 +86,65 @@ class ConsoleTest {
     }
 
     @Test
+    void aSerialConsoleOnAPseudoTerminalPair() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/socat").canExecute(),
+                "socat makes the pty pair (apt-get install socat)");
+        Path ports = java.nio.file.Files.createTempDirectory("salvo-pty-");
+        Path ours = ports.resolve("ttyS");
+        Path device = ports.resolve("ttyDev");
+        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + ours, "pty,raw,echo=0,link=" + device)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            for (int i = 0; i < 100 && !(java.nio.file.Files.exists(ours) && java.nio.file.Files.exists(device)); i++) {
+                Thread.sleep(50);
+            }
+            Thread dut = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(new java.io.FileInputStream(device.toFile()),
+                        StandardCharsets.UTF_8));
+                     PrintWriter out = new PrintWriter(new java.io.FileOutputStream(device.toFile()), true)) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        out.print("echo: " + line + "\r\nlogin: ");
+                        out.flush();
+                    }
+                } catch (java.io.IOException e) {
+                    // the pair went away with socat
+                }
+            }, "pty-device");
+            dut.setDaemon(true);
+            dut.start();
+            Tum.Ran r = run("""
+                    - console:
+                        name: uart
+                        console_name: uart
+                        steps:
+                          - open: {protocol: serial, serial_port: %s, serial_baudrate: 115200}
+                          - writeln: reboot
+                          - read_until: {name: login, expected: "login:", timeout: 10}
+                          - close:
+                    - console:
+                        name: missing
+                        console_name: m
+                        steps: [{open: {protocol: serial, serial_port: %s/none, serial_baudrate: 9600}}]
+                    """.formatted(ours, ports));
+            assertEquals(Verdict.PASS, r.row("uart").verdict(), r.toString());
+            assertEquals("echo: reboot\r\nlogin:", r.row("login").data().get("data"));
+            assertTrue(r.log().contains(" uart] echo: reboot"), r.log());
+            assertEquals("console 'm' could not open (serial): no serial port at " + ports + "/none",
+                    r.all("console.open").get(1).message());
+        } finally {
+            socat.destroy();
+            socat.waitFor();
+            try (var files = java.nio.file.Files.list(ports)) {
+                for (Path f : files.toList()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(ports);
+        }
+    }
+
+    @Test
     void aRawTcpConsole() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread echo = new Thread(() -> {
@@ -120,7 +179,8 @@ class ConsoleTest {
                     """.formatted(server.getLocalPort()));
             assertEquals(Verdict.PASS, r.row("dut").verdict(), r.toString());
             assertEquals(Verdict.FAIL, r.row("serial").verdict());
-            assertTrue(r.toString().contains("console protocol 'serial' is not supported yet"), r.toString());
+            assertTrue(r.toString().contains("console 's' could not open (serial): stty cannot set /dev/null to 9600 baud"),
+                    r.toString());
         }
     }
 }

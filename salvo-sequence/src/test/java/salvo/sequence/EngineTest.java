@@ -195,11 +195,11 @@ class EngineTest {
     @Test
     void unsupportedItemsFailClearly() {
         Tum.Ran r = run("""
-                - plot: {name: g, plot_name: p, steps: [{add: {a: 1}}]}
+                - unittest: {name: g, test_file: t.py}
                 - let: {name: after, values: {x: 1}}
                 """);
         assertEquals(Verdict.FAIL, r.row("g").verdict());
-        assertTrue(r.row("g").message().contains("'plot' items are not supported yet"), r.row("g").message());
+        assertTrue(r.row("g").message().contains("'unittest' items are not supported yet"), r.row("g").message());
         assertEquals(Verdict.PASS, r.row("after").verdict());
     }
 
@@ -257,11 +257,11 @@ class EngineTest {
         assertEquals("failed", failed.dictionary().get("post"));
         assertTrue(failed.log().contains("cleaning up after a failure"), failed.log());
         Tum.Ran reported = Tum.run(Tum.write(dir, "r.tum", """
-                report: {export: [{junit: {file_name: j.xml}}]}
+                report: {export: [{junit: {file_name: "%s/j.xml"}}]}
                 post_execution: {file_name: missing.py}
                 main: {name: m, steps: []}
-                """));
-        assertTrue(reported.log().contains("does not write .tum reports yet"), reported.log());
+                """.formatted(dir)));
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("j.xml")), reported.log());
         assertTrue(reported.log().contains("WARN  post_execution file not found"), reported.log());
     }
 
@@ -273,9 +273,10 @@ class EngineTest {
                   steps: [{check: {name: c, values: [false]}}]
                 """);
         Tum.Ran r = run("""
-                - run: {name: r, tum: child.tum}
-                """);
+                - run: {name: r, tum: child.tum, report_file: "%s/child.xml"}
+                """.formatted(dir));
         assertEquals(Verdict.PASS, r.row("r").verdict(), "run PASSes whenever the child ran: " + r);
         assertTrue(r.log().contains("[child.tum] Test run failed."), r.log());
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("child.xml")), "report_file is the child's -p: " + r.log());
     }
 }

@@ -272,6 +272,27 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void unknownExportFormatsWarnWhereTheyAre() {
+        Loaded loaded = Tum.load(Tum.write(dir, "t.tum", """
+                report:
+                  export:
+                    - junit: {}
+                    - pdfx: {}
+                main:
+                  name: m
+                  steps:
+                    - report: {name: r, export: [{csvx: {}}, notamap]}
+                """));
+        assertTrue(loaded.ok(), loaded.diagnostics().toString());
+        List<String> all = loaded.diagnostics().stream().map(Diagnostic::format).toList();
+        assertTrue(all.stream().anyMatch(d -> d.contains("t.tum:4:7: warning: 'pdfx' is not an export format of Salvo")), all.toString());
+        assertTrue(all.stream().anyMatch(d -> d.contains("t.tum:8:35: warning: 'csvx' is not an export format")), all.toString());
+        assertTrue(all.stream().anyMatch(d -> d.contains("warning: an export of report 'r' is a mapping with one format key")),
+                all.toString());
+        assertEquals(3, all.size(), all.toString());
+    }
+
+    @Test
     void duplicateKeysWarnAndTheLastWins() {
         Loaded loaded = Tum.load(Tum.write(dir, "t.tum", """
                 main:

@@ -70,6 +70,9 @@ final class SequenceRunner implements UnitRunner {
                     }
                     context.events().testFinished(context.worker(), result);
                 });
+            } catch (SalvoError e) {
+                // The run could not start (a report folder that does not exist): the unit's error.
+                return unitError(unit, context, started, e.getMessage(), "");
             } finally {
                 watch.interrupt();
             }

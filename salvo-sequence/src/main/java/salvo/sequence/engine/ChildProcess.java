@@ -27,8 +27,14 @@ final class ChildProcess {
 
     static End run(List<String> command, Path dir, Stop stop, RunControl control, Consumer<String> lines)
             throws IOException {
+        return run(command, dir, Map.of(), stop, control, lines);
+    }
+
+    /** As {@link #run(List, Path, Stop, RunControl, Consumer)}, with {@code env} added to the inherited environment. */
+    static End run(List<String> command, Path dir, Map<String, String> env, Stop stop, RunControl control,
+                   Consumer<String> lines) throws IOException {
         BlockingQueue<WorkerSignal> inbox = new LinkedBlockingQueue<>();
-        WorkerHandle child = new LocalTransport().launch(new WorkerSpec(command, Map.of(), dir, "sequence-child", false,
+        WorkerHandle child = new LocalTransport().launch(new WorkerSpec(command, env, dir, "sequence-child", false,
                 WorkerSpec.Io.STREAMED), WorkerRef.local("seq-child"), inbox::add);
         control.register(child);
         boolean killed = false;

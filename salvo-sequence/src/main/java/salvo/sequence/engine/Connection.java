@@ -1,5 +1,7 @@
 package salvo.sequence.engine;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +21,8 @@ import salvo.worker.WorkerHandle;
 /**
  * One open console (§3.6): bytes in a buffer that read_until consumes, written text out, each
  * received line logged as {@code [HH:MM:SS name] ...}. A terminal is a shell process (its tree
- * killed at close, or by the run's stop through its handle); rawtcp and telnet are sockets.
+ * killed at close, or by the run's stop through its handle); rawtcp and telnet are sockets; a
+ * serial console is its device file.
  */
 final class Connection implements AutoCloseable {
     /** read_until looks at the last 64 KiB of what it has not consumed (§3.6). */
@@ -80,6 +83,23 @@ final class Connection implements AutoCloseable {
         Socket s = new Socket();
         s.connect(new InetSocketAddress(host, port), 10_000);
         return new Connection(name, s.getInputStream(), s.getOutputStream(), s, control, null, log);
+    }
+
+    /**
+     * A serial port (already set to its speed, raw, by stty): the device file read and written
+     * as it is. A read blocked in the kernel does not end at close; its daemon thread ends with
+     * the next byte or when the port goes away.
+     */
+    static Connection serial(String name, Path port, RunControl control, Consumer<String> log) throws IOException {
+        FileInputStream in = new FileInputStream(port.toFile());
+        FileOutputStream out;
+        try {
+            out = new FileOutputStream(port.toFile());
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        return new Connection(name, in, out, in, control, null, log);
     }
 
     private void pump(InputStream in, Consumer<String> log) {

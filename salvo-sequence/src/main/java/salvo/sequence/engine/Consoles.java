@@ -1,6 +1,8 @@
 package salvo.sequence.engine;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +17,8 @@ import salvo.sequence.load.Step;
 
 /**
  * console and its actions (§3.6): connections named by console_name, open until close or the
- * end of the run, shared by later items. terminal, rawtcp and telnet (a plain socket, port 23 by
- * default, §9.9) open; serial and ssh FAIL as not supported yet.
+ * end of the run, shared by later items. terminal, rawtcp, telnet (a plain socket, port 23 by
+ * default, §9.9) and serial (the device file, set up by stty) open; ssh FAILs as not supported yet.
  */
 final class Consoles implements AutoCloseable {
     private final Engine engine;
@@ -24,6 +26,11 @@ final class Consoles implements AutoCloseable {
 
     Consoles(Engine engine) {
         this.engine = engine;
+    }
+
+    /** The open connection named {@code console}, or null (json_rpc's console transport). */
+    Connection connection(String console) {
+        return open.get(console);
     }
 
     /** The console item: its actions in order, like a group. */
@@ -61,17 +68,37 @@ final class Consoles implements AutoCloseable {
                         port(frame.field("tcp_port"), -1), engine.control(), received(frame));
                 case "telnet" -> Connection.socket(console, frame.expandText(frame.step.field("telnet_host")),
                         port(frame.field("telnet_port"), 23), engine.control(), received(frame));
+                case "serial" -> serial(console, frame);
                 default -> null;
             };
             if (c == null) {
                 return Result.fail("console protocol '" + protocol + "' is not supported yet by Salvo's sequence engine "
-                        + "(terminal, rawtcp and telnet are)");
+                        + "(terminal, rawtcp, telnet and serial are)");
             }
             open.put(console, c);
             return Result.pass();
         } catch (IOException | IllegalArgumentException e) {
             return Result.fail("console '" + console + "' could not open (" + protocol + "): " + e.getMessage());
         }
+    }
+
+    /**
+     * serial: serial_port set to serial_baudrate, raw and without echo, by stty (through the
+     * transport, like every child of an item), then opened as a file.
+     */
+    private Connection serial(String console, Frame frame) throws IOException {
+        Path port = engine.testDirectory().resolve(frame.expandText(frame.step.field("serial_port")));
+        int baud = port(frame.field("serial_baudrate"), -1);
+        if (!Files.exists(port)) {
+            throw new IOException("no serial port at " + port);
+        }
+        StringBuilder said = new StringBuilder();
+        ChildProcess.End end = ChildProcess.run(List.of("stty", "-F", port.toString(), Integer.toString(baud), "raw",
+                "-echo"), engine.testDirectory(), frame.stop, engine.control(), line -> said.append(line).append(' '));
+        if (end.exitCode() != 0) {
+            throw new IOException("stty cannot set " + port + " to " + baud + " baud: " + said.toString().strip());
+        }
+        return Connection.serial(console, port, engine.control(), received(frame));
     }
 
     /** Received lines go to the live log, with the branch prefix of the item that opened the console. */

@@ -12,9 +12,12 @@ import salvo.sequence.expr.Evaluator;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Loaded;
 import salvo.sequence.load.Step;
+import salvo.sequence.lua.LuaHelper;
 import salvo.sequence.python.Dictionary;
 import salvo.sequence.python.HelperEvaluator;
 import salvo.sequence.python.PythonHelper;
+import salvo.sequence.report.ExportSpec;
+import salvo.sequence.report.ReportPlan;
 
 /**
  * Runs a loaded sequence: each item through the lifecycle of SEQUENCES.md §4, containers by
@@ -24,7 +27,13 @@ import salvo.sequence.python.PythonHelper;
 public final class Engine implements AutoCloseable {
     /** @param batch answer dialogs from auto_result (there is no operator yet) */
     /** @param environment added to every helper's environment before python_env (-i's PYTHONPATH) */
-    public record Settings(boolean batch, RunControl control, Map<String, String> environment) {}
+    /** @param report the command line's single export (-t/-p/-n), or null */
+    public record Settings(boolean batch, RunControl control, Map<String, String> environment,
+                           ReportPlan.CliExport report) {
+        public Settings(boolean batch, RunControl control, Map<String, String> environment) {
+            this(batch, control, environment, null);
+        }
+    }
 
     private final Loaded loaded;
     private final Dictionary dictionary;
@@ -35,7 +44,13 @@ public final class Engine implements AutoCloseable {
     private final Stop userStop = Stop.root();
     private final Stop secondStop = Stop.root();
     private final long t0 = System.currentTimeMillis();
+    private final long t0Nanos = System.nanoTime();
     private final Items items;
+    private final ReportExports exports = new ReportExports(this);
+    private volatile ReportRecorder report;
+    /** What each thread printed since its previous row: a report row's log (§6.1, log_stored). */
+    private final ThreadLocal<StringBuilder> sinceLastRow = ThreadLocal.withInitial(StringBuilder::new);
+    private static final int LOG_LIMIT = 1 << 20;
 
     public Engine(Loaded loaded, Dictionary dictionary, PythonHelper expressions, Settings settings, Log log, Rows rows) {
         this.loaded = loaded;
@@ -46,6 +61,7 @@ public final class Engine implements AutoCloseable {
         this.helpers = new Helpers(dictionary, settings.control(), loaded.testDirectory(), t0, expressions,
                 settings.environment());
         this.items = new Items(this);
+        helpers.plots(items.plots);
     }
 
     /** Runs main and returns its verdict. */
@@ -57,16 +73,61 @@ public final class Engine implements AutoCloseable {
         dictionary.set("test_version", "");
         dictionary.set("test_modifs", "");
         Step main = loaded.main();
+        if (LuaHelper.needed(main)) {
+            // §1.2.8: lua_bin names the interpreter that lua_func items will use.
+            Object bin = dictionary.get("lua_bin");
+            LuaHelper.interpreter(bin == null ? null : PyRepr.str(bin))
+                    .ifPresent(lua -> dictionary.set("lua_bin", lua));
+        }
         log.line("Test \"" + main.title() + "\" from " + loaded.file());
         Frame root = new Frame(this, null, main, List.of(), null, userStop, "");
-        if (hasReport()) {
-            log.line("WARN  this file has a root 'report'; Salvo's sequence engine does not write .tum reports yet "
-                    + "(salvo run keeps every item's result in its own store)");
+        ReportPlan plan = ReportPlan.of(loaded.top().get("report"), settings.report());
+        if (plan != null) {
+            report = ReportRecorder.open(this, loaded, plan, root);
         }
-        Result r = execute(main, root);
+        long started = System.nanoTime();
+        Result r = Result.fail("the run ended abnormally");
+        try {
+            r = execute(main, root);
+        } finally {
+            // §6.2: the exports run at close whatever happened, a crash included.
+            closeReport(r.verdict(), Duration.ofNanos(System.nanoTime() - started), root);
+        }
         log.line(r.verdict() == Verdict.PASS ? "Test run success." : "Test run failed.");
         PostExecution.run(this, loaded, r.verdict() == Verdict.PASS, root);
         return r.verdict();
+    }
+
+    private void closeReport(Verdict verdict, Duration took, Frame root) {
+        ReportRecorder rec = report;
+        if (rec == null) {
+            return;
+        }
+        try {
+            rec.close(verdict, took);
+            exports.run(rec.plan().exports(), rec.database(), ReportRecorder.stem(loaded.file()), true, root);
+            if (rec.database().file() != null) {
+                List<Object> outputs = new ArrayList<>();
+                if (dictionary.get("test_outputs") instanceof List<?> l) {
+                    outputs.addAll(l);
+                }
+                outputs.add(rec.database().file().toString());
+                dictionary.set("test_outputs", outputs);
+            }
+        } finally {
+            rec.release();
+        }
+    }
+
+    /** The report item (§3.15): its exports on the rows so far, without a header; a no-op without a report. */
+    Result reportItem(Step step, Frame frame) {
+        ReportRecorder rec = report;
+        if (rec == null) {
+            return Result.pass();
+        }
+        String name = step.name().isEmpty() ? "report" : step.name();
+        exports.run(ExportSpec.list(step.field("export")), rec.database(), name, false, frame);
+        return Result.pass();
     }
 
     /** A stop from outside (Ctrl-C): the first stops the run, the second its cleanup too. */
@@ -83,13 +144,28 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        items.plots.close();
+        items.jsonRpcs.close();
         items.consoles.close();
         helpers.close();
     }
 
-    boolean hasReport() {
-        Object report = loaded.top().get("report");
-        return report instanceof Map<?, ?> m && !Boolean.FALSE.equals(m.get("enabled"));
+    /** A line an item printed, kept for the next report row written on this thread. */
+    void logged(String line) {
+        ReportRecorder rec = report;
+        if (rec != null && rec.plan().logStored()) {
+            StringBuilder b = sinceLastRow.get();
+            if (b.length() < LOG_LIMIT) {
+                b.append(line).append('\n');
+            }
+        }
+    }
+
+    private String takeLog() {
+        StringBuilder b = sinceLastRow.get();
+        String text = b.toString();
+        b.setLength(0);
+        return text;
     }
 
     Dictionary dictionary() {
@@ -121,14 +197,15 @@ public final class Engine implements AutoCloseable {
     }
 
     long ticks() {
-        return (System.currentTimeMillis() - t0) * 10;
+        return (System.nanoTime() - t0Nanos) / 100_000;
     }
 
     /** Runs one item through §4's lifecycle in {@code frame} (already made for it) and writes its row. */
     Result execute(Step step, Frame frame) {
         long start = System.nanoTime();
+        long startTicks = ticks();
         if (step.skipped()) {
-            return finish(frame, step, Result.skip("skipped"), start, false);
+            return finish(frame, step, Result.skip("skipped"), start, startTicks, false);
         }
         String name = step.name();
         if (!name.isEmpty()) {
@@ -139,7 +216,8 @@ public final class Engine implements AutoCloseable {
             Object condition = frame.field("condition");
             if (!salvo.sequence.expr.Rules.strict(condition).orElse(false)) {
                 // §9.5: an unmet condition keeps the item SKIP; nothing after the body applies.
-                return finish(frame, step, Result.skip("condition not met: " + PyRepr.str(condition)), start, true);
+                return finish(frame, step, Result.skip("condition not met: " + PyRepr.str(condition)), start, startTicks,
+                        true);
             }
         }
         Result r;
@@ -150,10 +228,10 @@ public final class Engine implements AutoCloseable {
             r = Result.fail(step.kind() + " could not run: " + e.getMessage());
         }
         r = Outcomes.apply(step, frame, r, this);
-        return finish(frame, step, r, start, true);
+        return finish(frame, step, r, start, startTicks, true);
     }
 
-    private Result finish(Frame frame, Step step, Result r, long start, boolean started) {
+    private Result finish(Frame frame, Step step, Result r, long start, long startTicks, boolean started) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (started) {
             dictionary.set("last_step_result", r.value() != null ? PyRepr.str(r.value()) : r.verdict().name());
@@ -172,6 +250,11 @@ public final class Engine implements AutoCloseable {
             report.forEach((k, v) -> data.put(String.valueOf(k), v));
         }
         String message = r.message().isEmpty() ? r.verdict().name() : r.message();
+        ReportRecorder rec = report;
+        if (rec != null && started) {
+            // The report keeps no row for an item skipped at load (§6.1); Salvo's own results do (§9.6).
+            rec.finished(frame, step, r, startTicks, took, data, rec.plan().logStored() ? takeLog() : null);
+        }
         if (!frame.path.isEmpty()) {
             rows.finished(new Row(frame.path, step.type(), r.verdict(), message, took, frame.output(), data,
                     frame.stop.stopped()));

@@ -52,6 +52,7 @@ final class Frame {
         synchronized (output) {
             output.append(line).append('\n');
         }
+        engine.logged(line);
         engine.log().line(prefix + line);
     }
 

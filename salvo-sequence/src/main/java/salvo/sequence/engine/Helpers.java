@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import salvo.execute.RunControl;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.python.Dictionary;
+import salvo.sequence.python.PlotValues;
 import salvo.sequence.python.PythonHelper;
 
 /**
@@ -24,6 +25,7 @@ final class Helpers implements AutoCloseable {
     private final Map<String, PythonHelper> contexts = new ConcurrentHashMap<>();
     private PythonHelper expressions;
     private int started;
+    private volatile PlotValues plots = PlotValues.NONE;
 
     private final Map<String, String> baseEnvironment;
 
@@ -41,7 +43,13 @@ final class Helpers implements AutoCloseable {
         if (expressions == null || !expressions.alive()) {
             expressions = start("seq-expr");
         }
+        expressions.plots(plots);
         return expressions;
+    }
+
+    /** Where every helper's tm.add_plot_values goes from now on. */
+    void plots(PlotValues sink) {
+        this.plots = sink;
     }
 
     /** The worker of a context_id, the same for the whole run (started again if it died). */
@@ -55,21 +63,23 @@ final class Helpers implements AutoCloseable {
 
     private synchronized PythonHelper start(String label) {
         started++;
-        return PythonHelper.start(settings(), dictionary, control, label + "-" + started);
+        PythonHelper helper = PythonHelper.start(settings(), dictionary, control, label + "-" + started);
+        helper.plots(plots);
+        return helper;
     }
 
     PythonHelper.Settings settings() {
         Object python = dictionary.get("python_bin");
         Object timeout = dictionary.get("proc_start_timeout");
         long seconds = timeout instanceof Number n ? n.longValue() : 30;
-        return new PythonHelper.Settings(python == null ? "python3" : PyRepr.str(python), testDir, environment(), t0,
+        return new PythonHelper.Settings(python == null ? "python3" : PyRepr.str(python), testDir, environment("python_env"), t0,
                 Duration.ofSeconds(seconds));
     }
 
-    /** python_env: PATH is prepended, the other *PATH variables replaced, the rest set (§2.4). */
-    private Map<String, String> environment() {
+    /** python_env or lua_env: PATH is prepended, the other *PATH variables replaced, the rest set (§2.4). */
+    Map<String, String> environment(String variable) {
         Map<String, String> env = new LinkedHashMap<>(baseEnvironment);
-        if (dictionary.get("python_env") instanceof Map<?, ?> m) {
+        if (dictionary.get(variable) instanceof Map<?, ?> m) {
             m.forEach((k, v) -> {
                 String key = String.valueOf(k);
                 String value = PyRepr.str(v);

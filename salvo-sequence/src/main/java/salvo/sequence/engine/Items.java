@@ -9,18 +9,24 @@ final class Items {
     private final Loops loops;
     private final Parallels parallels;
     private final PyFuncs pyFuncs;
+    private final LuaFuncs luaFuncs;
     private final RunTum runTum;
     private final Git git;
     final Consoles consoles;
+    final JsonRpcs jsonRpcs;
+    final Plots plots;
 
     Items(Engine engine) {
         this.engine = engine;
         this.loops = new Loops(engine);
         this.parallels = new Parallels(engine);
         this.pyFuncs = new PyFuncs(engine);
+        this.luaFuncs = new LuaFuncs(engine);
         this.runTum = new RunTum(engine);
         this.git = new Git(engine);
         this.consoles = new Consoles(engine);
+        this.jsonRpcs = new JsonRpcs(engine, consoles);
+        this.plots = new Plots(engine);
     }
 
     Result body(Step step, Frame frame) {
@@ -37,13 +43,16 @@ final class Items {
             case "check" -> Basics.check(step, frame);
             case "sleep" -> Basics.sleep(frame);
             case "py_func" -> pyFuncs.run(step, frame);
+            case "lua_func" -> luaFuncs.run(step, frame);
             case "run" -> runTum.run(step, frame);
             case "git" -> git.run(step, frame);
             case "console" -> consoles.run(step, frame, stopOnFailure(step, frame));
-            case "report" -> engine.hasReport()
-                    ? Result.fail("report exports are not supported yet by Salvo's sequence engine")
-                    : Result.pass(); // §3.15: without a root report there is nothing to export
+            case "json_rpc" -> jsonRpcs.run(step, frame, stopOnFailure(step, frame));
+            case "plot" -> plots.run(step, frame, stopOnFailure(step, frame));
+            case "report" -> engine.reportItem(step, frame);
             default -> step.kind().startsWith("console.") ? consoles.action(step, frame)
+                    : step.kind().startsWith("json_rpc.") ? jsonRpcs.action(step, frame)
+                    : step.kind().startsWith("plot.") ? plots.action(step, frame)
                     : step.kind().startsWith("dialog_") ? Dialogs.run(step, frame, engine)
                     : Result.fail("'" + step.kind() + "' items are not supported yet by Salvo's sequence engine");
         };

@@ -41,6 +41,10 @@ final class RunTum {
             command.add("-c");
             command.add(engine.testDirectory().resolve(frame.expandText(step.field("param_file"))).toString());
         }
+        if (step.has("report_file")) {
+            command.add("-p");
+            command.add(cwd.resolve(frame.expandText(step.field("report_file"))).toString());
+        }
         command.add(file.toString());
         String prefix = "[" + file.getFileName() + "] ";
         StringBuilder value = new StringBuilder();

@@ -56,12 +56,12 @@ public final class ItemSchema {
         add(m, "py_func", "python Function", fields("file", TEXT, "func_name", TEXT, "param", LIST, "context_id", TEXT,
                 "debug", FLAG), Set.of("file", "func_name"), null, true);
         add(m, "lua_func", "lua Function", fields("file", TEXT, "func_name", TEXT, "param", LIST, "context_id", TEXT),
-                Set.of("file", "func_name"), null, false);
+                Set.of("file", "func_name"), null, true);
         m.put("json_rpc", new ItemSpec("json_rpc", "JSON-RPC", fields("timeout", NUMBER_OR_TEXT, "version", VERSION,
-                "mute", FLAG, "console", MAP, "udp", MAP, "steps", STEPS), Set.of("timeout"), "steps", rpcActions(), false));
+                "mute", FLAG, "console", MAP, "udp", MAP, "steps", STEPS), Set.of("timeout"), "steps", rpcActions(), true));
         add(m, "git", "git repository", Map.of("repo", TEXT_OR_LIST), Set.of("repo"), null, true);
         m.put("plot", new ItemSpec("plot", "Runtime plot", Map.of("plot_name", TEXT, "steps", STEPS), Set.of("plot_name"),
-                "steps", plotActions(), false));
+                "steps", plotActions(), true));
         add(m, "report", "Report", Map.of("export", ANY), Set.of("export"), null, true);
         add(m, "parallel", "Parallel", Map.of("branches", BRANCHES, "sync", SYNC), Set.of("branches"), "branches", true);
         add(m, "parallel_branch", "Parallel branch", Map.of("steps", STEPS, "wait_for", MAP), Set.of(), "steps", true);
@@ -115,7 +115,7 @@ public final class ItemSchema {
     private static Map<String, Map<String, FieldType>> plotActions() {
         return Map.of("open", fields("log_path", TEXT), "add", Map.of(),
                 "periodic", fields("period", NUMBER_OR_TEXT, "file", TEXT, "func_name", TEXT, "param", LIST, "eval", ANY),
-                "last_value", Map.of(), "export", Map.of(), "close", fields("wait_dialog_exit", FLAG, "timeout", NUMBER_OR_TEXT));
+                "last_value", fields("name", ANY, "lines", LIST), "export", Map.of(), "close", fields("wait_dialog_exit", FLAG, "timeout", NUMBER_OR_TEXT));
     }
 
     /** Required fields of an action, beyond those checked by its item. */

@@ -70,6 +70,8 @@ public final class SequenceLoader {
             Set<String> skippedNames = skippedNames();
             TreeBuilder builder = new TreeBuilder(diagnostics, scope, evaluator::syntaxError, skippedNames);
             Step tree = builder.main(resolved.get("main").orElseThrow());
+            resolved.get("report").filter(YNode.Map.class::isInstance).map(YNode.Map.class::cast)
+                    .flatMap(r -> r.get("export")).ifPresent(e -> ExportChecks.check(e, diagnostics, "the root report"));
             Map<String, Object> topValues = new LinkedHashMap<>();
             resolved.entries().stream().filter(e -> !e.key().equals("main"))
                     .forEach(e -> topValues.put(e.key(), Plain.of(e.value())));

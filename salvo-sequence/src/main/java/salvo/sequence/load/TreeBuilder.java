@@ -74,6 +74,10 @@ public final class TreeBuilder {
                         + required + ": ...' to this " + kind);
             }
         }
+        if (fields.get("name") instanceof List<?> lines) {
+            // plot's last_value: {name: [lines]} names lines, not the item (§9.26 adds 'lines' for them).
+            fields.putIfAbsent("lines", lines);
+        }
         fields.put("name", name);
         fields.put("doc", loadText(body, "doc"));
         boolean skipped = skippedNames.contains(name) || skipped(body, label);
@@ -88,6 +92,9 @@ public final class TreeBuilder {
             }
         } else if ("branches".equals(spec.children())) {
             children = branches(body, at, id, path, label);
+        }
+        if (kind.equals("report")) {
+            body.get("export").ifPresent(e -> ExportChecks.check(e, diagnostics, label));
         }
         if (kind.equals("loop")) {
             body.get("exit_condition").filter(YNode.Map.class::isInstance).map(YNode.Map.class::cast)
@@ -144,8 +151,8 @@ public final class TreeBuilder {
             String kind = item + "." + entry.key();
             String id = parentId + "/" + out.size() + ":" + entry.key();
             YNode body = entry.value();
-            if (!(body instanceof YNode.Map m)) {
-                // write: text, add: {..}, export: f.pdf: the action's value is its argument.
+            if (!(body instanceof YNode.Map m) || kind.equals("plot.add")) {
+                // write: text, add: {line: v}, export: f.pdf: the action's value is its argument.
                 Map<String, Object> value = new LinkedHashMap<>();
                 value.put("value", Plain.of(body));
                 value.put("name", "");

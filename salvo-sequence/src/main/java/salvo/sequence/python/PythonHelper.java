@@ -49,6 +49,7 @@ public final class PythonHelper implements AutoCloseable {
     private final CompletableFuture<String> exited = new CompletableFuture<>();
     private volatile CompletableFuture<JsonNode> pending;
     private volatile java.util.function.Consumer<String> output = line -> { };
+    private volatile PlotValues plots = PlotValues.NONE;
     private long requests;
 
     private PythonHelper(Settings settings, Dictionary dictionary, RunControl control, String label) throws IOException {
@@ -124,7 +125,7 @@ public final class PythonHelper implements AutoCloseable {
         }
     }
 
-    /** The helper's questions about the dictionary (tm.gd, tm.setgd, tm.delgd). */
+    /** The helper's questions about the dictionary (tm.gd, tm.setgd, tm.delgd) and the plots. */
     private JsonNode serveCall(JsonNode body) {
         ObjectNode reply = Json.MAPPER.createObjectNode();
         reply.put("ev", "reply");
@@ -141,6 +142,15 @@ public final class PythonHelper implements AutoCloseable {
                 dictionary.delete(name);
                 reply.putNull("value");
             }
+            case "add_plot_values" -> {
+                try {
+                    plots.add(name, Json.fromJson(args.get(1)) instanceof Map<?, ?> m ? m : Map.of());
+                    reply.putNull("value");
+                } catch (IllegalArgumentException e) {
+                    reply.put("error", e.getMessage());
+                }
+            }
+            case "last_plot_value" -> reply.set("value", Json.toJson(plots.last(name)));
             default -> reply.put("error", "unknown call " + method);
         }
         return reply;
@@ -203,6 +213,11 @@ public final class PythonHelper implements AutoCloseable {
     /** Where the lines printed by the code it runs go (py_func's prints, to the item's log), as they come. */
     public void onOutput(java.util.function.Consumer<String> lines) {
         this.output = lines == null ? line -> { } : lines;
+    }
+
+    /** Where tm.add_plot_values and tm.last_plot_value go. */
+    public void plots(PlotValues sink) {
+        this.plots = sink == null ? PlotValues.NONE : sink;
     }
 
     public boolean alive() {

@@ -170,6 +170,29 @@ class SequenceAdapterTest {
     }
 
     @Test
+    void aRootReportIsWrittenUnderSalvoRunAndAMissingFolderIsTheUnitsError() throws Exception {
+        write("rep.tum", """
+                report: {export: [{sqlite: {file_name: "%s/rep.db"}}]}
+                main: {name: r, steps: [{let: {name: a, values: {x: 1}}}]}
+                """.formatted(dir));
+        write("broken.tum", """
+                report: {export: [{sqlite: {file_name: "%s/nowhere/b.db"}}]}
+                main: {name: b, steps: [{let: {name: a, values: {x: 1}}}]}
+                """.formatted(dir));
+        Ran r = execute(Map.of("sequence", new SequenceAdapter()), List.of(), new RunControl(), Duration.ZERO);
+        Map<String, UnitResult> units = new LinkedHashMap<>();
+        r.units().forEach(u -> units.put(u.unit().id(), u));
+        assertEquals(Outcome.PASSED, units.get("rep.tum").outcome());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rep.db"));
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM tests")) {
+            assertEquals(2, rs.getInt(1));
+        }
+        assertEquals(Outcome.ERROR, units.get("broken.tum").outcome());
+        assertTrue(units.get("broken.tum").failure().message().startsWith("report: the folder of the report database"),
+                units.get("broken.tum").failure().message());
+    }
+
+    @Test
     void theUnitTimeoutStopsTheSequence() throws IOException {
         write("slow.tum", "main:\n  name: s\n  steps:\n    - sleep: {name: z, timeout: 60}\n");
         long start = System.nanoTime();

@@ -1,0 +1,116 @@
+package salvo.sequence.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import salvo.sequence.expr.PyRepr;
+import salvo.sequence.load.Step;
+import salvo.sequence.lua.LuaHelper;
+import salvo.sequence.python.Json;
+
+/**
+ * lua_func (§3.10): one Lua process per call, through Salvo's transport (a stop kills it),
+ * running the bundled helper on a request file. The file must return a module table; its
+ * function gets the params unpacked; several returns are a list. Lua's tm.gd sees the
+ * dictionary as the call started, and its setgd/delgd apply when the call returns.
+ */
+final class LuaFuncs {
+    private final Engine engine;
+
+    LuaFuncs(Engine engine) {
+        this.engine = engine;
+    }
+
+    Result run(Step step, Frame frame) {
+        Path file = engine.testDirectory().resolve(frame.expandText(step.field("file"))).normalize();
+        String func = frame.expandText(step.field("func_name"));
+        Object param = step.has("param") ? frame.field("param") : List.of();
+        List<?> params = param instanceof List<?> l ? l : List.of(param);
+        if (!Files.isRegularFile(file)) {
+            return Result.fail("lua_func file not found: no file at \"" + file + "\" (file is relative to the test directory)");
+        }
+        Object bin = engine.dictionary().get("lua_bin");
+        String luaBin = bin == null ? null : PyRepr.str(bin);
+        String lua = LuaHelper.interpreter(luaBin).orElse(null);
+        if (lua == null) {
+            return Result.fail(LuaHelper.missing(luaBin));
+        }
+        frame.info("Function executed from " + file + " : " + func);
+        frame.info("Parameters list: " + PyRepr.repr(params));
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("salvo-lua-");
+            Path request = work.resolve("request.json");
+            Path answer = work.resolve("answer.json");
+            ObjectNode req = Json.MAPPER.createObjectNode().put("file", file.toString()).put("func", func);
+            req.set("params", Json.toJson(params));
+            req.set("dict", Json.toJson(engine.dictionary().snapshot()));
+            Files.writeString(request, Json.MAPPER.writeValueAsString(req));
+            List<String> output = new ArrayList<>();
+            ChildProcess.End end = ChildProcess.run(List.of(lua, LuaHelper.script().toString(), request.toString(),
+                    answer.toString()), engine.testDirectory(), engine.helpers().environment("lua_env"), frame.stop,
+                    engine.control(), line -> {
+                        output.add(line);
+                        frame.log(line);
+                    });
+            if (end.killed()) {
+                return Result.fail("lua_func stopped: its Lua process was killed");
+            }
+            if (!Files.isRegularFile(answer)) {
+                String last = output.isEmpty() ? "" : ": " + output.get(output.size() - 1);
+                return Result.fail("lua_func: '" + lua + "' exited with status " + end.exitCode() + " without an answer"
+                        + last + "; lua_bin must be a Lua 5.x interpreter");
+            }
+            return answered(step, frame, func, Json.MAPPER.readTree(answer.toFile()));
+        } catch (IOException e) {
+            return Result.fail("lua_func: cannot run '" + lua + "': " + e.getMessage()
+                    + "; install lua5.4 or set lua_bin with -d lua_bin=PATH");
+        } finally {
+            delete(work);
+        }
+    }
+
+    private Result answered(Step step, Frame frame, String func, JsonNode answer) {
+        for (JsonNode change : answer.path("changes")) {
+            String name = change.path(1).asText();
+            if (change.path(0).asText().equals("set")) {
+                engine.dictionary().set(name, Json.fromJson(change.get(2)));
+            } else {
+                engine.dictionary().delete(name);
+            }
+        }
+        if (!answer.path("ok").asBoolean()) {
+            String error = answer.path("error").asText("the Lua helper gave no reason");
+            error.lines().forEach(frame::log);
+            return Result.fail("lua_func " + func + " failed: " + error.lines().findFirst().orElse(error));
+        }
+        Object value = Json.fromJson(answer.get("value"));
+        frame.info("Returned value: " + PyRepr.repr(value));
+        if (!step.name().isEmpty()) {
+            engine.dictionary().set("lfn_" + step.name(), value);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("returned", value);
+        return new Result(Verdict.PASS, value, "", data);
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // A leftover temporary folder is harmless.
+        }
+    }
+}
