@@ -38,15 +38,10 @@ final class LocalPlace implements Place {
     }
 
     @Override
-    public Path stage(Path bundle) {
-        return bundle;
-    }
-
-    @Override
-    public Optional<String> missing(String program) throws IOException {
+    public Ready ready(Path bundle, String program) throws IOException {
         ProcessBuilder check = new ProcessBuilder("sh", "-c", "command -v " + ShellLine.quote(program)).directory(root.toFile());
         SshHost.Result r = SshHost.run(check, null);
-        return r.exitCode() == 0 ? Optional.empty()
-                : Optional.of("'" + program + "' is not found on this machine (PATH, or relative to " + root + ")");
+        return new Ready(bundle, r.exitCode() == 0 ? Optional.empty()
+                : Optional.of("'" + program + "' is not found on this machine (PATH, or relative to " + root + ")"));
     }
 }

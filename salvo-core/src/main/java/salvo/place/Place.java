@@ -27,11 +27,15 @@ public interface Place {
     Path directory(Path local);
 
     /**
-     * Copies a directory of Salvo's own there, once per content (its name is a hash of it), and
-     * says where it is; the local directory itself on this machine.
+     * Makes a worker's needs ready there in one go (each step elsewhere is a round trip): copies
+     * a directory of Salvo's own there, once per content (its name is a hash of it), and checks
+     * that {@code program} can be run there (in the run's root).
      */
-    Path stage(Path bundle) throws IOException;
+    Ready ready(Path bundle, String program) throws IOException;
 
-    /** Why {@code program} cannot be run there (in the run's root), if it cannot. */
-    Optional<String> missing(String program) throws IOException;
+    /**
+     * @param bundle  where the bundle is there (the local directory itself on this machine)
+     * @param missing why the program cannot be run there, if it cannot
+     */
+    record Ready(Path bundle, Optional<String> missing) {}
 }

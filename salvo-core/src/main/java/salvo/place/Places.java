@@ -12,8 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import salvo.error.SalvoError;
+import salvo.execute.Futures;
 
 /**
  * The environments of one run, opened: each ssh host connected once, its copy of the code
@@ -44,71 +46,129 @@ public final class Places implements AutoCloseable {
         return places;
     }
 
-    /** Opens every environment of {@code placement} for a run rooted at {@code root}; {@code log} hears what was copied. */
+    /**
+     * Opens every environment of {@code placement} for a run rooted at {@code root}; {@code log}
+     * hears what was copied. Hosts are opened at once, each on its own thread: every step there
+     * costs a round trip and a login shell, and the slowest host alone should set the wait.
+     */
     public static Places open(Placement placement, Path root, Path cwd, Consumer<String> log) {
         if (placement.isLocal()) {
             return NONE;
         }
-        Map<String, SshHost> hosts = new LinkedHashMap<>();
-        List<Place> places = new ArrayList<>();
-        Set<String> copied = new LinkedHashSet<>();
-        Set<String> setUp = new LinkedHashSet<>();
-        try {
-            for (TxSpec spec : placement.environments()) {
-                if (spec.kind() == TxSpec.Kind.POPEN) {
-                    places.add(new LocalPlace(spec, root));
-                    continue;
-                }
-                String key = spec.destination() + "\0" + spec.sshConfig().orElse("");
-                SshHost host = hosts.get(key);
-                if (host == null) {
-                    host = connect(spec);
-                    hosts.put(key, host);
-                }
-                Path remoteRoot = remoteRoot(spec, host, placement, root);
-                if (copied.add(key + "\0" + remoteRoot)) {
-                    copy(spec, host, placement, root, cwd, remoteRoot, log);
-                }
-                if (placement.remoteSetup().isPresent() && setUp.add(key)) {
-                    setUp(spec, host, remoteRoot, placement.remoteSetup().get(), log);
-                }
-                places.add(new SshPlace(spec, host, root, remoteRoot));
+        Map<String, List<TxSpec>> byHost = new LinkedHashMap<>();
+        for (TxSpec spec : placement.environments()) {
+            if (spec.kind() == TxSpec.Kind.SSH) {
+                byHost.computeIfAbsent(spec.destination() + "\0" + spec.sshConfig().orElse(""), k -> new ArrayList<>())
+                        .add(spec);
             }
-        } catch (RuntimeException e) {
-            hosts.values().forEach(SshHost::close);
-            throw e;
         }
-        return new Places(places, new ArrayList<>(hosts.values()));
+        Map<String, CompletableFuture<OpenHost>> opening = new LinkedHashMap<>();
+        // Threads of their own: the common pool may have a single thread on a small machine.
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "salvo-open-host");
+            t.setDaemon(true);
+            return t;
+        });
+        byHost.forEach((key, specs) -> opening.put(key,
+                CompletableFuture.supplyAsync(() -> OpenHost.open(specs, placement, root, cwd, log), threads)));
+        threads.shutdown();
+        List<SshHost> hosts = new ArrayList<>();
+        RuntimeException failure = null;
+        Map<TxSpec, Place> opened = new java.util.HashMap<>();
+        for (CompletableFuture<OpenHost> f : opening.values()) {
+            try {
+                OpenHost host = Futures.join(f);
+                hosts.add(host.host());
+                opened.putAll(host.places());
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure; // the first environment's, as the user wrote them
+            }
+        }
+        if (failure != null) {
+            hosts.forEach(SshHost::close);
+            throw failure;
+        }
+        List<Place> places = new ArrayList<>();
+        for (TxSpec spec : placement.environments()) {
+            places.add(spec.kind() == TxSpec.Kind.POPEN ? new LocalPlace(spec, root) : opened.get(spec));
+        }
+        return new Places(places, hosts);
     }
 
-    private static SshHost connect(TxSpec spec) {
+    /** One ssh host, connected, with a place for each of its environments. */
+    private record OpenHost(SshHost host, Map<TxSpec, SshPlace> places) {
+        static OpenHost open(List<TxSpec> specs, Placement placement, Path root, Path cwd, Consumer<String> log) {
+            TxSpec firstSpec = specs.get(0);
+            SshHost.Connected connected = connect(firstSpec, rootLine(firstSpec, placement, root));
+            SshHost host = connected.host();
+            try {
+                Map<TxSpec, SshPlace> places = new LinkedHashMap<>();
+                Set<Path> copied = new LinkedHashSet<>();
+                for (TxSpec spec : specs) {
+                    Path remoteRoot = remoteRoot(spec, placement, root, spec == firstSpec ? connected.first()
+                            : ask(spec, host, rootLine(spec, placement, root)));
+                    if (copied.add(remoteRoot)) {
+                        copy(spec, host, placement, root, cwd, remoteRoot, log);
+                    }
+                    places.put(spec, new SshPlace(spec, host, root, remoteRoot));
+                }
+                if (placement.remoteSetup().isPresent()) {
+                    TxSpec first = specs.get(0);
+                    setUp(first, host, places.get(first).root(), placement.remoteSetup().get(), log);
+                }
+                return new OpenHost(host, places);
+            } catch (RuntimeException e) {
+                host.close();
+                throw e;
+            }
+        }
+    }
+
+    private static SshHost.Connected connect(TxSpec spec, String firstCommand) {
         try {
-            return SshHost.connect(spec.destination(), spec.sshConfig());
+            return SshHost.connect(spec.destination(), spec.sshConfig(), firstCommand);
         } catch (IOException e) {
             throw failed(spec, "cannot connect: " + e.getMessage() + "; check the host name, its key in known_hosts, "
                     + "and that ssh logs in without a password (BatchMode)");
         }
     }
 
-    /**
-     * The directory standing for the run's root there: chdir= (relative to the login directory),
-     * else, when code is copied, a cache directory for this checkout, else the same path as here
-     * (a shared or identical checkout).
-     */
-    private static Path remoteRoot(TxSpec spec, SshHost host, Placement placement, Path root) {
-        String dir = spec.chdir().map(ShellLine::quote).orElse(placement.rsyncDirs().isEmpty()
-                ? ShellLine.quote(root.toString()) : "\"$HOME\"/.cache/salvo/checkouts/" + checkoutName(root));
-        boolean create = spec.chdir().isPresent() || !placement.rsyncDirs().isEmpty();
+    private static SshHost.Result ask(TxSpec spec, SshHost host, String line) {
         try {
-            SshHost.Result r = host.run((create ? "mkdir -p " + dir + " && " : "") + "cd " + dir + " && pwd", null);
-            if (r.exitCode() != 0) {
-                throw failed(spec, (create ? "cannot create the directory " : "no directory ") + dir.replace("\"$HOME\"", "~")
-                        + " there: " + r.reason() + (create ? "" : "; give chdir=DIR, or copy the code with --rsyncdir"));
-            }
-            return Path.of(r.out().strip());
+            return host.run(line, null);
         } catch (IOException e) {
             throw failed(spec, e.getMessage());
         }
+    }
+
+    /**
+     * The directory standing for the run's root there: chdir= (relative to the login directory),
+     * else, when code is copied, a cache directory for this checkout, else the same path as here
+     * (a shared or identical checkout). Created when Salvo puts code there.
+     */
+    private static String rootDirectory(TxSpec spec, Placement placement, Path root) {
+        return spec.chdir().map(ShellLine::quote).orElse(placement.rsyncDirs().isEmpty()
+                ? ShellLine.quote(root.toString()) : "\"$HOME\"/.cache/salvo/checkouts/" + checkoutName(root));
+    }
+
+    private static boolean createsRoot(TxSpec spec, Placement placement) {
+        return spec.chdir().isPresent() || !placement.rsyncDirs().isEmpty();
+    }
+
+    /** The command that makes sure of the root there and prints its absolute path. */
+    private static String rootLine(TxSpec spec, Placement placement, Path root) {
+        String dir = rootDirectory(spec, placement, root);
+        return (createsRoot(spec, placement) ? "mkdir -p " + dir + " && " : "") + "cd " + dir + " && pwd";
+    }
+
+    private static Path remoteRoot(TxSpec spec, Placement placement, Path root, SshHost.Result answer) {
+        if (answer.exitCode() != 0 || answer.out().isBlank()) {
+            boolean create = createsRoot(spec, placement);
+            throw failed(spec, (create ? "cannot create the directory " : "no directory ")
+                    + rootDirectory(spec, placement, root).replace("\"$HOME\"", "~") + " there: " + answer.reason()
+                    + (create ? "" : "; give chdir=DIR, or copy the code with --rsyncdir"));
+        }
+        return Path.of(answer.out().strip());
     }
 
     private static void copy(TxSpec spec, SshHost host, Placement placement, Path root, Path cwd, Path remoteRoot,

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import salvo.worker.ExitStatus;
 
 /**
  * One host reached through the system's {@code ssh}: the user's keys, known_hosts and config,
@@ -37,19 +38,25 @@ public final class SshHost implements AutoCloseable {
         this.controlDir = controlDir;
     }
 
+    /** A connected host and what the first command there said. */
+    public record Connected(SshHost host, Result first) {}
+
     /**
-     * Opens the shared connection, or explains in one line why it cannot (an unknown host, a key
-     * that does not match known_hosts, a login that needs a password).
+     * Opens the shared connection, running {@code firstCommand} on it (a login there costs a
+     * round trip and a shell: the first one does useful work), or explains in one line why it
+     * cannot connect (an unknown host, a key that does not match known_hosts, a login that needs
+     * a password).
      */
-    public static SshHost connect(String destination, Optional<String> config) throws IOException {
+    public static Connected connect(String destination, Optional<String> config, String firstCommand) throws IOException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "salvo-ssh-"); // short: a socket path has ~100 bytes
         SshHost host = new SshHost(destination, config, dir);
         // The first command starts the master in the background; its output goes to files, not
         // pipes, since the master keeps whatever it inherited open for as long as it lives.
-        List<String> command = host.command("true");
+        List<String> command = host.command(firstCommand);
         command.addAll(1, List.of("-o", "ControlMaster=auto", "-o", "ControlPersist=" + PERSIST_SECONDS));
         Path log = dir.resolve("connect.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        Path out = dir.resolve("connect.out");
+        Process p = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         try {
             if (!p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -61,13 +68,23 @@ public final class SshHost implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while connecting");
         }
-        if (p.exitValue() != 0) {
-            String why = lastLine(Files.readString(log, StandardCharsets.UTF_8));
+        String err = Files.readString(log, StandardCharsets.UTF_8);
+        Result first = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), err);
+        Files.deleteIfExists(log);
+        Files.deleteIfExists(out);
+        if (p.exitValue() != 0 && (p.exitValue() == ExitStatus.HOST_LOST || !host.isConnected())) {
             host.close();
+            String why = lastLine(err);
             throw new IOException(why.isEmpty() ? "ssh exited with code " + p.exitValue() : why);
         }
-        Files.deleteIfExists(log);
-        return host;
+        return new Connected(host, first);
+    }
+
+    /** Whether the shared connection is up (ssh -O check). */
+    private boolean isConnected() throws IOException {
+        List<String> check = sshWithOptions();
+        check.addAll(List.of("-O", "check", destination));
+        return run(new ProcessBuilder(check), null).exitCode() == 0;
     }
 
     public String destination() {

@@ -2,6 +2,7 @@ package salvo.place;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import salvo.worker.Transport;
 
@@ -10,6 +11,7 @@ import salvo.worker.Transport;
  * that stands for the run's root there (the chdir, the rsync target, or the same path).
  */
 final class SshPlace implements Place {
+    private static final String MISSING = "salvo:missing-program";
     private final TxSpec spec;
     private final SshHost host;
     private final Path localRoot;
@@ -29,6 +31,11 @@ final class SshPlace implements Place {
         return spec;
     }
 
+    /** The directory that stands for the run's root there. */
+    Path root() {
+        return remoteRoot;
+    }
+
     @Override
     public boolean isRemote() {
         return true;
@@ -45,11 +52,13 @@ final class SshPlace implements Place {
     }
 
     @Override
-    public Path stage(Path bundle) throws IOException {
+    public Ready ready(Path bundle, String program) throws IOException {
         String dir = "\"$HOME\"/.cache/salvo/python/" + ShellLine.quote(bundle.getFileName().toString());
         // Unpacked beside, then renamed: a second run staging at the same time never sees half a copy.
         String line = "d=" + dir + "; if [ ! -d \"$d\" ]; then t=\"$d.part.$$\"; mkdir -p \"$t\" && tar -x -C \"$t\""
-                + " && { mv -T \"$t\" \"$d\" 2>/dev/null || rm -rf \"$t\"; }; fi; [ -d \"$d\" ] && echo \"$d\"";
+                + " && { mv -T \"$t\" \"$d\" 2>/dev/null || rm -rf \"$t\"; }; fi; [ -d \"$d\" ] && echo \"$d\""
+                + " && cd " + ShellLine.quote(remoteRoot.toString()) + " && { command -v " + ShellLine.quote(program)
+                + " >/dev/null || echo " + MISSING + "; }";
         Process tar = new ProcessBuilder("tar", "-C", bundle.toString(), "-cf", "-", ".")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         SshHost.Result r;
@@ -58,18 +67,13 @@ final class SshPlace implements Place {
         } finally {
             tar.destroy();
         }
-        if (r.exitCode() != 0 || r.out().isBlank()) {
+        List<String> said = r.out().strip().lines().toList();
+        if (r.exitCode() != 0 || said.isEmpty()) {
             throw new IOException("could not copy Salvo's worker files to " + host.destination() + ": " + r.reason());
         }
-        return Path.of(r.out().strip());
-    }
-
-    @Override
-    public Optional<String> missing(String program) throws IOException {
-        SshHost.Result r = host.run("cd " + ShellLine.quote(remoteRoot.toString()) + " && command -v "
-                + ShellLine.quote(program), null);
-        return r.exitCode() == 0 ? Optional.empty()
-                : Optional.of("'" + program + "' is not found on " + host.destination() + " (PATH, or relative to "
-                + remoteRoot + ")");
+        Optional<String> missing = said.contains(MISSING)
+                ? Optional.of("'" + program + "' is not found on " + host.destination() + " (PATH, or relative to "
+                + remoteRoot + ")") : Optional.empty();
+        return new Ready(Path.of(said.get(0)), missing);
     }
 }

@@ -168,10 +168,19 @@ public final class PytestAdapter implements Adapter {
 
     /** A seat per worker of each --tx environment, taking environments in turn so a short run still spreads. */
     private List<Seat> seats(RunSettings run, Path plugin, String fork, int workers) {
-        Map<Place, WorkerSpec> specs = new LinkedHashMap<>();
+        // Each environment is checked and given the plugin at once: every step there is a round trip.
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "salvo-stage");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<Place, CompletableFuture<WorkerSpec>> staging = new LinkedHashMap<>();
         for (Place place : run.places().all()) {
-            specs.put(place, workerSpec(place, run, plugin, fork, workers));
+            staging.put(place, CompletableFuture.supplyAsync(() -> workerSpec(place, run, plugin, fork, workers), threads));
         }
+        threads.shutdown();
+        Map<Place, WorkerSpec> specs = new LinkedHashMap<>();
+        staging.forEach((place, f) -> specs.put(place, Futures.join(f)));
         List<Seat> seats = new java.util.ArrayList<>();
         for (Place place : Turns.of(run.places().all(), p -> p.spec().count())) {
             WorkerRef ref = new WorkerRef(place.host(), SLOTS + (seats.size() + 1));
@@ -185,10 +194,11 @@ public final class PytestAdapter implements Adapter {
         String where = "--tx " + place.spec().text() + ": ";
         String interpreter = place.spec().python().orElse(options.python);
         try {
-            place.missing(interpreter).ifPresent(why -> {
+            Place.Ready ready = place.ready(plugin, interpreter);
+            ready.missing().ifPresent(why -> {
                 throw SalvoError.usage(where + why + "; name the interpreter there with //python=EXE");
             });
-            Path pluginThere = place.stage(plugin);
+            Path pluginThere = ready.bundle();
             Map<String, String> env = new java.util.HashMap<>(place.isRemote()
                     ? PluginEnvironment.elsewhere(pluginThere, workers, testrunUid)
                     : PluginEnvironment.distributed(plugin, workers, testrunUid));
