@@ -88,11 +88,17 @@ public final class SshHosts implements AutoCloseable {
         return List.copyOf(hosts);
     }
 
-    /** Kills every process of the host at once (its sshd, and every worker it started): the host is gone. */
+    /**
+     * The host crashes: its sshd and every session die at once, so every connection drops; what
+     * the sessions ran sees its stdin end. Only sshd is killed outright: a login shell killed
+     * mid-start-up can leave the login environment's own locks behind (pyenv's rehash lock makes
+     * every later login wait a minute).
+     */
     public void kill(int index) {
         Host h = hosts.get(index - 1);
         if (namespaced) {
-            run(List.of("sh", "-c", "ip netns pids " + h.namespace() + " | xargs -r kill -KILL"));
+            run(List.of("sh", "-c", "for p in $(ip netns pids " + h.namespace() + "); do "
+                    + "[ \"$(cat /proc/$p/comm 2>/dev/null)\" = sshd ] && kill -KILL $p; done"));
         } else {
             daemons.get(index - 1).descendants().forEach(ProcessHandle::destroyForcibly);
             daemons.get(index - 1).destroyForcibly();
@@ -218,6 +224,11 @@ public final class SshHosts implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Host h : hosts) {
+            if (namespaced) { // everything left in the host: its sessions ended, so nothing is starting up
+                run(List.of("sh", "-c", "ip netns pids " + h.namespace() + " | xargs -r kill -KILL"));
+            }
+        }
         for (int i = 1; i <= hosts.size(); i++) {
             kill(i);
         }
