@@ -1,7 +1,6 @@
 package salvo.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +22,19 @@ public final class AtomicFile {
         write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Creates missing parent directories; leaves no temporary file behind when it fails. */
     public static void write(Path target, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        write(target, out -> out.write(content));
+    }
+
+    /** What goes in the file, written as a stream: a large run never has to exist in memory as text. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Creates missing parent directories; leaves no temporary file behind when it fails. */
+    public static void write(Path target, Content content) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(content, "content");
         Path dir = target.toAbsolutePath().getParent();
@@ -34,10 +44,10 @@ public final class AtomicFile {
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
+                        1 << 16);
+                content.writeTo(out);
+                out.flush();
                 channel.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -32,9 +32,8 @@ public final class RunArchive {
         Objects.requireNonNull(run, "run");
         Path own = runFile(salvoDir, run);
         RunConsistency.check(run);
-        byte[] json = RunJson.write(run).getBytes(StandardCharsets.UTF_8);
-        AtomicFile.write(own, json);
-        AtomicFile.write(salvoDir.resolve(LAST_RUN), json);
+        AtomicFile.write(own, out -> RunJson.write(run, out));
+        AtomicFile.write(salvoDir.resolve(LAST_RUN), out -> Files.copy(own, out));
     }
 
     /** Where {@link #write} puts this run's own file. */

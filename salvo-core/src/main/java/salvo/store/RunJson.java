@@ -61,13 +61,25 @@ final class RunJson {
     record Problem(FailureKind kind, String message, String detail) {}
 
     static String write(RunRecord run) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            write(run, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Streams the run's JSON: a run of 100 000 tests is never held as one string. */
+    static void write(RunRecord run, java.io.OutputStream out) throws java.io.IOException {
         RunInfo info = run.info();
         Counts totals = new Counts(inOutcomeOrder(run.totals().tests()), inOutcomeOrder(run.totals().units()));
         Run json = new Run(FORMAT, run.id(), info.id(), info.label(), info.started().toString(), run.finished().toString(),
                 seconds(run.wallTime()), run.status(), info.host(), info.gitCommit(), info.rootDir(),
                 new TreeMap<>(info.config()), totals, run.units().stream().map(RunJson::unit).toList());
         try {
-            return MAPPER.writeValueAsString(json) + "\n";
+            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, json);
+            out.write('\n');
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("run " + info.label() + " could not be written as JSON", e);
         }
