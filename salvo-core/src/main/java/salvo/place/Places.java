@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import salvo.error.SalvoError;
+import salvo.serve.ServeAddress;
+import salvo.serve.ServedWorkers;
 
 /**
  * The environments of one run, opened: each ssh host connected once, its copy of the code
@@ -21,14 +24,21 @@ import salvo.error.SalvoError;
  * environment, and nothing opened so far is left behind. Closing ends the connections.
  */
 public final class Places implements AutoCloseable {
-    private static final Places NONE = new Places(List.of(), List.of());
+    private static final Places NONE = new Places(List.of(), List.of(), Optional.empty());
 
     private final List<Place> places;
     private final List<SshHost> hosts;
+    private final Optional<ServedWorkers> served;
 
-    private Places(List<Place> places, List<SshHost> hosts) {
+    private Places(List<Place> places, List<SshHost> hosts, Optional<ServedWorkers> served) {
         this.places = List.copyOf(places);
         this.hosts = List.copyOf(hosts);
+        this.served = served;
+    }
+
+    /** Where workers that join the run come in ({@code --serve}), if it serves them. */
+    public Optional<ServedWorkers> served() {
+        return served;
     }
 
     /** No --tx: workers on this machine, placed by each adapter as always. */
@@ -46,7 +56,7 @@ public final class Places implements AutoCloseable {
 
     /** Opens every environment of {@code placement} for a run rooted at {@code root}; {@code log} hears what was copied. */
     public static Places open(Placement placement, Path root, Path cwd, Consumer<String> log) {
-        if (placement.isLocal()) {
+        if (placement.isLocal() && placement.serve().isEmpty()) {
             return NONE;
         }
         Map<String, SshHost> hosts = new LinkedHashMap<>();
@@ -74,11 +84,28 @@ public final class Places implements AutoCloseable {
                 }
                 places.add(new SshPlace(spec, host, root, remoteRoot));
             }
+            return new Places(places, new ArrayList<>(hosts.values()), serve(placement, log));
         } catch (RuntimeException e) {
             hosts.values().forEach(SshHost::close);
             throw e;
         }
-        return new Places(places, new ArrayList<>(hosts.values()));
+    }
+
+    /** Opens the door for joining workers and says, in one line, where the token file is and how to join. */
+    private static Optional<ServedWorkers> serve(Placement placement, Consumer<String> log) {
+        if (placement.serve().isEmpty()) {
+            return Optional.empty();
+        }
+        Placement.Serve serve = placement.serve().get();
+        try {
+            ServedWorkers served = ServedWorkers.open(serve.address(), serve.tokenFile(), log);
+            log.accept("serving this run on " + served.address() + " (TLS); join it with: salvo worker --connect "
+                    + served.address() + " --token-file " + served.tokenFile() + " (the file is secret: mode 0600)");
+            return Optional.of(served);
+        } catch (IOException e) {
+            throw SalvoError.usage("--serve " + ServeAddress.join(serve.address().host(), serve.address().port())
+                    + ": cannot serve there: " + e.getMessage());
+        }
     }
 
     private static SshHost connect(TxSpec spec) {
@@ -163,6 +190,7 @@ public final class Places implements AutoCloseable {
 
     @Override
     public void close() {
+        served.ifPresent(ServedWorkers::close);
         hosts.forEach(SshHost::close);
     }
 }
