@@ -173,7 +173,7 @@ class ServeTest {
                     .toList();
             assertEquals(4, refusals.size(), r.toString());
             assertTrue(refusals.stream().anyMatch(l -> l.endsWith(": wrong token")), refusals.toString());
-            assertEquals(3, refusals.stream().filter(l -> l.contains(": not a TLS 1.3 connection (")).count(),
+            assertEquals(3, refusals.stream().filter(l -> l.contains(": no TLS 1.3 session (")).count(),
                     "the pin refused by the worker, the plain one and the garbage: " + refusals);
             assertTrue(storedWorkers().values().stream().allMatch("gw1"::equals), storedWorkers().toString());
         } finally {

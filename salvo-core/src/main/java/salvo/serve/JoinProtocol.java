@@ -42,7 +42,7 @@ public final class JoinProtocol {
     }
 
     static boolean is(JsonNode message, String kind) {
-        return message.isObject() && kind.equals(message.path(KEY).asText(null));
+        return message != null && message.isObject() && kind.equals(message.path(KEY).asText(null));
     }
 
     static byte[] line(JsonNode message) {

@@ -120,7 +120,7 @@ public final class ServedWorkers implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 throw new Refusal("no TLS handshake within " + JOIN_DEADLINE_MILLIS / 1000 + " s");
             } catch (SSLException e) {
-                throw new Refusal("not a TLS 1.3 connection (" + e.getMessage() + ")");
+                throw noTls(e);
             }
             InputStream in = socket.getInputStream();
             String first;
@@ -128,6 +128,8 @@ public final class ServedWorkers implements AutoCloseable {
                 first = JoinProtocol.readLine(in, JoinProtocol.MAX_JOIN_LINE);
             } catch (SocketTimeoutException e) {
                 throw new Refusal("no token within " + JOIN_DEADLINE_MILLIS / 1000 + " s");
+            } catch (SSLException e) {
+                throw noTls(e); // in TLS 1.3 a client's alert (it refused our certificate) may come after our handshake
             } catch (IOException e) {
                 throw new Refusal("its first line is not a join (" + e.getMessage() + ")");
             }
@@ -153,10 +155,14 @@ public final class ServedWorkers implements AutoCloseable {
         } catch (Refusal r) {
             log.accept("refused a worker from " + peer + ": " + r.getMessage());
             closeQuietly(socket);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log.accept("refused a worker from " + peer + ": " + e.getMessage());
             closeQuietly(socket);
         }
+    }
+
+    private static Refusal noTls(SSLException e) {
+        return new Refusal("no TLS 1.3 session (" + e.getMessage() + ")");
     }
 
     private static JsonNode parse(String line) {
