@@ -198,7 +198,7 @@ class ServeTest {
         assertEquals(4, r.exit(), r.toString());
         List<String> lines = r.err().strip().lines().toList();
         assertEquals(1, lines.size(), r.toString());
-        assertEquals(expected, lines.get(0));
+        assertTrue(lines.get(0).startsWith(expected), "expected '" + expected + "' in: " + lines.get(0));
     }
 
     @Test
@@ -239,6 +239,26 @@ class ServeTest {
                 }
             }
         }
+    }
+
+    @Test
+    void badServeOptionsAreOneLineErrors() throws Exception {
+        quickSuite(1);
+        assertOneLineError(Salvo.run(dir, "run", "--serve", "7777"), "salvo: --serve 7777: write HOST:PORT, e.g. "
+                + "0.0.0.0:7777 or 127.0.0.1:0");
+        assertOneLineError(Salvo.run(dir, "run", "--token-file", "t"), "salvo: --token-file is for --serve: add --serve "
+                + "HOST:PORT");
+        Salvo.Result fresh = Salvo.run(dir, "run", "--serve", "127.0.0.1:0", "--isolation", "fresh");
+        assertEquals(4, fresh.exit(), fresh.toString());
+        assertTrue(fresh.err().contains("salvo: --serve feeds persistent workers that join the run: use --isolation "
+                + "persistent, fork or fork-test"), fresh.toString());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Salvo.Result r = Salvo.run(dir, "run", "--serve", "127.0.0.1:" + taken.getLocalPort());
+            assertOneLineError(r, "salvo: --serve 127.0.0.1:" + taken.getLocalPort() + ": cannot serve there: ");
+        }
+        Salvo.Result noFile = Salvo.run(dir, "worker", "--token-file", "missing");
+        assertOneLineError(noFile, "salvo: --token-file missing: cannot read it: ");
+        assertFalse(Files.exists(dir.resolve(".salvo/join-token")), "no token file is left by a run that did not start");
     }
 
     private Map<String, String> storedWorkers() throws SQLException {
