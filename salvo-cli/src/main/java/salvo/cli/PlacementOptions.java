@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import salvo.error.SalvoError;
 import salvo.place.Placement;
 import salvo.place.TxSpec;
+import salvo.serve.ServeAddress;
 
 /** `salvo run`'s options for where workers run (xdist's --tx family), read into a {@link Placement}. */
 final class PlacementOptions {
@@ -28,8 +29,40 @@ final class PlacementOptions {
             + "host, in the run's root there, before its workers start (e.g. 'pip install -r requirements.txt').")
     String remoteSetup;
 
+    @Option(names = "--serve", paramLabel = "HOST:PORT", description = "Serve this run to workers that join it "
+            + "(salvo worker --connect) over TLS, at this address (0.0.0.0:7777; port 0 for any free one). "
+            + "Implies --isolation persistent; with -w 0, only joined workers run tests.")
+    String serve;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "With --serve: where the token file joining "
+            + "workers need is written, mode 0600 (default: join-token in the store directory).")
+    Path tokenFile;
+
     boolean isLocal() {
         return tx.isEmpty();
+    }
+
+    boolean serves() {
+        return serve != null;
+    }
+
+    /** @param storeDir where the token file goes unless --token-file says */
+    Placement placement(Path storeDir) {
+        Placement p = placement();
+        if (serve == null) {
+            if (tokenFile != null) {
+                throw SalvoError.usage("--token-file is for --serve: add --serve HOST:PORT");
+            }
+            return p;
+        }
+        try {
+            ServeAddress address = ServeAddress.parse(serve);
+            Path file = tokenFile != null ? tokenFile.toAbsolutePath() : storeDir.resolve("join-token");
+            return new Placement(p.environments(), p.rsyncDirs(), p.rsyncIgnores(), p.remoteSetup(),
+                    Optional.of(new Placement.Serve(address, file)));
+        } catch (IllegalArgumentException e) {
+            throw SalvoError.usage(e.getMessage());
+        }
     }
 
     Placement placement() {

@@ -168,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
     private RoundResult once(Optional<Round> round) {
         PrintStream out = System.out;
         Path cwd = Path.of("").toAbsolutePath();
-        Placement where = placement.placement();
+        Placement where = placement.placement(cwd.resolve(store));
         RunSettings settings = settings(cwd);
         Map<Adapter, Discovery> found = discover(cwd);
         found.values().forEach(d -> d.warnings().forEach(w -> System.err.println("salvo: warning: " + w)));
@@ -362,7 +362,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The isolation asked for, else what the run needs: persistent workers for --tx environments. */
     private String isolation() {
-        return isolation != null ? isolation : placement.isLocal() ? "fresh" : "persistent";
+        return isolation != null ? isolation : placement.isLocal() && !placement.serves() ? "fresh" : "persistent";
     }
 
     private void validate() {
@@ -374,6 +374,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!List.of("fresh", "persistent", "fork", "fork-test").contains(isolation())) {
             throw SalvoError.usage("--isolation " + isolation + ": use fresh, persistent, fork or fork-test");
+        }
+        if (placement.serves() && (loopOnFail || watch)) {
+            throw SalvoError.usage("--serve with -f/watch: not yet; serve one run at a time");
         }
         if (!placement.isLocal() && workers != null) {
             throw SalvoError.usage("-w/--workers with --tx: the environments say how many workers run; "
@@ -431,6 +434,9 @@ final class RunCommand implements Callable<Integer> {
         c.put("isolation", isolation());
         if (!placement.isLocal()) {
             c.put("tx", String.join(" ", placement.tx));
+        }
+        if (placement.serves()) {
+            c.put("serve", placement.serve);
         }
         if (!passThrough.isEmpty()) {
             c.put("pass_through", String.join(" ", passThrough));

@@ -97,7 +97,8 @@ public final class CommandAdapter implements Adapter {
             specs.put(unit.id(), spec);
         }
         // A command is its own process, so it is as isolated as any isolation mode asks: every mode is honoured.
-        int slots = run.foreground() ? 1 : run.workers();
+        // --serve -w 0 leaves the workers to those that join; commands still run here, one at a time.
+        int slots = run.foreground() ? 1 : Math.max(1, run.workers());
         return new Executor(new CommandRunner(specs, run), slots, SLOT_PREFIX);
     }
 

@@ -38,7 +38,8 @@ public record RunSettings(Path cwd, int workers, Duration timeout, String isolat
         return new RunSettings(cwd, workers, timeout, isolation, verbose, stopFirst, retries, passThrough, opened);
     }
 
+    /** -w 0: one process in the foreground; with --serve, -w 0 means no workers here, only those that join. */
     public boolean foreground() {
-        return workers == 0;
+        return workers == 0 && places.served().isEmpty();
     }
 }

@@ -61,6 +61,9 @@ final class Coordinator {
     private final java.util.Set<String> requeuedAfterLoss = new java.util.HashSet<>();
     private String abandoned;
     private RunCannotStart cannotStart;
+    /** Since when the round has had no worker while it waits for one to join; null while it has one. */
+    private Instant waitingSince;
+    private boolean adoptedAny;
 
     Coordinator(WorkerPool pool, PersistentSettings settings, WorkerKind kind, Estimates estimates, Scheduler scheduler,
                 List<PlannedUnit> plan, RunEvents events, RunControl control, SharedState shared, int workerCount) {
@@ -81,10 +84,11 @@ final class Coordinator {
 
     List<UnitResult> run() {
         try {
-            List<WorkerHandle> early = pool.claim(); // started before the first round; later rounds start their own
-            early.forEach(this::adopt);
-            for (int i = early.size() + 1; i <= workerCount && abandoned == null; i++) {
-                launchAndAdopt(pool.ref(i).slot());
+            pool.claim().forEach(this::adopt); // started before the first round (or joined); later rounds start their own
+            for (int i = 1; i <= workerCount && abandoned == null; i++) {
+                if (!jobs.containsKey(pool.ref(i).slot())) {
+                    launchAndAdopt(pool.ref(i).slot());
+                }
             }
             loop();
         } finally {
@@ -126,6 +130,8 @@ final class Coordinator {
                 Thread.currentThread().interrupt();
                 return;
             }
+            // Workers that joined since: a worker is in the pool before anything it says is in the inbox.
+            pool.claim().forEach(this::adopt);
             WorkerJob job = next == null ? null : jobs.get(next.worker().ref().slot());
             if (job != null && job.handle == next.worker()) {
                 if (next instanceof WorkerSignal.Message m) {
@@ -152,13 +158,33 @@ final class Coordinator {
     /** Every worker is gone but work remains: one more worker if the restart budget allows, else give up. */
     private void replaceLastWorker() {
         Optional<String> slot = pool.liveSlot();
-        if (slot.isEmpty()) {
-            abandoned = "no worker left to run the remaining tests: every host of the run was lost";
-        } else if (supervisor.spendRestart()) {
+        if (slot.isPresent() && supervisor.spendRestart()) {
             launchAndAdopt(slot.get());
+        } else if (pool.serves()) {
+            awaitJoiner();
+        } else if (slot.isEmpty()) {
+            abandoned = "no worker left to run the remaining tests: every host of the run was lost";
         } else {
             abandoned = "no worker left to run the remaining tests: the limit of --max-worker-restart ("
                     + supervisor.maxRestarts() + ") was reached";
+        }
+    }
+
+    /**
+     * A served run with no worker left (or none yet, with no local workers): it waits for one to
+     * join, as long as a worker may take to start; then it gives up, and when nobody joined at
+     * all, nothing could run.
+     */
+    private void awaitJoiner() {
+        Instant now = Instant.now();
+        if (waitingSince == null) {
+            waitingSince = now;
+        } else if (Duration.between(waitingSince, now).compareTo(settings.jobTimeout()) > 0) {
+            abandoned = "no worker joined the run within " + supervisor.jobTimeoutSeconds() + "s (the -t timeout)";
+            if (!adoptedAny) {
+                cannotStart = new RunCannotStart(abandoned + ": join it with salvo worker --connect (see the line "
+                        + "'serving this run' above), or give -w N for workers on this machine");
+            }
         }
     }
 
@@ -178,6 +204,8 @@ final class Coordinator {
     private void adopt(WorkerHandle handle) {
         WorkerJob job = new WorkerJob(handle, supervisor.jobDeadline(Instant.now())); // to start up
         control.register(handle);
+        waitingSince = null;
+        adoptedAny = true;
         jobs.put(job.slot(), job);
         shared.workerStarted(job.slot());
         scheduler.addWorker(job.slot());
@@ -355,7 +383,7 @@ final class Coordinator {
                 stop(job, false);
                 continue;
             }
-            if (supervisor.mustRecycle(job)) {
+            if (supervisor.mustRecycle(job) && !pool.isJoined(job.slot())) { // a joined worker is not ours to restart
                 stop(job, true);
                 continue;
             }
@@ -409,6 +437,12 @@ final class Coordinator {
         }
         chargeLoss(job, exitCode, output);
         scheduler.removeWorker(job.slot());
+        if (pool.isJoined(job.slot())) {
+            // Started on its own machine, so not restarted from here; its machine may join again.
+            events.workerLost(job.ref(), job.isReady() ? lossReason(job, exitCode)
+                    : "could not start there: " + startupFailure.apply(output));
+            return;
+        }
         if (job.isRecycling()) {
             if (!isFinished()) {
                 launchAndAdopt(job.slot());

@@ -55,8 +55,10 @@ public final class PersistentExecution implements Execution {
         firstRound = false;
         History known = history.get();
         Estimates estimates = new Estimates(known.tests(), id -> kind.names().node(id).unit());
+        // Workers that join may take a unit each, beyond the run's own.
+        int capacity = pool.serves() ? Math.max(count, plan.size()) : count;
         Scheduler scheduler = Schedulers.create(settings.dist(), plan.stream().map(PlannedUnit::id).toList(),
-                known.units(), count);
+                known.units(), Math.max(1, capacity));
         try (SharedState shared = new SharedState()) {
             return new Coordinator(pool, settings, kind, estimates, scheduler, plan, events, control, shared, count).run();
         }

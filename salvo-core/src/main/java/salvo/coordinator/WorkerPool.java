@@ -1,5 +1,6 @@
 package salvo.coordinator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import salvo.error.SalvoError;
 import salvo.model.WorkerRef;
+import salvo.serve.ServedWorkers;
 import salvo.worker.Transport;
 import salvo.worker.WorkerHandle;
 import salvo.worker.WorkerSignal;
@@ -25,10 +27,13 @@ public final class WorkerPool implements AutoCloseable {
     private final List<WorkerHandle> started = new ArrayList<>();
     private final List<WorkerHandle> unclaimed = new ArrayList<>();
 
+    /** Workers that joined the run over the network ({@code --serve}): named here, started on their own machines. */
+    private final java.util.Set<String> joinedSlots = new java.util.HashSet<>();
+    private final List<WorkerHandle> joined = new ArrayList<>();
+    private boolean serving;
+
+    /** @param seats may be empty when the run only serves workers that join it */
     private WorkerPool(List<Seat> seats) {
-        if (seats.isEmpty()) {
-            throw new IllegalArgumentException("a pool needs a seat");
-        }
         this.seats = List.copyOf(seats);
     }
 
@@ -58,6 +63,37 @@ public final class WorkerPool implements AutoCloseable {
             }
         }
         return pool;
+    }
+
+    /**
+     * Takes workers that join the run through {@code served} into this pool as they arrive,
+     * named {@code <their address>/<slotPrefix>N} after the seats' slots; the coordinator claims
+     * them as it claims its own. {@code settings} is what each is told of the run: data only.
+     */
+    public synchronized void serve(ServedWorkers served, JsonNode settings, String slotPrefix) {
+        serving = true;
+        served.admit(settings, host -> nameJoined(host, slotPrefix), inbox::add, this::arrived);
+    }
+
+    private synchronized WorkerRef nameJoined(String host, String slotPrefix) {
+        WorkerRef ref = new WorkerRef(host, slotPrefix + (seats.size() + joinedSlots.size() + 1));
+        joinedSlots.add(ref.slot());
+        return ref;
+    }
+
+    private synchronized void arrived(WorkerHandle worker) {
+        joined.add(worker);
+        unclaimed.add(worker);
+    }
+
+    /** Whether workers may join: with no worker left, a round waits for one instead of giving up. */
+    synchronized boolean serves() {
+        return serving;
+    }
+
+    /** A worker that joined: it is not restarted from here (its machine may join again). */
+    synchronized boolean isJoined(String slot) {
+        return joinedSlots.contains(slot);
     }
 
     /** The workers launched and not yet taken by a coordinator; taking them empties the list. */
@@ -97,12 +133,15 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** Whether a lost connection of this worker means its host is gone. */
-    boolean isRemote(String slot) {
-        return seat(slot).remote();
+    synchronized boolean isRemote(String slot) {
+        return joinedSlots.contains(slot) || seat(slot).remote();
     }
 
     /** The host of this slot went away: none of its seats is used again in this run. */
     synchronized void hostLost(String slot) {
+        if (joinedSlots.contains(slot)) {
+            return; // its connection, not a host of ours: another worker may join from there
+        }
         lostHosts.add(seat(slot).ref().host());
     }
 
@@ -119,6 +158,9 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Launches one more worker in this slot's seat; the caller claims it. */
     synchronized WorkerHandle spawn(String slot) throws IOException {
+        if (joinedSlots.contains(slot)) {
+            throw new IOException("worker " + slot + " joined the run; it is started on its own machine");
+        }
         Seat seat = seat(slot);
         if (seat.remote() && lostHosts.contains(seat.ref().host())) {
             throw new IOException("its host " + seat.ref().host() + " was lost");
@@ -132,5 +174,6 @@ public final class WorkerPool implements AutoCloseable {
     @Override
     public synchronized void close() {
         started.forEach(WorkerHandle::kill);
+        joined.forEach(WorkerHandle::kill);
     }
 }

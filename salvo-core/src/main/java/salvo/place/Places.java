@@ -11,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import salvo.error.SalvoError;
 import salvo.execute.Futures;
+import salvo.serve.ServeAddress;
+import salvo.serve.ServedWorkers;
 
 /**
  * The environments of one run, opened: each ssh host connected once, its copy of the code
@@ -23,14 +26,21 @@ import salvo.execute.Futures;
  * environment, and nothing opened so far is left behind. Closing ends the connections.
  */
 public final class Places implements AutoCloseable {
-    private static final Places NONE = new Places(List.of(), List.of());
+    private static final Places NONE = new Places(List.of(), List.of(), Optional.empty());
 
     private final List<Place> places;
     private final List<SshHost> hosts;
+    private final Optional<ServedWorkers> served;
 
-    private Places(List<Place> places, List<SshHost> hosts) {
+    private Places(List<Place> places, List<SshHost> hosts, Optional<ServedWorkers> served) {
         this.places = List.copyOf(places);
         this.hosts = List.copyOf(hosts);
+        this.served = served;
+    }
+
+    /** Where workers that join the run come in ({@code --serve}), if it serves them. */
+    public Optional<ServedWorkers> served() {
+        return served;
     }
 
     /** No --tx: workers on this machine, placed by each adapter as always. */
@@ -52,7 +62,7 @@ public final class Places implements AutoCloseable {
      * costs a round trip and a login shell, and the slowest host alone should set the wait.
      */
     public static Places open(Placement placement, Path root, Path cwd, Consumer<String> log) {
-        if (placement.isLocal()) {
+        if (placement.isLocal() && placement.serve().isEmpty()) {
             return NONE;
         }
         Map<String, List<TxSpec>> byHost = new LinkedHashMap<>();
@@ -92,7 +102,29 @@ public final class Places implements AutoCloseable {
         for (TxSpec spec : placement.environments()) {
             places.add(spec.kind() == TxSpec.Kind.POPEN ? new LocalPlace(spec, root) : opened.get(spec));
         }
-        return new Places(places, hosts);
+        try {
+            return new Places(places, hosts, serve(placement, log));
+        } catch (RuntimeException e) {
+            hosts.forEach(SshHost::close);
+            throw e;
+        }
+    }
+
+    /** Opens the door for joining workers and says, in one line, where the token file is and how to join. */
+    private static Optional<ServedWorkers> serve(Placement placement, Consumer<String> log) {
+        if (placement.serve().isEmpty()) {
+            return Optional.empty();
+        }
+        Placement.Serve serve = placement.serve().get();
+        try {
+            ServedWorkers served = ServedWorkers.open(serve.address(), serve.tokenFile(), log);
+            log.accept("serving this run on " + served.address() + " (TLS); join it with: salvo worker --connect "
+                    + served.address() + " --token-file " + served.tokenFile() + " (the file is secret: mode 0600)");
+            return Optional.of(served);
+        } catch (IOException e) {
+            throw SalvoError.usage("--serve " + ServeAddress.join(serve.address().host(), serve.address().port())
+                    + ": cannot serve there: " + e.getMessage());
+        }
     }
 
     /** One ssh host, connected, with a place for each of its environments. */
@@ -223,6 +255,7 @@ public final class Places implements AutoCloseable {
 
     @Override
     public void close() {
+        served.ifPresent(ServedWorkers::close);
         hosts.forEach(SshHost::close);
     }
 }

@@ -107,6 +107,15 @@ public final class PytestAdapter implements Adapter {
             throw SalvoError.usage("--isolation " + run.isolation() + ": pytest files run with fresh, persistent, fork "
                     + "or fork-test");
         }
+        boolean serving = run.places().served().isPresent();
+        if (serving && (foreground || run.isolation().equals("fresh"))) {
+            throw SalvoError.usage("--serve feeds persistent workers that join the run: use --isolation persistent, fork "
+                    + "or fork-test" + (foreground ? ", and not --pdb" : ""));
+        }
+        if (serving && options.distMode() == salvo.schedule.DistMode.EACH) {
+            throw SalvoError.usage("--dist each with --serve: workers that join are not known in advance; use load, "
+                    + "loadfile, loadscope or loadgroup");
+        }
         if (!run.places().isLocal() && (foreground || run.isolation().equals("fresh"))) {
             throw SalvoError.usage("--tx starts persistent workers in each environment: use --isolation persistent, fork "
                     + "or fork-test" + (foreground ? ", and not -w 0 or --pdb" : ""));
@@ -144,7 +153,8 @@ public final class PytestAdapter implements Adapter {
             case "fork-test" -> "test";
             default -> null;
         };
-        int workers = settings.workersFor(units.size());
+        // With --serve, -w 0 means no workers here: only those that join.
+        int workers = serving && run.workers() == 0 ? 0 : settings.workersFor(units.size());
         WorkerPool pool;
         if (run.places().isLocal()) {
             WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork),
@@ -152,6 +162,11 @@ public final class PytestAdapter implements Adapter {
             pool = WorkerPool.start(transport, spec, SLOTS, workers, "check --python");
         } else {
             pool = WorkerPool.start(seats(run, plugin, fork, workers), workers, "check --tx");
+        }
+        if (serving) {
+            pool.serve(run.places().served().get(), new JoinSettings(options.marker, options.keyword == null ? ""
+                    : options.keyword, PytestRunOptions.seconds(options.testTimeout).toMillis() / 1000.0,
+                    fork == null ? "" : fork, workers, testrunUid).toJson(), SLOTS);
         }
         try {
             python = Futures.join(probe);
@@ -209,6 +224,12 @@ public final class PytestAdapter implements Adapter {
         } catch (java.io.IOException e) {
             throw SalvoError.usage(where + e.getMessage());
         }
+    }
+
+    /** {@code salvo worker --connect}: a machine joins a run served with --serve. */
+    @Override
+    public List<Object> commands() {
+        return List.of(new JoinCommand());
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class ConsoleSink implements RunListener {
     private static String hosts(java.util.List<salvo.model.WorkerRef> slots) {
         java.util.Map<String, Long> perHost = new java.util.LinkedHashMap<>();
         slots.forEach(w -> perHost.merge(w.host().isEmpty() ? "local" : w.host(), 1L, Long::sum));
-        if (perHost.keySet().equals(java.util.Set.of("local"))) {
+        if (perHost.isEmpty() || perHost.keySet().equals(java.util.Set.of("local"))) {
             return "";
         }
         return perHost.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
@@ -92,8 +92,9 @@ public final class ConsoleSink implements RunListener {
         total = s.units().size();
         started = s.info().started();
         estimate = s.estimate();
-        println("salvo: " + total + " file" + (total == 1 ? "" : "s") + " on " + s.workers() + " worker"
-                + (s.workers() == 1 ? "" : "s") + hosts(s.slots())
+        println("salvo: " + total + " file" + (total == 1 ? "" : "s") + (s.workers() == 0
+                ? " on workers that join the run" // --serve -w 0: none of its own
+                : " on " + s.workers() + " worker" + (s.workers() == 1 ? "" : "s") + hosts(s.slots()))
                 + (estimate != null ? ", about " + Durations.format(estimate) : ""));
         if (live) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
