@@ -61,11 +61,16 @@ class RemoteHostsTest {
             Salvo.write(dir, "tests/test_m" + i + ".py", String.join("\n",
                     "import os, socket, time",
                     "def test_pass():",
-                    "    time.sleep(0.5)  # long enough that every worker gets a file",
                     "    print('on', socket.gethostname())",
                     "def test_where():",
-                    "    with open(os.environ['MARK_DIR'] + '/where-%d' % " + i + ", 'w') as f:",
-                    "        f.write(os.environ['SALVO_HOST_NAME'] + ' ' + os.path.abspath(__file__) + ' ' + os.environ['PYTEST_XDIST_WORKER'])",
+                    "    marks, me = os.environ['MARK_DIR'], os.environ['SALVO_HOST_NAME']",
+                    "    with open(marks + '/where-%d' % " + i + ", 'w') as f:",
+                    "        f.write(me + ' ' + os.path.abspath(__file__) + ' ' + os.environ['PYTEST_XDIST_WORKER'])",
+                    "    # Every host must take part however fast the others start: wait (a while) for another's mark.",
+                    "    deadline = time.time() + 30",
+                    "    while os.environ.get('WAIT_FOR_OTHERS') and time.time() < deadline and all(",
+                    "            open(marks + '/' + m).read().startswith(me) for m in os.listdir(marks)):",
+                    "        time.sleep(0.05)",
                     i == 0 ? "def test_fails():\n    assert 1 == 2\n" : ""));
         }
         Salvo.write(dir, "pytest.ini", "[pytest]\ntestpaths = tests\n");
@@ -93,8 +98,9 @@ class RemoteHostsTest {
     void runsOnTwoHostsWithTheLocalNamesAndCounts() throws Exception {
         suite(4);
         Path marks = marks();
-        Salvo.Result r = Salvo.run(dir, "run", "--tx", "2*" + tx("h1", "env:SALVO_HOST_NAME=h1", "env:MARK_DIR=" + marks),
-                "--tx", tx("h2", "env:SALVO_HOST_NAME=h2", "env:MARK_DIR=" + marks));
+        Salvo.Result r = Salvo.run(dir, "run",
+                "--tx", "2*" + tx("h1", "env:SALVO_HOST_NAME=h1", "env:MARK_DIR=" + marks, "env:WAIT_FOR_OTHERS=1"),
+                "--tx", tx("h2", "env:SALVO_HOST_NAME=h2", "env:MARK_DIR=" + marks, "env:WAIT_FOR_OTHERS=1"));
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.out().contains("on 3 workers (h1: 2, h2: 1)"), r.toString());
         assertTrue(r.out().contains("8 passed") && r.out().contains("1 failed"), r.toString());
