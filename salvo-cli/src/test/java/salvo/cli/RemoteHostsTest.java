@@ -245,12 +245,12 @@ class RemoteHostsTest {
     void badEnvironmentsAreOneLineErrorsNamingThem() throws Exception {
         suite(1);
         String cfg = "//ssh_config=" + hosts.sshConfig();
-        assertOneLineError(Salvo.run(dir, "run", "--tx", "3*sshh=foo"), "--tx 3*sshh=foo: 'sshh=foo' is not an environment");
-        assertOneLineError(Salvo.run(dir, "run", "--tx", "0*popen"), "--tx 0*popen: '0*' must be a number of workers");
-        assertOneLineError(Salvo.run(dir, "run", "--tx", "ssh=h1//pyton=x"), "unknown key 'pyton'");
-        assertOneLineError(Salvo.run(dir, "run", "--tx", "ssh=nohost.invalid" + cfg),
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "3*sshh=foo"), "--tx 3*sshh=foo: 'sshh=foo' is not an environment");
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "0*popen"), "--tx 0*popen: '0*' must be a number of workers");
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "ssh=h1//pyton=x"), "unknown key 'pyton'");
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "ssh=nohost.invalid" + cfg),
                 "--tx ssh=nohost.invalid" + cfg + ": cannot connect: ");
-        assertOneLineError(Salvo.run(dir, "run", "--tx", "ssh=h1" + cfg + "//python=python9"),
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "ssh=h1" + cfg + "//python=python9"),
                 "'python9' is not found on h1");
         Path wrongKeys = dir.resolve("wrong_known_hosts");
         Path otherKey = dir.resolve("other");
@@ -266,7 +266,7 @@ class RemoteHostsTest {
         Files.writeString(wrongConfig, Files.readString(hosts.sshConfig()).replace(hosts.knownHosts().toString(),
                 wrongKeys.toString()));
         Salvo.Result r = Salvo.run(dir, "run", "--tx", "ssh=h1//ssh_config=" + wrongConfig);
-        assertOneLineError(r, "cannot connect: Host key verification failed.");
+        Salvo.assertOneLineError(r, "cannot connect: Host key verification failed.");
         Path bin = Files.createDirectories(dir.resolve("bin-without-rsync"));
         for (String tool : List.of("ssh", "tar", "sh", "python3")) {
             Path real = Path.of(new String(new ProcessBuilder("sh", "-c", "command -v " + tool).start().getInputStream()
@@ -274,17 +274,11 @@ class RemoteHostsTest {
             Files.createSymbolicLink(bin.resolve(tool), real);
         }
         r = Salvo.run(dir, Map.of("PATH", bin.toString()), "run", "--tx", "ssh=h1" + cfg, "--rsyncdir", ".");
-        assertOneLineError(r, "rsync could not run");
-        assertOneLineError(Salvo.run(dir, "run", "--rsyncdir", "."), "--rsyncdir is for ssh environments");
-        assertOneLineError(Salvo.run(dir, "run", "-w", "2", "--tx", "2*popen"), "-w/--workers with --tx");
+        Salvo.assertOneLineError(r, "rsync could not run");
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--rsyncdir", "."), "--rsyncdir is for ssh environments");
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "-w", "2", "--tx", "2*popen"), "-w/--workers with --tx");
     }
 
-    private static void assertOneLineError(Salvo.Result r, String expected) {
-        assertEquals(4, r.exit(), r.toString());
-        List<String> lines = r.err().strip().lines().toList();
-        assertEquals(1, lines.size(), r.toString());
-        assertTrue(lines.get(0).contains(expected), "expected '" + expected + "' in: " + lines.get(0));
-    }
 
     @Test
     void popenEnvironmentsRunHereWithTheirOwnInterpreterAndVariables() throws Exception {

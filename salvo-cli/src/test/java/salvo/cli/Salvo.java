@@ -68,6 +68,15 @@ final class Salvo {
         }
     }
 
+    /** Bad input: exit 4 and exactly one line on stderr, which says {@code expected}. */
+    static void assertOneLineError(Result r, String expected) {
+        org.junit.jupiter.api.Assertions.assertEquals(4, r.exit(), r.toString());
+        List<String> lines = r.err().strip().lines().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(1, lines.size(), r.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(0).contains(expected),
+                "expected '" + expected + "' in: " + lines.get(0));
+    }
+
     static void write(Path dir, String name, String content) {
         try {
             Path file = dir.resolve(name);

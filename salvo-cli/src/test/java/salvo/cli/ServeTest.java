@@ -142,12 +142,12 @@ class ServeTest {
             Path wrongToken = dir.resolve("wrong-token");
             new JoinToken(token.address(), token.fingerprint(), "0".repeat(64)).write(wrongToken);
             Salvo.Result w = Salvo.finish(join(wrongToken), 60);
-            assertOneLineError(w, "salvo: the run at " + token.address() + " refused this worker: wrong token");
+            Salvo.assertOneLineError(w, "salvo: the run at " + token.address() + " refused this worker: wrong token");
 
             Path wrongPin = dir.resolve("wrong-pin");
             new JoinToken(token.address(), "a".repeat(64), token.token()).write(wrongPin);
             w = Salvo.finish(join(wrongPin), 60);
-            assertOneLineError(w, "salvo: the run's certificate is not the one the token file pins: its fingerprint is "
+            Salvo.assertOneLineError(w, "salvo: the run's certificate is not the one the token file pins: its fingerprint is "
                     + token.fingerprint() + ", the token file's is " + "a".repeat(64));
 
             String[] hostPort = token.address().split(":");
@@ -194,12 +194,6 @@ class ServeTest {
         }
     }
 
-    private static void assertOneLineError(Salvo.Result r, String expected) {
-        assertEquals(4, r.exit(), r.toString());
-        List<String> lines = r.err().strip().lines().toList();
-        assertEquals(1, lines.size(), r.toString());
-        assertTrue(lines.get(0).startsWith(expected), "expected '" + expected + "' in: " + lines.get(0));
-    }
 
     @Test
     void aJoinedWorkerKilledMidTestHasItsTestRunAgainByAnotherAndRecordedOnce() throws Exception {
@@ -244,9 +238,9 @@ class ServeTest {
     @Test
     void badServeOptionsAreOneLineErrors() throws Exception {
         quickSuite(1);
-        assertOneLineError(Salvo.run(dir, "run", "--serve", "7777"), "salvo: --serve 7777: write HOST:PORT, e.g. "
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--serve", "7777"), "salvo: --serve 7777: write HOST:PORT, e.g. "
                 + "0.0.0.0:7777 or 127.0.0.1:0");
-        assertOneLineError(Salvo.run(dir, "run", "--token-file", "t"), "salvo: --token-file is for --serve: add --serve "
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--token-file", "t"), "salvo: --token-file is for --serve: add --serve "
                 + "HOST:PORT");
         Salvo.Result fresh = Salvo.run(dir, "run", "--serve", "127.0.0.1:0", "--isolation", "fresh");
         assertEquals(4, fresh.exit(), fresh.toString());
@@ -254,10 +248,10 @@ class ServeTest {
                 + "persistent, fork or fork-test"), fresh.toString());
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Salvo.Result r = Salvo.run(dir, "run", "--serve", "127.0.0.1:" + taken.getLocalPort());
-            assertOneLineError(r, "salvo: --serve 127.0.0.1:" + taken.getLocalPort() + ": cannot serve there: ");
+            Salvo.assertOneLineError(r, "salvo: --serve 127.0.0.1:" + taken.getLocalPort() + ": cannot serve there: ");
         }
         Salvo.Result noFile = Salvo.run(dir, "worker", "--token-file", "missing");
-        assertOneLineError(noFile, "salvo: --token-file missing: cannot read it: ");
+        Salvo.assertOneLineError(noFile, "salvo: --token-file missing: cannot read it: ");
         assertFalse(Files.exists(dir.resolve(".salvo/join-token")), "no token file is left by a run that did not start");
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,6 +18,7 @@ import java.util.function.Consumer;
 import salvo.execute.OutputPump;
 import salvo.model.WorkerRef;
 import salvo.worker.ExitStatus;
+import salvo.worker.JsonLines;
 import salvo.worker.LocalTransport;
 import salvo.worker.Transport;
 import salvo.worker.WorkerHandle;
@@ -148,17 +148,7 @@ public final class SshTransport implements Transport {
 
         @Override
         public boolean send(JsonNode message) {
-            byte[] line = (message.toString() + "\n").getBytes(StandardCharsets.UTF_8);
-            synchronized (this) {
-                try {
-                    OutputStream out = process.getOutputStream();
-                    out.write(line);
-                    out.flush();
-                    return true;
-                } catch (IOException e) {
-                    return false;
-                }
-            }
+            return JsonLines.send(process.getOutputStream(), message);
         }
 
         /**

@@ -46,7 +46,7 @@ public final class JoinProtocol {
     }
 
     static byte[] line(JsonNode message) {
-        return (message.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        return salvo.worker.JsonLines.line(message);
     }
 
     /**

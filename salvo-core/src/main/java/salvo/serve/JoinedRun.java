@@ -29,6 +29,9 @@ import salvo.worker.WorkerSpec;
  * ops reach the worker, and the settings are data for the caller to check.
  */
 public final class JoinedRun implements AutoCloseable {
+    /** How long a worker whose session finished may take to exit after the run closed its connection. */
+    private static final long SESSION_END_GRACE_SECONDS = 5;
+
     private static final int CONNECT_MILLIS = 10_000;
     /** How long the run may take to welcome a connected worker: it may be busy starting up. */
     private static final int WELCOME_MILLIS = 120_000;
@@ -96,6 +99,16 @@ public final class JoinedRun implements AutoCloseable {
         }
     }
 
+    private static void awaitQuietly(CompletableFuture<?> f, long seconds) {
+        try {
+            f.get(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Killed below.
+        }
+    }
+
     /** The name the run gave this worker ({@code host/gwN}). */
     public WorkerRef ref() {
         return ref;
@@ -113,9 +126,15 @@ public final class JoinedRun implements AutoCloseable {
      */
     public int relay(Transport transport, WorkerSpec spec) throws IOException {
         CompletableFuture<WorkerSignal.Exited> exited = new CompletableFuture<>();
+        // Once the worker's session has finished, the run may close the connection before the
+        // worker has exited: that is the run ending it, not a drop.
+        java.util.concurrent.atomic.AtomicBoolean sessionFinished = new java.util.concurrent.atomic.AtomicBoolean();
         WorkerHandle[] local = new WorkerHandle[1];
         local[0] = transport.launch(spec, WorkerRef.local(ref.slot()), signal -> {
             if (signal instanceof WorkerSignal.Message m) {
+                if ("session_finished".equals(m.body().path("ev").asText())) {
+                    sessionFinished.set(true);
+                }
                 forward(m.body());
             } else if (signal instanceof WorkerSignal.Exited x) {
                 send(JoinProtocol.exited(x.exitCode(), x.output()));
@@ -134,7 +153,10 @@ public final class JoinedRun implements AutoCloseable {
         } catch (IOException e) {
             // The run went away, or the worker ended and closed it.
         } finally {
-            dropped = !exited.isDone();
+            dropped = !exited.isDone() && !sessionFinished.get();
+            if (!dropped) {
+                awaitQuietly(exited, SESSION_END_GRACE_SECONDS);
+            }
             local[0].kill();
         }
         try {
@@ -159,13 +181,12 @@ public final class JoinedRun implements AutoCloseable {
         }
     }
 
-    private synchronized void send(JsonNode message) {
+    /** A send that fails means the connection is gone: the reader sees it and ends the worker. */
+    private void send(JsonNode message) {
         try {
-            OutputStream out = socket.getOutputStream();
-            out.write(JoinProtocol.line(message));
-            out.flush();
+            salvo.worker.JsonLines.send(socket.getOutputStream(), message);
         } catch (IOException e) {
-            // The connection is gone: the reader sees it and ends the worker.
+            // Closed: as above.
         }
     }
 

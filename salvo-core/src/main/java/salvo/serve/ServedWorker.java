@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 import salvo.model.WorkerRef;
 import salvo.worker.ExitStatus;
+import salvo.worker.JsonLines;
 import salvo.worker.WorkerHandle;
 import salvo.worker.WorkerSignal;
 
@@ -65,16 +65,10 @@ final class ServedWorker implements WorkerHandle {
 
     @Override
     public boolean send(JsonNode message) {
-        byte[] line = JoinProtocol.line(message);
-        synchronized (this) {
-            try {
-                OutputStream out = socket.getOutputStream();
-                out.write(line);
-                out.flush();
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
+        try {
+            return JsonLines.send(socket.getOutputStream(), message);
+        } catch (IOException e) {
+            return false; // closed
         }
     }
 

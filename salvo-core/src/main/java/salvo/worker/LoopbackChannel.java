@@ -28,6 +28,7 @@ final class LoopbackChannel implements AutoCloseable {
     private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     private final Thread reader;
     private volatile Socket socket;
+    private volatile java.io.OutputStream output;
 
     private LoopbackChannel(ServerSocket server, Consumer<JsonNode> messages, String name) {
         this.server = server;
@@ -51,6 +52,7 @@ final class LoopbackChannel implements AutoCloseable {
         try (Socket s = server.accept();
              BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
             socket = s;
+            output = s.getOutputStream();
             s.setTcpNoDelay(true); // small request/reply messages: Nagle's delay would cost 40 ms each
             server.close();
             String line = in.readLine();
@@ -71,21 +73,8 @@ final class LoopbackChannel implements AutoCloseable {
      * other threads than the coordinator's. False when the worker is gone.
      */
     boolean send(JsonNode message) {
-        Socket s = socket;
-        if (s == null) {
-            return false;
-        }
-        byte[] line = (message.toString() + "\n").getBytes(StandardCharsets.UTF_8);
-        synchronized (this) {
-            try {
-                var out = s.getOutputStream();
-                out.write(line);
-                out.flush();
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
+        java.io.OutputStream out = output;
+        return out != null && JsonLines.send(out, message);
     }
 
     /** The process ended: a connection that never came never will (the reader stops waiting for it). */
