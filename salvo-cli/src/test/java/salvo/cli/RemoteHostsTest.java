@@ -318,6 +318,24 @@ class RemoteHostsTest {
         assertTrue(Files.exists(marks.resolve("python-pyenv")));
     }
 
+    @Test
+    void remoteSetupRunsOnceAHostInItsRootBeforeTheWorkers() throws Exception {
+        Salvo.write(dir, "tests/test_setup.py", String.join("\n",
+                "import os",
+                "def test_sees_the_setup():",
+                "    assert open('setup-ran').read().split() == ['once']",
+                ""));
+        String cfg = "//ssh_config=" + hosts.sshConfig();
+        Salvo.Result r = Salvo.run(dir, "run", "--tx", "2*ssh=h1" + cfg, "--rsyncdir", ".",
+                "--remote-setup", "echo once >> setup-ran");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("remote setup on h1: 'echo once >> setup-ran' done"), r.toString());
+        assertFalse(Files.exists(dir.resolve("setup-ran")), "it ran there, in the copy, not here");
+
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "ssh=h1" + cfg, "--remote-setup", "exit 3"),
+                "--remote-setup 'exit 3' failed there (exit 3)");
+    }
+
     private Map<String, String> storedWorkers() throws SQLException {
         Map<String, String> workers = new java.util.TreeMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".salvo/salvo.db"));
