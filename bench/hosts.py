@@ -85,13 +85,16 @@ class Hosts:
                 time.sleep(0.1)
 
     def __exit__(self, *exc):
-        for ns in self.namespaces:
-            pids = subprocess.run(["ip", "netns", "pids", ns], capture_output=True, text=True).stdout.split()
-            for pid in pids:
-                try:
-                    os.kill(int(pid), 9)
-                except OSError:
-                    pass
+        # TERM first, so that a login shell starting up can clean up after itself (pyenv's rehash lock).
+        for sig in (15, 9):
+            for ns in self.namespaces:
+                pids = subprocess.run(["ip", "netns", "pids", ns], capture_output=True, text=True).stdout.split()
+                for pid in pids:
+                    try:
+                        os.kill(int(pid), sig)
+                    except OSError:
+                        pass
+            time.sleep(0.3)
         for d in self.daemons:
             d.wait()
         for link in self.links:

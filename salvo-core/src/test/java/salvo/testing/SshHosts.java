@@ -100,8 +100,16 @@ public final class SshHosts implements AutoCloseable {
             run(List.of("sh", "-c", "for p in $(ip netns pids " + h.namespace() + "); do "
                     + "[ \"$(cat /proc/$p/comm 2>/dev/null)\" = sshd ] && kill -KILL $p; done"));
         } else {
-            daemons.get(index - 1).descendants().forEach(ProcessHandle::destroyForcibly);
+            daemons.get(index - 1).descendants().filter(SshHosts::isSshd).forEach(ProcessHandle::destroyForcibly);
             daemons.get(index - 1).destroyForcibly();
+        }
+    }
+
+    private static boolean isSshd(ProcessHandle p) {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc", String.valueOf(p.pid()), "comm")).strip().equals("sshd");
+        } catch (IOException e) {
+            return false; // gone already
         }
     }
 
@@ -225,8 +233,9 @@ public final class SshHosts implements AutoCloseable {
     @Override
     public void close() {
         for (Host h : hosts) {
-            if (namespaced) { // everything left in the host: its sessions ended, so nothing is starting up
-                run(List.of("sh", "-c", "ip netns pids " + h.namespace() + " | xargs -r kill -KILL"));
+            if (namespaced) { // everything left in the host: TERM first, so a shell starting up can clean up after itself
+                run(List.of("sh", "-c", "ip netns pids " + h.namespace() + " | xargs -r kill -TERM; sleep 0.3; "
+                        + "ip netns pids " + h.namespace() + " | xargs -r kill -KILL"));
             }
         }
         for (int i = 1; i <= hosts.size(); i++) {
