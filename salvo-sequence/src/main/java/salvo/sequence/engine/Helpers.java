@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import salvo.execute.RunControl;
 import salvo.sequence.expr.PyRepr;
@@ -19,7 +16,8 @@ import salvo.sequence.python.PythonHelper;
 /**
  * The run's Python processes: the long-lived expression helper (started when first needed, and
  * again if a stop killed it mid-expression), one worker per py_func context_id, and fresh
- * workers for calls without one (one started ahead, {@link SpareWorker}). Their interpreter and environment come from the dictionary (python_bin, python_env).
+ * workers for calls without one ({@link FreshWorkers}). Their interpreter and environment come
+ * from the dictionary (python_bin, python_env).
  */
 final class Helpers implements AutoCloseable {
     private final Dictionary dictionary;
@@ -28,12 +26,7 @@ final class Helpers implements AutoCloseable {
     private final long t0;
     private final Map<String, PythonHelper> contexts = new ConcurrentHashMap<>();
     private PythonHelper expressions;
-    private final SpareWorker spare = new SpareWorker(this::launch);
-    private final ExecutorService closing = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "seq-worker-close");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FreshWorkers freshWorkers = new FreshWorkers(this::launch);
     private final AtomicInteger started = new AtomicInteger();
     private volatile PlotValues plots = PlotValues.NONE;
 
@@ -69,15 +62,12 @@ final class Helpers implements AutoCloseable {
 
     /** A worker nobody used, for one call of a series (py_func, a loop's exit function): the next one starts now. */
     PythonHelper fresh() {
-        return spare.take(settings());
+        return freshWorkers.take(settings());
     }
 
-    /**
-     * Ends a fresh worker after its call without waiting for its exit (Python's shutdown takes
-     * about 10 ms): the next call goes on meanwhile; {@link #close} waits for them all.
-     */
+    /** Ends a worker from {@link #fresh} after its call, in the background. */
     void retire(PythonHelper worker) {
-        closing.execute(worker::close);
+        freshWorkers.retire(worker);
     }
 
     /** A worker nobody used, for a call that no other follows (post-execution, a plot's periodic). */
@@ -125,13 +115,7 @@ final class Helpers implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closing.shutdown();
-        try {
-            closing.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        spare.close();
+        freshWorkers.close();
         contexts.values().forEach(PythonHelper::close);
         contexts.clear();
         if (expressions != null) {
