@@ -77,6 +77,19 @@ class LazyHelperTest {
     }
 
     @Test
+    void aRelativePythonBinIsLeftToTheStartInTheTestDirectory() throws IOException {
+        Path file = Tum.write(dir, "t.tum", """
+                main:
+                  name: relative
+                  steps:
+                    - check: {values: ["<| len('ab') == 2 |>"]}
+                """);
+        Tum.Ran r = Tum.run(file, "python_bin=./counting-python");
+        assertEquals(Verdict.PASS, r.verdict(), r.toString());
+        assertEquals(1, startCount(), r.log());
+    }
+
+    @Test
     void aMissingInterpreterIsStillALoadError() {
         Path file = Tum.write(dir, "t.tum", """
                 main:

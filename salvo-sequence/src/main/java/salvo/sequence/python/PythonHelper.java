@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -124,22 +125,32 @@ public final class PythonHelper implements AutoCloseable {
      * it: the load reports a missing Python (§8) even when nothing makes it start the helper.
      */
     public static void requireInterpreter(String python) {
-        if (!findable(python)) {
+        if (surelyMissing(python)) {
             throw SalvoError.usage("cannot start the Python interpreter '" + python
                     + "' (no such program): install it or set python_bin with -d python_bin=PATH");
         }
     }
 
-    private static boolean findable(String program) {
+    /** An absolute path that is not executable, or a name on no PATH entry; a relative path is left to the start. */
+    private static boolean surelyMissing(String program) {
+        Path path;
+        try {
+            path = Path.of(program);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // the start says what is wrong with it
+        }
+        if (path.isAbsolute()) {
+            return !Files.isExecutable(path);
+        }
         if (program.contains(File.separator)) {
-            return java.nio.file.Files.isExecutable(Path.of(program));
+            return false; // the process resolves it from the test directory
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(Path.of(dir, program))) {
-                return true;
+            if (dir.isEmpty() || !Path.of(dir).isAbsolute() || Files.isExecutable(Path.of(dir, program))) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private void signal(WorkerSignal signal) {
