@@ -17,8 +17,9 @@ import salvo.sequence.python.Templates;
 import salvo.sequence.report.ReportPlan;
 
 /**
- * One sequence from load to run: the helper (on -d python_bin, §1.2.1), the dictionary, the
- * load, and the engine. Whatever it started ends with {@link #close}.
+ * One sequence from load to run: the helper (on -d python_bin, §1.2.1, started only when the
+ * load needs Python), the dictionary, the load, and the engine. Whatever it started ends with
+ * {@link #close}.
  */
 public final class SequenceSession implements AutoCloseable {
     private final LoadOptions options;
@@ -34,12 +35,21 @@ public final class SequenceSession implements AutoCloseable {
     }
 
     public Loaded load() {
-        helper = PythonHelper.start(new PythonHelper.Settings(options.python(), options.main().toAbsolutePath().getParent(),
-                options.pythonEnvironment(), System.currentTimeMillis(), Duration.ofSeconds(30)), dictionary, control,
-                "seq-load");
-        SequenceLoader loader = new SequenceLoader(new HelperEvaluator(helper, () -> false), new Templates(helper), dictionary);
+        PythonHelper.requireInterpreter(options.python());
+        SequenceLoader loader = new SequenceLoader(new HelperEvaluator(this::loadHelper, () -> false),
+                new Templates(this::loadHelper), dictionary);
         loaded = loader.load(options);
         return loaded;
+    }
+
+    /** The helper of the load, started when the load first needs Python (most files never do). */
+    private synchronized PythonHelper loadHelper() {
+        if (helper == null) {
+            helper = PythonHelper.start(new PythonHelper.Settings(options.python(),
+                    options.main().toAbsolutePath().getParent(), options.pythonEnvironment(), System.currentTimeMillis(),
+                    Duration.ofSeconds(30)), dictionary, control, "seq-load");
+        }
+        return helper;
     }
 
     /** Runs what {@link #load} loaded (it must have loaded without errors). */
@@ -53,7 +63,7 @@ public final class SequenceSession implements AutoCloseable {
             throw new IllegalStateException("run needs a sequence that loaded without errors");
         }
         Object python = dictionary.get("python_bin");
-        if (python != null && !PyRepr.str(python).equals(options.python())) {
+        if (helper != null && python != null && !PyRepr.str(python).equals(options.python())) {
             // §9.25: a python_bin from a config file is honoured by the expressions too.
             helper.close();
             helper = null;

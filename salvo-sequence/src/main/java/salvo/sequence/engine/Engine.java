@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import salvo.execute.RunControl;
 import salvo.sequence.expr.Evaluator;
+import salvo.sequence.expr.FoldingEvaluator;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Loaded;
 import salvo.sequence.load.Step;
@@ -193,7 +194,7 @@ public final class Engine implements AutoCloseable {
     }
 
     Evaluator evaluator(Stop stop) {
-        return new HelperEvaluator(helpers.expressions(), stop::stopped);
+        return new FoldingEvaluator(new HelperEvaluator(helpers::expressions, stop::stopped));
     }
 
     long ticks() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import salvo.execute.RunControl;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.python.Dictionary;
@@ -13,9 +14,10 @@ import salvo.sequence.python.PlotValues;
 import salvo.sequence.python.PythonHelper;
 
 /**
- * The run's Python processes: the long-lived expression helper (started again if a stop killed
- * it mid-expression), one worker per py_func context_id, and fresh workers for calls without
- * one. Their interpreter and environment come from the dictionary (python_bin, python_env).
+ * The run's Python processes: the long-lived expression helper (started when first needed, and
+ * again if a stop killed it mid-expression), one worker per py_func context_id, and fresh
+ * workers for calls without one ({@link FreshWorkers}). Their interpreter and environment come
+ * from the dictionary (python_bin, python_env).
  */
 final class Helpers implements AutoCloseable {
     private final Dictionary dictionary;
@@ -24,7 +26,8 @@ final class Helpers implements AutoCloseable {
     private final long t0;
     private final Map<String, PythonHelper> contexts = new ConcurrentHashMap<>();
     private PythonHelper expressions;
-    private int started;
+    private final FreshWorkers freshWorkers = new FreshWorkers(this::launch);
+    private final AtomicInteger started = new AtomicInteger();
     private volatile PlotValues plots = PlotValues.NONE;
 
     private final Map<String, String> baseEnvironment;
@@ -57,13 +60,31 @@ final class Helpers implements AutoCloseable {
         return contexts.compute(id, (k, h) -> h != null && h.alive() ? h : start("seq-ctx-" + k));
     }
 
+    /** A worker nobody used, for one call of a series (py_func, a loop's exit function): the next one starts now. */
     PythonHelper fresh() {
-        return start("seq-call");
+        return freshWorkers.take(settings());
     }
 
-    private synchronized PythonHelper start(String label) {
-        started++;
-        PythonHelper helper = PythonHelper.start(settings(), dictionary, control, label + "-" + started);
+    /** Ends a worker from {@link #fresh} after its call, in the background. */
+    void retire(PythonHelper worker) {
+        freshWorkers.retire(worker);
+    }
+
+    /** A worker nobody used, for a call that no other follows (post-execution, a plot's periodic). */
+    PythonHelper freshOnce() {
+        return launch(settings()).ready();
+    }
+
+    private PythonHelper start(String label) {
+        return launch(label, settings()).ready();
+    }
+
+    private PythonHelper launch(PythonHelper.Settings settings) {
+        return launch("seq-call", settings);
+    }
+
+    private PythonHelper launch(String label, PythonHelper.Settings settings) {
+        PythonHelper helper = PythonHelper.launch(settings, dictionary, control, label + "-" + started.incrementAndGet());
         helper.plots(plots);
         return helper;
     }
@@ -94,6 +115,7 @@ final class Helpers implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        freshWorkers.close();
         contexts.values().forEach(PythonHelper::close);
         contexts.clear();
         if (expressions != null) {

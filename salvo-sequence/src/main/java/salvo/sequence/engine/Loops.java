@@ -112,7 +112,7 @@ final class Loops {
             try {
                 a = PyFuncs.call(worker, file, round.expandText(raw.get("func_name")), params, round);
             } finally {
-                worker.close();
+                engine.helpers().retire(worker);
             }
             if (!a.ok()) {
                 return new Exit(null, a.error().strip().lines().reduce((x, y) -> y).orElse(a.error()));

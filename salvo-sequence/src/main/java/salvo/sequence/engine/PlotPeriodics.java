@@ -45,7 +45,7 @@ final class PlotPeriodics {
         if (!Files.isRegularFile(file)) {
             return Result.fail("plot periodic: no file at \"" + file + "\" (file is relative to the test directory)");
         }
-        PythonHelper worker = engine.helpers().fresh();
+        PythonHelper worker = engine.helpers().freshOnce();
         String first = sample(plot, worker, file, func, params, frame);
         if (first != null) {
             worker.close();

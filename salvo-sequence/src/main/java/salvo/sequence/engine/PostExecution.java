@@ -33,7 +33,7 @@ final class PostExecution {
         String function = passed ? "post_exec" : "post_exec_fail";
         PythonHelper worker;
         try {
-            worker = engine.helpers().fresh();
+            worker = engine.helpers().freshOnce();
         } catch (RuntimeException e) {
             engine.log().line("WARN  post execution could not start: " + e.getMessage());
             return;

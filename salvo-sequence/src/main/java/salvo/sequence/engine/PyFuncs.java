@@ -48,7 +48,7 @@ final class PyFuncs {
             a = call(worker, file, func, params, frame);
         } finally {
             if (contextId == null) {
-                worker.close();
+                engine.helpers().retire(worker);
             }
         }
         if (!a.ok()) {

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import salvo.sequence.expr.Evaluator;
+import salvo.sequence.expr.FoldingEvaluator;
 import salvo.sequence.expr.PyRepr;
+import salvo.sequence.expr.SimpleParser;
 import salvo.sequence.python.Dictionary;
 import salvo.sequence.python.HelperEvaluator;
 import salvo.sequence.python.Templates;
@@ -27,12 +29,14 @@ public final class SequenceLoader {
     public static final String VERSION = "salvo 0.1.0";
     private static final int CONFIG_ROUNDS = 5;
 
-    private final HelperEvaluator evaluator;
+    private final HelperEvaluator python;
+    private final Evaluator evaluator;
     private final Templates templates;
     private final Dictionary dictionary;
 
-    public SequenceLoader(HelperEvaluator evaluator, Templates templates, Dictionary dictionary) {
-        this.evaluator = evaluator;
+    public SequenceLoader(HelperEvaluator python, Templates templates, Dictionary dictionary) {
+        this.python = python;
+        this.evaluator = new FoldingEvaluator(python);
         this.templates = templates;
         this.dictionary = dictionary;
     }
@@ -68,7 +72,7 @@ public final class SequenceLoader {
             YNode c = includes.resolve(files.parse(main, variables(main)).orElse(null), Includes.Mode.ALL, main, 0);
             YNode.Map resolved = top(main, Optional.ofNullable(c), diagnostics);
             Set<String> skippedNames = skippedNames();
-            TreeBuilder builder = new TreeBuilder(diagnostics, scope, evaluator::syntaxError, skippedNames);
+            TreeBuilder builder = new TreeBuilder(diagnostics, scope, this::syntaxError, skippedNames);
             Step tree = builder.main(resolved.get("main").orElseThrow());
             resolved.get("report").filter(YNode.Map.class::isInstance).map(YNode.Map.class::cast)
                     .flatMap(r -> r.get("export")).ifPresent(e -> ExportChecks.check(e, diagnostics, "the root report"));
@@ -80,6 +84,11 @@ public final class SequenceLoader {
             diagnostics.add(e.diagnostic());
             return new Loaded(main, null, diagnostics.all(), Map.of(), configs);
         }
+    }
+
+    /** What Java's parser reads is valid Python: only the rest needs the helper to check it. */
+    private String syntaxError(String expression) {
+        return SimpleParser.parses(expression) ? "" : python.syntaxError(expression);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -42,6 +43,8 @@ public final class PythonHelper implements AutoCloseable {
         }
     }
 
+    private final Settings settings;
+    private final long startDeadline;
     private final WorkerHandle handle;
     private final Dictionary dictionary;
     private final RunControl control;
@@ -53,6 +56,8 @@ public final class PythonHelper implements AutoCloseable {
     private long requests;
 
     private PythonHelper(Settings settings, Dictionary dictionary, RunControl control, String label) throws IOException {
+        this.settings = settings;
+        this.startDeadline = System.nanoTime() + settings.startTimeout().toNanos();
         this.dictionary = dictionary;
         this.control = control;
         Map<String, String> env = new LinkedHashMap<>(settings.env());
@@ -70,33 +75,82 @@ public final class PythonHelper implements AutoCloseable {
 
     /** Starts a helper and waits until it connected; a Python that cannot run it is a usage error. */
     public static PythonHelper start(Settings settings, Dictionary dictionary, RunControl control, String label) {
-        PythonHelper helper;
+        return launch(settings, dictionary, control, label).ready();
+    }
+
+    /**
+     * Starts a helper without waiting for it: {@link #ready} waits, so a caller can start one
+     * ahead of its use (a spare fresh worker) while the engine goes on.
+     */
+    public static PythonHelper launch(Settings settings, Dictionary dictionary, RunControl control, String label) {
         try {
-            helper = new PythonHelper(settings, dictionary, control, label);
+            return new PythonHelper(settings, dictionary, control, label);
         } catch (IOException e) {
             throw SalvoError.usage("cannot start the Python interpreter '" + settings.python() + "' (" + e.getMessage()
                     + "): install it or set python_bin with -d python_bin=PATH");
         }
+    }
+
+    /** Waits until the helper connected (within the settings' start timeout) and returns it; else closes it and fails. */
+    public PythonHelper ready() {
         try {
-            CompletableFuture.anyOf(helper.hello, helper.exited).get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(hello, exited).get(Math.max(0, startDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            helper.close();
+            close();
             throw SalvoError.usage("the Python helper on '" + settings.python() + "' did not start within "
                     + settings.startTimeout().toSeconds() + " s (proc_start_timeout)");
         } catch (InterruptedException e) {
-            helper.close();
+            close();
             Thread.currentThread().interrupt();
             throw SalvoError.usage("interrupted while starting the Python helper");
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
-        if (!helper.hello.isDone()) {
-            String tail = helper.exited.getNow("").strip();
-            helper.close();
+        if (!hello.isDone()) {
+            String tail = exited.getNow("").strip();
+            close();
             throw SalvoError.usage("the Python helper on '" + settings.python() + "' exited at start"
                     + (tail.isEmpty() ? "" : ": " + lastLine(tail)) + "; python_bin must be Python 3");
         }
-        return helper;
+        return this;
+    }
+
+    /** The settings it was started with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Fails as {@link #start} would when the interpreter is not there at all, without starting
+     * it: the load reports a missing Python (§8) even when nothing makes it start the helper.
+     */
+    public static void requireInterpreter(String python) {
+        if (surelyMissing(python)) {
+            throw SalvoError.usage("cannot start the Python interpreter '" + python
+                    + "' (no such program): install it or set python_bin with -d python_bin=PATH");
+        }
+    }
+
+    /** An absolute path that is not executable, or a name on no PATH entry; a relative path is left to the start. */
+    private static boolean surelyMissing(String program) {
+        Path path;
+        try {
+            path = Path.of(program);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // the start says what is wrong with it
+        }
+        if (path.isAbsolute()) {
+            return !Files.isExecutable(path);
+        }
+        if (program.contains(File.separator)) {
+            return false; // the process resolves it from the test directory
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (dir.isEmpty() || !Path.of(dir).isAbsolute() || Files.isExecutable(Path.of(dir, program))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void signal(WorkerSignal signal) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Whole-file Jinja2 rendering in the helper (Jinja2 itself, so templates behave exactly as in
@@ -28,9 +29,10 @@ public final class Templates {
         }
     }
 
-    private final PythonHelper helper;
+    private final Supplier<PythonHelper> helper;
 
-    public Templates(PythonHelper helper) {
+    /** @param helper asked for only when a file has Jinja markers */
+    public Templates(Supplier<PythonHelper> helper) {
         this.helper = helper;
     }
 
@@ -44,7 +46,7 @@ public final class Templates {
         }
         ObjectNode req = Json.MAPPER.createObjectNode().put("op", "render").put("template", text);
         req.set("vars", Json.toJson(variables));
-        Answer a = helper.request(req, () -> false, Duration.ofMinutes(1));
+        Answer a = helper.get().request(req, () -> false, Duration.ofMinutes(1));
         if (!a.ok()) {
             String error = a.error();
             if (error.contains("No module named 'jinja2'")) {
