@@ -244,6 +244,7 @@ class RemoteHostsTest {
     @Test
     void badEnvironmentsAreOneLineErrorsNamingThem() throws Exception {
         suite(1);
+        List<String> before = controlDirs();
         String cfg = "//ssh_config=" + hosts.sshConfig();
         Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "3*sshh=foo"), "--tx 3*sshh=foo: 'sshh=foo' is not an environment");
         Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "0*popen"), "--tx 0*popen: '0*' must be a number of workers");
@@ -277,6 +278,7 @@ class RemoteHostsTest {
         Salvo.assertOneLineError(r, "rsync could not run");
         Salvo.assertOneLineError(Salvo.run(dir, "run", "--rsyncdir", "."), "--rsyncdir is for ssh environments");
         Salvo.assertOneLineError(Salvo.run(dir, "run", "-w", "2", "--tx", "2*popen"), "-w/--workers with --tx");
+        assertEquals(before, controlDirs(), "no failed connection leaves its socket directory behind");
     }
 
 

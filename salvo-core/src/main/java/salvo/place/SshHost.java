@@ -50,12 +50,22 @@ public final class SshHost implements AutoCloseable {
     public static Connected connect(String destination, Optional<String> config, String firstCommand) throws IOException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "salvo-ssh-"); // short: a socket path has ~100 bytes
         SshHost host = new SshHost(destination, config, dir);
-        // The first command starts the master in the background; its output goes to files, not
+        try {
+            return new Connected(host, host.startMaster(firstCommand));
+        } catch (IOException | RuntimeException e) {
+            host.close(); // nothing of a failed connection is left: not its master, not its directory
+            throw e;
+        }
+    }
+
+    /** Runs the first command with ControlMaster=auto, which leaves the shared connection up behind it. */
+    private Result startMaster(String firstCommand) throws IOException {
+        // The master lives on in the background; the first command's output goes to files, not
         // pipes, since the master keeps whatever it inherited open for as long as it lives.
-        List<String> command = host.command(firstCommand);
+        List<String> command = command(firstCommand);
         command.addAll(1, List.of("-o", "ControlMaster=auto", "-o", "ControlPersist=" + PERSIST_SECONDS));
-        Path log = dir.resolve("connect.log");
-        Path out = dir.resolve("connect.out");
+        Path log = controlDir.resolve("connect.log");
+        Path out = controlDir.resolve("connect.out");
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         try {
@@ -72,12 +82,11 @@ public final class SshHost implements AutoCloseable {
         Result first = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), err);
         Files.deleteIfExists(log);
         Files.deleteIfExists(out);
-        if (p.exitValue() != 0 && (p.exitValue() == ExitStatus.HOST_LOST || !host.isConnected())) {
-            host.close();
+        if (p.exitValue() != 0 && (p.exitValue() == ExitStatus.HOST_LOST || !isConnected())) {
             String why = lastLine(err);
             throw new IOException(why.isEmpty() ? "ssh exited with code " + p.exitValue() : why);
         }
-        return new Connected(host, first);
+        return first;
     }
 
     /** Whether the shared connection is up (ssh -O check). */
