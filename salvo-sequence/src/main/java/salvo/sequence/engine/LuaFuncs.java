@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Step;
 import salvo.sequence.lua.LuaHelper;
@@ -28,21 +29,21 @@ final class LuaFuncs {
     }
 
     Result run(Step step, Frame frame) {
-        Path file = engine.testDirectory().resolve(frame.expandText(step.field("file"))).normalize();
-        String func = frame.expandText(step.field("func_name"));
-        Object param = step.has("param") ? frame.field("param") : List.of();
-        List<?> params = param instanceof List<?> l ? l : List.of(param);
-        if (!Files.isRegularFile(file)) {
-            return Result.fail("lua_func file not found: no file at \"" + file + "\" (file is relative to the test directory)");
+        FunctionCall call = FunctionCall.of(step, frame, engine.testDirectory());
+        Optional<Result> missing = call.missingFile("lua_func");
+        if (missing.isPresent()) {
+            return missing.get();
         }
+        Path file = call.file();
+        String func = call.func();
+        List<?> params = call.params();
         Object bin = engine.dictionary().get("lua_bin");
         String luaBin = bin == null ? null : PyRepr.str(bin);
         String lua = LuaHelper.interpreter(luaBin).orElse(null);
         if (lua == null) {
             return Result.fail(LuaHelper.missing(luaBin));
         }
-        frame.info("Function executed from " + file + " : " + func);
-        frame.info("Parameters list: " + PyRepr.repr(params));
+        call.log(frame);
         Path work = null;
         try {
             work = Files.createTempDirectory("salvo-lua-");

@@ -1,12 +1,12 @@
 package salvo.sequence.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Step;
 import salvo.sequence.python.Answer;
@@ -27,15 +27,15 @@ final class PyFuncs {
     }
 
     Result run(Step step, Frame frame) {
-        Path file = engine.testDirectory().resolve(frame.expandText(step.field("file"))).normalize();
-        String func = frame.expandText(step.field("func_name"));
-        Object param = step.has("param") ? frame.field("param") : List.of();
-        List<?> params = param instanceof List<?> l ? l : List.of(param);
-        if (!Files.isRegularFile(file)) {
-            return Result.fail("py_func file not found: no file at \"" + file + "\" (file is relative to the test directory)");
+        FunctionCall call = FunctionCall.of(step, frame, engine.testDirectory());
+        Optional<Result> missing = call.missingFile("py_func");
+        if (missing.isPresent()) {
+            return missing.get();
         }
-        frame.info("Function executed from " + file + " : " + func);
-        frame.info("Parameters list: " + PyRepr.repr(params));
+        Path file = call.file();
+        String func = call.func();
+        List<?> params = call.params();
+        call.log(frame);
         Object contextId = frame.field("context_id");
         PythonHelper worker;
         try {
