@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import salvo.adapter.Adapter;
 import salvo.adapter.Adapters;
+import salvo.bundle.SqliteNative;
 import salvo.error.SalvoError;
 
 /** The `salvo` command. Errors a user can act on are one line on stderr and an exit status, never a stack trace. */
@@ -16,6 +17,7 @@ import salvo.error.SalvoError;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        SqliteNative.useCachedCopy();
         System.exit(execute(args));
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -157,7 +158,9 @@ class RunCommandTest {
                 "    open(os.path.join(os.path.dirname(__file__), 'started'), 'w').close()",
                 "    time.sleep(600)",
                 ""));
-        Salvo.Result r = Salvo.interruptOnce(dir, "started", () -> {
+        // Salvo's own temporary directory, to see that a halted Salvo leaves nothing there (sqlite-jdbc's library).
+        Path tmp = Files.createDirectories(dir.resolve("jvm-tmp"));
+        Salvo.Result r = Salvo.interruptOnce(dir, Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp), "started", () -> {
             assertFalse(NoLeftoverProcesses.in(dir).isEmpty(), "the check sees the running test processes");
             sleep(1000);
         }, "run", "-w", "2");
@@ -165,6 +168,9 @@ class RunCommandTest {
         String last = Files.readString(dir.resolve(".salvo/last_run.json"));
         assertTrue(last.contains("INTERRUPTED"), last);
         assertTrue(last.contains("test_quick.py::test_a"), "finished work is kept: " + last);
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).toList(), "no temporary file left");
+        }
     }
 
     private static void sleep(long millis) {

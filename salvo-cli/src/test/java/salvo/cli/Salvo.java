@@ -93,7 +93,12 @@ final class Salvo {
      * what salvo did. Whatever happens, nothing it started outlives the call.
      */
     static Result interruptOnce(Path dir, String marker, Runnable whileRunning, String... args) throws Exception {
-        Process salvo = start(dir, Map.of(), args);
+        return interruptOnce(dir, Map.of(), marker, whileRunning, args);
+    }
+
+    static Result interruptOnce(Path dir, Map<String, String> env, String marker, Runnable whileRunning, String... args)
+            throws Exception {
+        Process salvo = start(dir, env, args);
         try {
             long deadline = System.currentTimeMillis() + 60_000;
             while (!Files.exists(dir.resolve(marker))) {

@@ -64,7 +64,8 @@ public final class BundledPython {
         }
     }
 
-    private static Path cacheRoot() {
+    /** Where Salvo keeps what it unpacks from its jar: $XDG_CACHE_HOME/salvo, else ~/.cache/salvo. */
+    static Path cacheRoot() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "salvo");
