@@ -74,11 +74,7 @@ public final class Places implements AutoCloseable {
         }
         Map<String, CompletableFuture<OpenHost>> opening = new LinkedHashMap<>();
         // Threads of their own: the common pool may have a single thread on a small machine.
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "salvo-open-host");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ExecutorService threads = salvo.execute.Threads.daemons("salvo-open-host");
         byHost.forEach((key, specs) -> opening.put(key,
                 CompletableFuture.supplyAsync(() -> OpenHost.open(specs, placement, root, cwd, log), threads)));
         threads.shutdown();

@@ -13,9 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import salvo.execute.OutputPump;
+import salvo.execute.Threads;
 import salvo.model.WorkerRef;
 import salvo.worker.ExitStatus;
 import salvo.worker.JsonLines;
@@ -35,11 +35,7 @@ public final class SshTransport implements Transport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int OUTPUT_TAIL = 16 * 1024;
     private static final long DRAIN_MILLIS = 2000;
-    private static final Executor EXITS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "salvo-ssh-exit");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final Executor EXITS = Threads.daemons("salvo-ssh-exit");
 
     private final SshHost host;
 

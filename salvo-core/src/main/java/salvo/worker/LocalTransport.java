@@ -17,11 +17,7 @@ public final class LocalTransport implements Transport {
      * Where exits are reported: waiting for a dead worker's last output may take up to
      * DRAIN_MILLIS (a grandchild holding its pipe), and must never hold up another worker's exit.
      */
-    private static final java.util.concurrent.Executor EXITS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "salvo-exit");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final java.util.concurrent.Executor EXITS = salvo.execute.Threads.daemons("salvo-exit");
 
     @Override
     public WorkerHandle launch(WorkerSpec spec, WorkerRef ref, Consumer<WorkerSignal> inbox) throws IOException {

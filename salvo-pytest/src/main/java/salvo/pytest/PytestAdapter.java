@@ -108,17 +108,15 @@ public final class PytestAdapter implements Adapter {
                     + "or fork-test");
         }
         boolean serving = run.places().served().isPresent();
-        if (serving && (foreground || run.isolation().equals("fresh"))) {
-            throw SalvoError.usage("--serve feeds persistent workers that join the run: use --isolation persistent, fork "
-                    + "or fork-test" + (foreground ? ", and not --pdb" : ""));
+        if ((serving || !run.places().isLocal()) && (foreground || run.isolation().equals("fresh"))) {
+            throw SalvoError.usage(serving ? "--serve feeds persistent workers that join the run: use --isolation "
+                    + "persistent, fork or fork-test" + (foreground ? ", and not --pdb" : "")
+                    : "--tx starts persistent workers in each environment: use --isolation persistent, fork or fork-test"
+                    + (foreground ? ", and not -w 0 or --pdb" : ""));
         }
         if (serving && options.distMode() == salvo.schedule.DistMode.EACH) {
             throw SalvoError.usage("--dist each with --serve: workers that join are not known in advance; use load, "
                     + "loadfile, loadscope or loadgroup");
-        }
-        if (!run.places().isLocal() && (foreground || run.isolation().equals("fresh"))) {
-            throw SalvoError.usage("--tx starts persistent workers in each environment: use --isolation persistent, fork "
-                    + "or fork-test" + (foreground ? ", and not -w 0 or --pdb" : ""));
         }
         // pytest's start-up is the long pole of a short run: check the interpreter while workers start
         // (here: workers elsewhere are checked where they run).
@@ -184,11 +182,7 @@ public final class PytestAdapter implements Adapter {
     /** A seat per worker of each --tx environment, taking environments in turn so a short run still spreads. */
     private List<Seat> seats(RunSettings run, Path plugin, String fork, int workers) {
         // Each environment is checked and given the plugin at once: every step there is a round trip.
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "salvo-stage");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ExecutorService threads = salvo.execute.Threads.daemons("salvo-stage");
         Map<Place, CompletableFuture<WorkerSpec>> staging = new LinkedHashMap<>();
         for (Place place : run.places().all()) {
             staging.put(place, CompletableFuture.supplyAsync(() -> workerSpec(place, run, plugin, fork, workers), threads));
