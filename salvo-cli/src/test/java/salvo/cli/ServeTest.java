@@ -48,14 +48,19 @@ class ServeTest {
 
     /** The token file, once the run has written it. */
     private JoinToken awaitToken() throws Exception {
+        return awaitToken(tokenFile());
+    }
+
+    /** A token file, once the run or the listening worker has written it. */
+    private static JoinToken awaitToken(Path file) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
-        while (!Files.exists(tokenFile())) {
+        while (!Files.exists(file)) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("no token file within 60 s");
+                throw new AssertionError("no token file " + file + " within 60 s");
             }
             Thread.sleep(50);
         }
-        return JoinToken.read(tokenFile());
+        return JoinToken.read(file);
     }
 
     private Process join(Path tokens) {
@@ -147,7 +152,7 @@ class ServeTest {
             Path wrongPin = dir.resolve("wrong-pin");
             new JoinToken(token.address(), "a".repeat(64), token.token()).write(wrongPin);
             w = Salvo.finish(join(wrongPin), 60);
-            Salvo.assertOneLineError(w, "salvo: the run's certificate is not the one the token file pins: its fingerprint is "
+            Salvo.assertOneLineError(w, "salvo: the certificate there is not the one the token file pins: its fingerprint is "
                     + token.fingerprint() + ", the token file's is " + "a".repeat(64));
 
             String[] hostPort = token.address().split(":");
@@ -253,6 +258,142 @@ class ServeTest {
         Salvo.Result noFile = Salvo.run(dir, "worker", "--token-file", "missing");
         Salvo.assertOneLineError(noFile, "salvo: --token-file missing: cannot read it: ");
         assertFalse(Files.exists(dir.resolve(".salvo/join-token")), "no token file is left by a run that did not start");
+    }
+
+    /** A worker that listens for runs ({@code --tx socket=}), its token file in the test's directory. */
+    private Process listen(String name) {
+        return Salvo.start(dir, Map.of(), "worker", "--listen", "127.0.0.1:0", "--token-file",
+                dir.resolve(name).toString());
+    }
+
+    private String socketTx(String tokenName, JoinToken token) {
+        return "socket=" + token.address() + "//token_file=" + dir.resolve(tokenName);
+    }
+
+    @Test
+    void aRunNamesAListeningWorkerWithTxSocketAndItServesRunAfterRun() throws Exception {
+        quickSuite(3);
+        Salvo.write(dir, "tests/test_fails.py", "def test_fails():\n    assert 1 == 2\n");
+        Process worker = listen("listening-token");
+        try {
+            JoinToken token = awaitToken(dir.resolve("listening-token"));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    dir.resolve("listening-token"))));
+            String tx = "2*" + socketTx("listening-token", token);
+            Salvo.Result first = Salvo.run(dir, "run", "--tx", tx);
+            assertEquals(1, first.exit(), first.toString());
+            assertTrue(first.out().contains("6 passed") && first.out().contains("1 failed"), first.toString());
+            assertTrue(first.out().contains("salvo: 4 files on 2 workers (" + token.address() + ": 2)"), first.toString());
+            Map<String, String> stored = storedWorkers();
+            assertEquals(7, stored.size(), stored.toString());
+            assertTrue(stored.values().stream().allMatch(w -> w.equals(token.address() + "/gw1")
+                    || w.equals(token.address() + "/gw2")), stored.toString());
+
+            Salvo.Result second = Salvo.run(dir, "run", "--tx", tx, "tests/test_q0.py");
+            assertEquals(0, second.exit(), "the worker listens on after a run: " + second);
+            assertTrue(second.out().contains("2 passed"), second.toString());
+        } finally {
+            // SIGTERM: it stops listening and deletes its token file (Process.destroy would close its pipes too)
+            worker.toHandle().destroy();
+        }
+        Salvo.Result w = Salvo.finish(worker, 30);
+        assertEquals(3, w.err().lines().filter(l -> l.startsWith("salvo: a run from 127.0.0.1:")).count(),
+                "a run of two workers, then one of a single file, so one worker: " + w);
+        assertTrue(w.err().contains("salvo: listening on 127.0.0.1:"), w.toString());
+        assertFalse(Files.exists(dir.resolve("listening-token")), "the token file goes with the worker");
+    }
+
+    @Test
+    void aListeningWorkerRefusesAWrongTokenWithOneLineOnEachSideAndListensOn() throws Exception {
+        quickSuite(1);
+        Process worker = listen("listening-token");
+        try {
+            JoinToken token = awaitToken(dir.resolve("listening-token"));
+            new JoinToken(token.address(), token.fingerprint(), "0".repeat(64)).write(dir.resolve("wrong-token"));
+            Salvo.Result refused = Salvo.run(dir, "run", "--tx", socketTx("wrong-token", token));
+            Salvo.assertOneLineError(refused, "salvo: could not start workers on " + token.address() + ": the worker at "
+                    + token.address() + " refused this run: wrong token; check --tx");
+            new JoinToken(token.address(), "b".repeat(64), token.token()).write(dir.resolve("wrong-pin"));
+            Salvo.Result pinned = Salvo.run(dir, "run", "--tx", socketTx("wrong-pin", token));
+            Salvo.assertOneLineError(pinned, "salvo: could not start workers on " + token.address()
+                    + ": the certificate there is not the one the token file pins: its fingerprint is "
+                    + token.fingerprint() + ", the token file's is " + "b".repeat(64) + "; check --tx");
+            Salvo.Result right = Salvo.run(dir, "run", "--tx", socketTx("listening-token", token));
+            assertEquals(0, right.exit(), right.toString());
+        } finally {
+            worker.toHandle().destroy();
+        }
+        Salvo.Result w = Salvo.finish(worker, 30);
+        assertEquals(2, w.err().lines().filter(l -> l.startsWith("salvo: refused a run from 127.0.0.1:")).count(),
+                w.toString());
+        assertTrue(w.err().lines().anyMatch(l -> l.startsWith("salvo: refused a run from") && l.endsWith(": wrong token")),
+                w.toString());
+    }
+
+    @Test
+    void aListeningWorkerKilledMidTestIsALostHostAndItsTestRunsOnTheOther() throws Exception {
+        quickSuite(2);
+        Salvo.write(dir, "tests/test_hang.py", String.join("\n",
+                "import os, time",
+                "def test_hangs_the_first_time():",
+                "    if not os.path.exists('started'):",
+                "        with open('started.part', 'w') as f:",
+                "            f.write(str(os.getppid()))  # the listening worker that started this pytest",
+                "        os.rename('started.part', 'started')",
+                "        time.sleep(120)",
+                ""));
+        Process a = listen("token-a");
+        Process b = listen("token-b");
+        try {
+            JoinToken ta = awaitToken(dir.resolve("token-a"));
+            JoinToken tb = awaitToken(dir.resolve("token-b"));
+            Process run = Salvo.start(dir, Map.of(), "run", "--tx", socketTx("token-a", ta), "--tx",
+                    socketTx("token-b", tb));
+            try {
+                awaitFile("started");
+                long holder = Long.parseLong(Files.readString(dir.resolve("started")).strip());
+                assertTrue(holder == a.pid() || holder == b.pid(), "started by a listening worker: " + holder);
+                (holder == a.pid() ? a : b).destroyForcibly();
+                String lost = holder == a.pid() ? ta.address() : tb.address();
+                String other = holder == a.pid() ? tb.address() : ta.address();
+                Salvo.Result r = Salvo.finish(run, 120);
+                assertEquals(0, r.exit(), r.toString());
+                assertTrue(r.out().contains("host lost: the connection to " + lost + " dropped; "
+                        + "test_hangs_the_first_time runs again on another worker"), r.toString());
+                Map<String, String> stored = storedWorkers();
+                assertEquals(5, stored.size(), "every test recorded once: " + stored);
+                assertTrue(stored.get("tests/test_hang.py::test_hangs_the_first_time").startsWith(other + "/"),
+                        stored.toString());
+            } finally {
+                run.destroyForcibly();
+            }
+        } finally {
+            a.toHandle().destroy();
+            b.toHandle().destroy();
+            Salvo.finish(a, 30);
+            Salvo.finish(b, 30);
+        }
+    }
+
+    @Test
+    void badSocketEnvironmentsAreOneLineErrors() throws Exception {
+        quickSuite(1);
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "socket=127.0.0.1:9"),
+                "salvo: --tx socket=127.0.0.1:9: needs //token_file=FILE: the token file `salvo worker --listen` "
+                        + "wrote there, copied here");
+        Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "socket=127.0.0.1:9//token_file=nope"),
+                "salvo: --tx socket=127.0.0.1:9//token_file=nope: token_file=" + dir.resolve("nope")
+                        + ": cannot read it (no such file); copy the file `salvo worker --listen` wrote there");
+        new JoinToken("127.0.0.1:9", "c".repeat(64), "d".repeat(64)).write(dir.resolve("token"));
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = closed.getLocalPort();
+            closed.close();
+            Salvo.assertOneLineError(Salvo.run(dir, "run", "--tx", "socket=127.0.0.1:" + port + "//token_file=token"),
+                    "salvo: could not start workers on 127.0.0.1:" + port + ": no Salvo worker answers at 127.0.0.1:"
+                            + port + " (");
+        }
+        Salvo.assertOneLineError(Salvo.run(dir, "worker", "--listen", "127.0.0.1:0", "--connect", "127.0.0.1:9",
+                "--token-file", "t"), "salvo: --listen and --connect: give one");
     }
 
     private Map<String, String> storedWorkers() throws SQLException {

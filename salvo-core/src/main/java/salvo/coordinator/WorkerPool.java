@@ -58,8 +58,8 @@ public final class WorkerPool implements AutoCloseable {
                 pool.spawn(seat.ref().slot());
             } catch (IOException e) {
                 pool.close();
-                throw SalvoError.usage("could not start workers with " + seat.spec().command().get(0)
-                        + (seat.remote() ? " on " + seat.ref().host() : "") + ": " + e.getMessage() + "; " + hint);
+                throw SalvoError.usage("could not start workers " + (seat.remote() ? "on " + seat.ref().host()
+                        : "with " + seat.spec().command().get(0)) + ": " + e.getMessage() + "; " + hint);
             }
         }
         return pool;

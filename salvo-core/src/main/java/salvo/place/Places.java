@@ -17,8 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import salvo.error.SalvoError;
 import salvo.execute.Futures;
+import salvo.serve.JoinToken;
 import salvo.serve.ServeAddress;
 import salvo.serve.ServedWorkers;
+import salvo.serve.SocketTransport;
 
 /**
  * The environments of one run, opened: each ssh host connected once, its copy of the code
@@ -96,7 +98,11 @@ public final class Places implements AutoCloseable {
         }
         List<Place> places = new ArrayList<>();
         for (TxSpec spec : placement.environments()) {
-            places.add(spec.kind() == TxSpec.Kind.POPEN ? new LocalPlace(spec, root) : opened.get(spec));
+            places.add(switch (spec.kind()) {
+                case POPEN -> new LocalPlace(spec, root);
+                case SSH -> opened.get(spec);
+                case SOCKET -> new SocketPlace(spec, new SocketTransport(spec.destination(), token(spec, cwd)));
+            });
         }
         try {
             return new Places(places, hosts, serve(placement, log));
@@ -120,6 +126,20 @@ public final class Places implements AutoCloseable {
         } catch (IOException e) {
             throw SalvoError.usage("--serve " + ServeAddress.join(serve.address().host(), serve.address().port())
                     + ": cannot serve there: " + e.getMessage());
+        }
+    }
+
+    /** The listening worker's token file, read now: a wrong path is the user's to fix before anything starts. */
+    private static JoinToken token(TxSpec spec, Path cwd) {
+        Path file = cwd.resolve(spec.tokenFile().orElseThrow());
+        try {
+            return JoinToken.read(file);
+        } catch (IOException e) {
+            throw failed(spec, "token_file=" + file + ": cannot read it ("
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + "); copy the file "
+                    + "`salvo worker --listen` wrote there");
+        } catch (IllegalArgumentException e) {
+            throw failed(spec, "token_file=" + file + ": not a salvo token file: " + e.getMessage());
         }
     }
 

@@ -6,17 +6,23 @@ import java.util.Optional;
 
 /**
  * One execution environment as xdist's {@code --tx} writes it (execnet's keys):
- * {@code [N*]popen[//python=EXE][//chdir=DIR][//env:NAME=VALUE][//id=NAME]} or
- * {@code [N*]ssh=[user@]host[//python=EXE][//chdir=DIR][//ssh_config=FILE]...}. Pure.
+ * {@code [N*]popen[//python=EXE][//chdir=DIR][//env:NAME=VALUE][//id=NAME]},
+ * {@code [N*]ssh=[user@]host[//python=EXE][//chdir=DIR][//ssh_config=FILE]...} or
+ * {@code [N*]socket=HOST:PORT//token_file=FILE[//id=NAME]}. Pure.
+ *
+ * <p>A socket environment is a {@code salvo worker --listen} there, never xdist's socket server
+ * (which runs whatever it is sent): the token file it wrote authenticates the run to it, and it
+ * picks its own interpreter and checkout, so python=, chdir= and env: are not taken.
  *
  * @param text        what the user wrote, for messages
  * @param count       how many workers it runs
- * @param destination for ssh, {@code [user@]host}; empty for popen
+ * @param destination for ssh, {@code [user@]host}; for socket, {@code HOST:PORT}; empty for popen
+ * @param tokenFile   for socket, the listening worker's token file
  */
 public record TxSpec(String text, int count, Kind kind, String destination, Optional<String> python,
                      Optional<String> chdir, Map<String, String> environment, Optional<String> id,
-                     Optional<String> sshConfig) {
-    public enum Kind { POPEN, SSH }
+                     Optional<String> sshConfig, Optional<String> tokenFile) {
+    public enum Kind { POPEN, SSH, SOCKET }
 
     private static final int MAX_COUNT = 512;
 
@@ -24,12 +30,16 @@ public record TxSpec(String text, int count, Kind kind, String destination, Opti
         environment = Map.copyOf(environment);
     }
 
-    /** The host as workers are labelled with it: the destination without its user; empty for popen. */
+    /**
+     * The host as workers are labelled with it: the destination without its user (ssh), the
+     * listening worker's address (socket: one machine may listen on several ports); empty for popen.
+     */
     public String host() {
-        if (kind == Kind.POPEN) {
-            return id.orElse("");
-        }
-        return id.orElse(destination.substring(destination.indexOf('@') + 1));
+        return id.orElseGet(() -> switch (kind) {
+            case POPEN -> "";
+            case SSH -> destination.substring(destination.indexOf('@') + 1);
+            case SOCKET -> destination;
+        });
     }
 
     /**
@@ -39,7 +49,7 @@ public record TxSpec(String text, int count, Kind kind, String destination, Opti
     public String environmentName() {
         Optional<String> interpreter = python.map(p -> java.nio.file.Path.of(p).getFileName().toString());
         return id.orElseGet(() -> kind == Kind.SSH ? host() + interpreter.map(p -> "-" + p).orElse("")
-                : interpreter.orElse("popen"));
+                : kind == Kind.SOCKET ? host() : interpreter.orElse("popen"));
     }
 
     /** Parses one spec; the exception's message names the spec and what to write instead. */
@@ -64,10 +74,17 @@ public record TxSpec(String text, int count, Kind kind, String destination, Opti
                 throw bad(text, "'" + destination + "' is not a host: write ssh=[user@]host");
             }
         } else if (head.startsWith("socket=")) {
-            throw bad(text, "socket= environments need a Salvo worker that serves them, which this Salvo has not yet; "
-                    + "use ssh=[user@]host");
+            kind = Kind.SOCKET;
+            destination = head.substring(7);
+            try {
+                if (salvo.serve.ServeAddress.parse(destination).port() == 0) {
+                    throw new IllegalArgumentException("port 0");
+                }
+            } catch (IllegalArgumentException e) {
+                throw bad(text, "'" + destination + "' is not HOST:PORT, the address `salvo worker --listen` printed");
+            }
         } else {
-            throw bad(text, "'" + head + "' is not an environment: begin with popen or ssh=[user@]host");
+            throw bad(text, "'" + head + "' is not an environment: begin with popen, ssh=[user@]host or socket=HOST:PORT");
         }
         Map<String, String> keys = new LinkedHashMap<>();
         Map<String, String> env = new LinkedHashMap<>();
@@ -85,20 +102,38 @@ public record TxSpec(String text, int count, Kind kind, String destination, Opti
                     throw bad(text, "'" + name + "' is not an environment variable name");
                 }
                 env.put(name, value);
-            } else if (key.equals("python") || key.equals("chdir") || key.equals("id")
-                    || (key.equals("ssh_config") && kind == Kind.SSH)) {
+            } else if (takes(kind, key)) {
                 if (value.isEmpty()) {
                     throw bad(text, key + "= needs a value");
                 }
                 keys.put(key, value);
+            } else if (kind == Kind.SOCKET) {
+                throw bad(text, key.equals("python") || key.equals("chdir") ? "the listening worker chooses its "
+                        + key + ": give it to `salvo worker --listen` there (--" + (key.equals("chdir") ? "rootdir" : key)
+                        + ")" : "unknown key '" + key + "': use token_file= or id=");
             } else {
                 throw bad(text, "unknown key '" + key + "': use python=, chdir=, env:NAME=, id="
                         + (kind == Kind.SSH ? " or ssh_config=" : ""));
             }
         }
+        if (kind == Kind.SOCKET && !env.isEmpty()) {
+            throw bad(text, "the listening worker chooses its environment: set it where `salvo worker --listen` runs");
+        }
+        if (kind == Kind.SOCKET && !keys.containsKey("token_file")) {
+            throw bad(text, "needs //token_file=FILE: the token file `salvo worker --listen` wrote there, copied here");
+        }
         return new TxSpec(text, count, kind, destination, Optional.ofNullable(keys.get("python")),
                 Optional.ofNullable(keys.get("chdir")), env, Optional.ofNullable(keys.get("id")),
-                Optional.ofNullable(keys.get("ssh_config")));
+                Optional.ofNullable(keys.get("ssh_config")), Optional.ofNullable(keys.get("token_file")));
+    }
+
+    /** The keys each kind of environment takes, besides env:. */
+    private static boolean takes(Kind kind, String key) {
+        return switch (kind) {
+            case POPEN -> key.equals("python") || key.equals("chdir") || key.equals("id");
+            case SSH -> key.equals("python") || key.equals("chdir") || key.equals("id") || key.equals("ssh_config");
+            case SOCKET -> key.equals("token_file") || key.equals("id");
+        };
     }
 
     private static int count(String text, String digits) {

@@ -33,12 +33,29 @@ public final class JoinProtocol {
         return n;
     }
 
+    /** A listening worker's answer to a run's token: it may now be welcomed. */
+    static ObjectNode ready() {
+        return JSON.createObjectNode().put(KEY, "ready");
+    }
+
     static ObjectNode refused(String why) {
         return JSON.createObjectNode().put(KEY, "refused").put("why", why);
     }
 
     static ObjectNode exited(int exitCode, String output) {
         return JSON.createObjectNode().put(KEY, "exited").put("exit", exitCode).put("output", output);
+    }
+
+    /** A line as JSON, or null when it is none (or there was no line). */
+    static JsonNode parse(String line) {
+        if (line == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static boolean is(JsonNode message, String kind) {

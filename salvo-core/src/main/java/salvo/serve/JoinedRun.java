@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import salvo.model.WorkerRef;
 import salvo.worker.Transport;
@@ -32,18 +28,19 @@ public final class JoinedRun implements AutoCloseable {
     /** How long a worker whose session finished may take to exit after the run closed its connection. */
     private static final long SESSION_END_GRACE_SECONDS = 5;
 
-    private static final int CONNECT_MILLIS = 10_000;
     /** How long the run may take to welcome a connected worker: it may be busy starting up. */
     private static final int WELCOME_MILLIS = 120_000;
 
     private final SSLSocket socket;
     private final WorkerRef ref;
     private final JsonNode settings;
+    private final String peer;
 
-    private JoinedRun(SSLSocket socket, WorkerRef ref, JsonNode settings) {
+    JoinedRun(SSLSocket socket, WorkerRef ref, JsonNode settings, String peer) {
         this.socket = socket;
         this.ref = ref;
         this.settings = settings;
+        this.peer = peer;
     }
 
     /** The run said no, or is not the run the token file names: one line for the user. */
@@ -56,29 +53,8 @@ public final class JoinedRun implements AutoCloseable {
     }
 
     public static JoinedRun connect(String address, JoinToken token) throws IOException {
-        ServeAddress where = ServeAddress.parse(address);
-        SSLSocket socket;
+        SSLSocket socket = Knock.on(address, token, WELCOME_MILLIS);
         try {
-            socket = (SSLSocket) new PinnedCertificate(token.fingerprint()).context().getSocketFactory().createSocket();
-        } catch (GeneralSecurityException e) {
-            throw new IOException("TLS 1.3 is not available: " + e.getMessage(), e);
-        }
-        try {
-            socket.setEnabledProtocols(new String[] {"TLSv1.3"});
-            socket.connect(new InetSocketAddress(where.host(), where.port()), CONNECT_MILLIS);
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(WELCOME_MILLIS);
-            try {
-                socket.startHandshake();
-            } catch (SSLHandshakeException e) {
-                String why = String.valueOf(e.getMessage());
-                int pinned = why.indexOf(PinnedCertificate.MISMATCH);
-                throw new Refused(pinned >= 0 ? why.substring(pinned) + ", the token file's is " + token.fingerprint()
-                        : "TLS handshake with " + address + " failed: " + why);
-            }
-            OutputStream out = socket.getOutputStream();
-            out.write(JoinProtocol.line(JoinProtocol.join(token.token())));
-            out.flush();
             String line = JoinProtocol.readLine(socket.getInputStream(), 64 * 1024);
             JsonNode answer = line == null ? null : JoinProtocol.JSON.readTree(line);
             if (answer == null) {
@@ -92,7 +68,7 @@ public final class JoinedRun implements AutoCloseable {
             }
             socket.setSoTimeout(0);
             WorkerRef ref = new WorkerRef(answer.path("host").asText(), answer.path("slot").asText());
-            return new JoinedRun(socket, ref, answer.path("settings"));
+            return new JoinedRun(socket, ref, answer.path("settings"), address);
         } catch (IOException e) {
             socket.close();
             throw e;
@@ -112,6 +88,11 @@ public final class JoinedRun implements AutoCloseable {
     /** The name the run gave this worker ({@code host/gwN}). */
     public WorkerRef ref() {
         return ref;
+    }
+
+    /** Where the run is: the address joined, or the run's own address when it came to this worker. */
+    public String peer() {
+        return peer;
     }
 
     /** The run's data-only settings, for the caller to check and turn into its own command line. */

@@ -40,7 +40,7 @@ public final class PinnedCertificate extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         if (chain == null || chain.length == 0) {
-            throw new CertificateException("the run presented no certificate");
+            throw new CertificateException("no certificate was presented");
         }
         try {
             if (!matches(chain[0])) {
@@ -51,8 +51,8 @@ public final class PinnedCertificate extends X509ExtendedTrustManager {
         }
     }
 
-    /** How a refused certificate's exception begins: what {@link JoinedRun} turns into its one line. */
-    static final String MISMATCH = "the run's certificate is not the one the token file pins: its fingerprint is ";
+    /** How a refused certificate's exception begins: what {@link Knock} turns into its one line. */
+    static final String MISMATCH = "the certificate there is not the one the token file pins: its fingerprint is ";
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {

@@ -1,5 +1,7 @@
 package salvo.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,11 @@ import java.util.Objects;
  *                 classpath, a host); the scheduler never mixes keys
  * @param protocol true when the worker speaks Salvo's worker protocol on a private channel;
  *                 false for a plain command, whose exit status and output are all it says
+ * @param settings the run as data, for a worker that builds its own command on its own machine
+ *                 (one that joins the run, or listens for it): never a command, a path or an environment
  */
 public record WorkerSpec(List<String> command, Map<String, String> environment, Path directory, String affinity,
-                         boolean protocol, Io io) {
+                         boolean protocol, Io io, JsonNode settings) {
 
     /** What happens to the worker's own stdout and stderr. */
     public enum Io {
@@ -27,8 +31,14 @@ public record WorkerSpec(List<String> command, Map<String, String> environment, 
         TERMINAL
     }
 
+    public WorkerSpec(List<String> command, Map<String, String> environment, Path directory, String affinity,
+                      boolean protocol, Io io) {
+        this(command, environment, directory, affinity, protocol, io, JsonNodeFactory.instance.objectNode());
+    }
+
     public WorkerSpec {
         command = List.copyOf(command);
+        Objects.requireNonNull(settings, "settings");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(affinity, "affinity");
@@ -39,10 +49,14 @@ public record WorkerSpec(List<String> command, Map<String, String> environment, 
     }
 
     public WorkerSpec withCommand(List<String> newCommand) {
-        return new WorkerSpec(newCommand, environment, directory, affinity, protocol, io);
+        return new WorkerSpec(newCommand, environment, directory, affinity, protocol, io, settings);
+    }
+
+    public WorkerSpec withSettings(JsonNode newSettings) {
+        return new WorkerSpec(command, environment, directory, affinity, protocol, io, newSettings);
     }
 
     public WorkerSpec withIo(Io newIo) {
-        return new WorkerSpec(command, environment, directory, affinity, protocol, newIo);
+        return new WorkerSpec(command, environment, directory, affinity, protocol, newIo, settings);
     }
 }

@@ -28,6 +28,14 @@ class TxSpecTest {
         assertEquals(Map.of("A", "1", "B", "x=y"), popen.environment());
         assertEquals("py311", popen.host());
         assertEquals("", TxSpec.parse("2*popen").host(), "plain popen workers are this machine's");
+
+        TxSpec socket = TxSpec.parse("2*socket=10.0.0.2:7777//token_file=keys/t");
+        assertEquals(TxSpec.Kind.SOCKET, socket.kind());
+        assertEquals(2, socket.count());
+        assertEquals("10.0.0.2:7777", socket.host(), "one machine may listen on several ports: each is its own");
+        assertEquals("10.0.0.2:7777", socket.environmentName());
+        assertEquals(Optional.of("keys/t"), socket.tokenFile());
+        assertEquals("lab", TxSpec.parse("socket=[::1]:7//token_file=t//id=lab").host());
     }
 
     @Test
@@ -42,7 +50,14 @@ class TxSpecTest {
                 {"ssh=", "'' is not a host"},
                 {"ssh=a b", "'a b' is not a host"},
                 {"popen//env:1A=x", "'1A' is not an environment variable name"},
-                {"socket=h:8888", "socket= environments need a Salvo worker"}}) {
+                {"socket=h:8888", "needs //token_file=FILE"},
+                {"socket=h", "'h' is not HOST:PORT"},
+                {"socket=h:0//token_file=t", "'h:0' is not HOST:PORT"},
+                {"socket=h:1//token_file=t//python=python3", "the listening worker chooses its python: give it to "
+                        + "`salvo worker --listen` there (--python)"},
+                {"socket=h:1//token_file=t//chdir=x", "(--rootdir)"},
+                {"socket=h:1//token_file=t//env:A=1", "the listening worker chooses its environment"},
+                {"socket=h:1//token_file=t//ssh_config=c", "unknown key 'ssh_config': use token_file= or id="}}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TxSpec.parse(bad[0]));
             assertEquals(true, e.getMessage().startsWith("--tx " + bad[0] + ": "), e.getMessage());
             assertEquals(true, e.getMessage().contains(bad[1]), e.getMessage());

@@ -1,5 +1,6 @@
 package salvo.pytest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,18 +154,21 @@ public final class PytestAdapter implements Adapter {
         };
         // With --serve, -w 0 means no workers here: only those that join.
         int workers = serving && run.workers() == 0 ? 0 : settings.workersFor(units.size());
+        // What a worker that builds its own command (one that joins, or listens) is told of the run.
+        JsonNode told = new JoinSettings(options.marker,
+                options.keyword == null ? "" : options.keyword,
+                PytestRunOptions.seconds(options.testTimeout).toMillis() / 1000.0, fork == null ? "" : fork, workers,
+                testrunUid).toJson();
         WorkerPool pool;
         if (run.places().isLocal()) {
             WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork),
                     PluginEnvironment.distributed(plugin, workers, testrunUid), cwd, options.python, true, workerIo());
             pool = WorkerPool.start(transport, spec, SLOTS, workers, "check --python");
         } else {
-            pool = WorkerPool.start(seats(run, plugin, fork, workers), workers, "check --tx");
+            pool = WorkerPool.start(seats(run, plugin, fork, workers, told), workers, "check --tx");
         }
         if (serving) {
-            pool.serve(run.places().served().get(), new JoinSettings(options.marker, options.keyword == null ? ""
-                    : options.keyword, PytestRunOptions.seconds(options.testTimeout).toMillis() / 1000.0,
-                    fork == null ? "" : fork, workers, testrunUid).toJson(), SLOTS);
+            pool.serve(run.places().served().get(), told, SLOTS);
         }
         try {
             python = Futures.join(probe);
@@ -180,12 +184,13 @@ public final class PytestAdapter implements Adapter {
     }
 
     /** A seat per worker of each --tx environment, taking environments in turn so a short run still spreads. */
-    private List<Seat> seats(RunSettings run, Path plugin, String fork, int workers) {
+    private List<Seat> seats(RunSettings run, Path plugin, String fork, int workers,
+                             JsonNode told) {
         // Each environment is checked and given the plugin at once: every step there is a round trip.
         java.util.concurrent.ExecutorService threads = salvo.execute.Threads.daemons("salvo-stage");
         Map<Place, CompletableFuture<WorkerSpec>> staging = new LinkedHashMap<>();
         for (Place place : run.places().all()) {
-            staging.put(place, CompletableFuture.supplyAsync(() -> workerSpec(place, run, plugin, fork, workers), threads));
+            staging.put(place, CompletableFuture.supplyAsync(() -> workerSpec(place, run, plugin, fork, workers).withSettings(told), threads));
         }
         threads.shutdown();
         Map<Place, WorkerSpec> specs = new LinkedHashMap<>();
