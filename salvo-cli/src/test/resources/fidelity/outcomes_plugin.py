@@ -1,12 +1,18 @@
 """What plain pytest says of each test, for the fidelity test: node id -> one outcome, in
 pytest's own categories (passed, failed, error, skipped, xfailed, xpassed), written as JSON
 to $OUTCOMES_FILE at the end of the session. A file that fails to collect is an error, and a
-file that skips itself is one skipped test, as pytest counts them."""
+file that skips itself is one skipped test, as pytest counts them. The number of warnings pytest
+recorded (its summary's "N warnings") goes to $OUTCOMES_FILE.warnings."""
 import json
 import os
 
 _reports = {}
 _files = {}
+_warnings = []
+
+
+def pytest_warning_recorded(warning_message, when, nodeid, location):
+    _warnings.append(when)
 
 
 def pytest_collectreport(report):
@@ -44,3 +50,5 @@ def pytest_sessionfinish(session):
     result.update({nodeid: _outcome(phases) for nodeid, phases in _reports.items()})
     with open(os.environ["OUTCOMES_FILE"], "w") as f:
         json.dump(result, f, indent=1, sort_keys=True)
+    with open(os.environ["OUTCOMES_FILE"] + ".warnings", "w") as f:
+        f.write(str(len(_warnings)))

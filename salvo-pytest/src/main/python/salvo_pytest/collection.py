@@ -13,6 +13,7 @@ import pytest
 from .classify import MAX_DETAIL, safe_text, tail
 from . import groups
 from .directories import keep_directory_collectors
+from .warning_tally import recording_collection
 
 
 class CollectedFile:
@@ -66,9 +67,10 @@ class FileCatalog:
         session.items = earlier_items + items
         session.testscollected = len(session.items)
         if failure is None:
-            self._channel.send({"ev": "collected", "file": file, "ids": [item.nodeid for item in items],
-                                "deselected": reporter.deselected - deselected_before, "items": described,
-                                "skipped": reporter.module_skips[skips_before:]})
+            self._channel.send(reporter.warnings.collected({
+                "ev": "collected", "file": file, "ids": [item.nodeid for item in items],
+                "deselected": reporter.deselected - deselected_before, "items": described,
+                "skipped": reporter.module_skips[skips_before:]}))
         return CollectedFile(file, items, failure)
 
     def _collect_items(self, file):
@@ -78,7 +80,8 @@ class FileCatalog:
         reporter.collecting_file = file
         items, unreported = [], None
         try:
-            items = list(self._session.perform_collect([str(self._session.config.rootpath / file)]))
+            with recording_collection(self._session.config):
+                items = list(self._session.perform_collect([str(self._session.config.rootpath / file)]))
         except pytest.UsageError as error:  # not found, or no collector for it
             unreported = ("COLLECTION", " ".join(str(a) for a in error.args), "")
         except Exception as error:

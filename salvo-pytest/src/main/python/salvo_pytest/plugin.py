@@ -21,6 +21,7 @@ from .channel import Channel, reserve_standard_streams
 from .classify import (MAX_OUTPUT, SalvoTestTimeout, detail, failure_kind, middle, one_line,
                        safe_text)
 from .shared import use_coordinator
+from .warning_tally import WarningTally
 from .worker import WorkerSession
 from . import xdist_compat
 
@@ -80,6 +81,8 @@ class Reporter:
         self.deadline = None
         self.deselected = 0
         self.exitstatus = -1
+        self.warnings = WarningTally()
+        self.unsent = None  # a test's result, held until pytest has recorded its warnings
         if timeout > 0:
             threading.Thread(target=self._hard_timeout_watch, name="salvo-watchdog", daemon=True).start()
 
@@ -119,11 +122,17 @@ class Reporter:
     def pytest_deselected(self, items):
         self.deselected += len(items)
 
-    def pytest_collection_finish(self, session):
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session):
+        # Not at collection_finish: pytest records collection's warnings (and the configuration's,
+        # which it checks once collection is done) only as its collection hook returns.
         if self.worker_mode:
             return  # the worker reports each file it collects, with more detail
-        self.channel.send({"ev": "collected", "ids": [item.nodeid for item in session.items],
-                           "deselected": self.deselected, "skipped": self.module_skips})
+        self.channel.send(self.warnings.collected({"ev": "collected", "ids": [item.nodeid for item in session.items],
+                                                   "deselected": self.deselected, "skipped": self.module_skips}))
+
+    def pytest_warning_recorded(self, warning_message, when, nodeid, location):
+        self.warnings.record(warning_message, when, nodeid)
 
     # ---- running ---------------------------------------------------------------------
 
@@ -163,12 +172,27 @@ class Reporter:
     def pytest_runtest_logreport(self, report):
         self.phases.setdefault(report.nodeid, {})[report.when] = report
 
+    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
+    def pytest_runtest_protocol(self, item, nextitem):
+        # Registered after pytest's warnings plugin, so this wraps it: its recording ends first.
+        self.unsent = {}
+        try:
+            yield
+        finally:
+            held, self.unsent = self.unsent, None
+            for message in held.values():
+                message["warnings"] = self.warnings.take_test(message["nodeid"])
+                self.channel.send(message)
+
     def pytest_runtest_logfinish(self, nodeid, location):
         phases = self.phases.pop(nodeid, {})
         message = self._result(nodeid, phases)
         self.current = None
         self.deadline = None
-        self.channel.send(message)
+        if self.unsent is not None:
+            self.unsent[nodeid] = message
+        else:
+            self.channel.send(message)
 
     def _result(self, nodeid, phases):
         outcome, failing = _outcome(phases)

@@ -71,6 +71,18 @@ class FidelityTest {
         assertTrue(pytest.size() > 20, "the suite was collected: " + pytest);
         Map<String, String> salvo = salvo(cwd, isolation, paths);
         assertEquals(pytest, salvo, "node id -> outcome, plain pytest vs salvo --isolation " + isolation);
+        int pytestWarnings = Integer.parseInt(Files.readString(dir.resolve("pytest-outcomes.json.warnings")));
+        assertTrue(pytestWarnings >= 7, "the suite's warnings were recorded: " + pytestWarnings);
+        assertEquals(pytestWarnings, storedRun(cwd, isolation).path("totals").path("warnings").asInt(),
+                "the warnings count, plain pytest vs salvo --isolation " + isolation);
+    }
+
+    private JsonNode storedRun(Path cwd, String isolation) throws IOException {
+        return JSON.readTree(store(cwd, isolation).resolve("last_run.json").toFile());
+    }
+
+    private Path store(Path cwd, String isolation) {
+        return dir.resolve("store-" + isolation + "-" + cwd.getFileName());
     }
 
     private Map<String, String> plainPytest(Path cwd, String... paths) throws Exception {
@@ -95,14 +107,17 @@ class FidelityTest {
     }
 
     private Map<String, String> salvo(Path cwd, String isolation, String... paths) throws IOException {
-        Path store = dir.resolve("store-" + isolation + "-" + cwd.getFileName());
+        Path store = store(cwd, isolation);
         List<String> args = new ArrayList<>(List.of("run", "-m", "", "--isolation", isolation, "-w", "2",
                 "--store", store.toString()));
         args.addAll(List.of(paths));
         Salvo.Result r = Salvo.run(cwd, Map.of("EXPECTED_CWD", cwd.toString()), args.toArray(String[]::new));
         assertEquals(1, r.exit(), "the suite has failures: " + r);
+        int warnings = storedRun(cwd, isolation).path("totals").path("warnings").asInt();
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("tests: ") && l.endsWith(", " + warnings + " warnings")),
+                "the summary counts the stored warnings as pytest does: " + r);
         Map<String, String> outcomes = new TreeMap<>();
-        for (JsonNode unit : JSON.readTree(store.resolve("last_run.json").toFile()).path("units")) {
+        for (JsonNode unit : storedRun(cwd, isolation).path("units")) {
             if (unit.path("tests").isEmpty()) {
                 outcomes.put(unit.path("id").asText(), unit.path("outcome").asText()); // a file that did not collect
             }

@@ -295,6 +295,29 @@ class RemoteHostsTest {
     }
 
     @Test
+    void thePullQueueGivesAFasterEnvironmentMoreOfTheTests() throws Exception {
+        Salvo.write(dir, "tests/conftest.py", String.join("\n",
+                "import os, time, pytest",
+                "@pytest.fixture(autouse=True)",
+                "def pace():",
+                "    time.sleep(float(os.environ['PACE']))",
+                ""));
+        for (int f = 0; f < 4; f++) {
+            Salvo.write(dir, "tests/test_paced" + f + ".py", "import pytest\n\n@pytest.mark.parametrize('n', range(10))\n"
+                    + "def test_paced(n):\n    pass\n");
+        }
+        Salvo.Result r = Salvo.run(dir, "run", "--tx", "popen//id=slow//env:PACE=0.25", "--tx", "popen//id=fast//env:PACE=0");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Long> perWorker = storedWorkers().values().stream()
+                .collect(java.util.stream.Collectors.groupingBy(w -> w, java.util.stream.Collectors.counting()));
+        long slow = perWorker.getOrDefault("slow/gw1", 0L);
+        long fast = perWorker.getOrDefault("fast/gw2", 0L);
+        assertEquals(40, slow + fast, perWorker.toString());
+        // Split evenly, the slow one alone would take 5 s; pulling, it takes what it can finish meanwhile.
+        assertTrue(fast >= 2 * slow, "the environment 100 times faster ran most of the tests: " + perWorker);
+    }
+
+    @Test
     void distEachRunsEveryTestInEveryEnvironmentWithResultsPerEnvironment() throws Exception {
         Salvo.write(dir, "tests/test_env.py", String.join("\n",
                 "import os, sys",

@@ -303,11 +303,18 @@ final class Coordinator {
     }
 
     private void collected(WorkerJob job, WireMessage.Collected c) {
+        UnitProgress progress = units.get(c.file());
+        int configWarnings = pool.sessionWarnings().firstSeen(c.configWarnings());
+        if (progress != null) {
+            progress.warned(configWarnings);
+        }
         if (!c.file().equals(job.collecting())) {
             return; // a worker importing a unit to run tests another worker collected: nothing new
         }
         job.collected();
-        UnitProgress progress = units.get(c.file());
+        if (progress != null) {
+            progress.warned(c.warnings());
+        }
         List<TestItem> items = new ArrayList<>();
         for (WireMessage.Item item : c.items()) {
             if (progress == null || progress.planned.isWhole() || progress.planned.onlyTests().contains(asPlanned(job, item.id()))) {

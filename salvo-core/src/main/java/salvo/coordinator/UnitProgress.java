@@ -23,6 +23,7 @@ final class UnitProgress {
     private WorkerRef lastWorker = WorkerRef.NONE;
     private boolean started;
     private boolean announced;
+    private int warnings;
 
     UnitProgress(PlannedUnit planned) {
         this.planned = planned;
@@ -46,6 +47,11 @@ final class UnitProgress {
         if (failure == null) {
             failure = f;
         }
+    }
+
+    /** Warnings recorded outside its tests: while collecting it, or configuring the worker that did. */
+    void warned(int count) {
+        warnings += count;
     }
 
     void add(TestResult result, WorkerRef worker) {
@@ -89,12 +95,13 @@ final class UnitProgress {
         int attempt = planned.attempt();
         if (failure != null) {
             Outcome outcome = failure.kind() == FailureKind.TIMEOUT ? Outcome.TIMEOUT : Outcome.ERROR;
-            return new UnitResult(planned.unit(), outcome, spent, results, failure, attempt, lastWorker);
+            return new UnitResult(planned.unit(), outcome, spent, results, failure, attempt, lastWorker, warnings);
         }
         if (!isDone()) {
             return new UnitResult(planned.unit(), ifUnfinished, spent, results, Failure.of(FailureKind.OTHER,
-                    unfinishedReason), attempt, lastWorker);
+                    unfinishedReason), attempt, lastWorker, warnings);
         }
-        return new UnitResult(planned.unit(), UnitResult.outcomeOf(results), spent, results, null, attempt, lastWorker);
+        return new UnitResult(planned.unit(), UnitResult.outcomeOf(results), spent, results, null, attempt, lastWorker,
+                warnings);
     }
 }

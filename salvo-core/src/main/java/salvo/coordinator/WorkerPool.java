@@ -26,6 +26,7 @@ public final class WorkerPool implements AutoCloseable {
     private final BlockingQueue<WorkerSignal> inbox = new LinkedBlockingQueue<>();
     private final List<WorkerHandle> started = new ArrayList<>();
     private final List<WorkerHandle> unclaimed = new ArrayList<>();
+    private final salvo.worker.SessionWarnings sessionWarnings = new salvo.worker.SessionWarnings();
 
     /** Workers that joined the run over the network ({@code --serve}): named here, started on their own machines. */
     private final java.util.Set<String> joinedSlots = new java.util.HashSet<>();
@@ -84,6 +85,11 @@ public final class WorkerPool implements AutoCloseable {
     private synchronized void arrived(WorkerHandle worker) {
         joined.add(worker);
         unclaimed.add(worker);
+    }
+
+    /** The warnings its workers recorded while configuring themselves, counted once for the run. */
+    salvo.worker.SessionWarnings sessionWarnings() {
+        return sessionWarnings;
     }
 
     /** Whether workers may join: with no worker left, a round waits for one instead of giving up. */

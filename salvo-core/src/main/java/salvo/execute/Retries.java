@@ -39,12 +39,14 @@ public final class Retries {
         tests.addAll(retried.values()); // tests the first attempt never reached
         // A unit's duration feeds scheduling: a whole rerun is what the unit costs, a partial one is not.
         Duration spent = partial ? before.duration() : retry.duration();
+        int warnings = partial ? before.warnings() : retry.warnings(); // a whole rerun collected the unit again
         if (retry.outcome().isFailure()) {
             Outcome worst = worstOf(tests, retry.outcome());
-            return new UnitResult(retry.unit(), worst, spent, tests, retry.failure(), retry.attempts(), retry.worker());
+            return new UnitResult(retry.unit(), worst, spent, tests, retry.failure(), retry.attempts(), retry.worker(),
+                    warnings);
         }
         return new UnitResult(retry.unit(), Outcome.FLAKY, spent, tests, before.failure(), retry.attempts(),
-                retry.worker());
+                retry.worker(), warnings);
     }
 
     private static Outcome worstOf(List<TestResult> tests, Outcome unit) {

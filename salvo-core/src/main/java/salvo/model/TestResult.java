@@ -12,12 +12,21 @@ import java.util.Objects;
  *                or a crash, or a skip whose reason is known (kind SKIP)
  * @param output  captured stdout/stderr of the test, capped
  * @param attempt 1 for the first run, 2 for the first retry, ...
+ * @param warnings how many warnings its framework recorded while it ran (pytest's count)
  */
 public record TestResult(NodeId node, Outcome outcome, Duration duration, Failure failure, String output,
-                         int attempt) {
+                         int attempt, int warnings) {
     public static final int MAX_OUTPUT = 64 * 1024;
 
+    /** A result without warnings. */
+    public TestResult(NodeId node, Outcome outcome, Duration duration, Failure failure, String output, int attempt) {
+        this(node, outcome, duration, failure, output, attempt, 0);
+    }
+
     public TestResult {
+        if (warnings < 0) {
+            throw new IllegalArgumentException("warnings must not be negative");
+        }
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(duration, "duration");
@@ -39,14 +48,14 @@ public record TestResult(NodeId node, Outcome outcome, Duration duration, Failur
     }
 
     public TestResult withNode(NodeId newNode) {
-        return new TestResult(newNode, outcome, duration, failure, output, attempt);
+        return new TestResult(newNode, outcome, duration, failure, output, attempt, warnings);
     }
 
     public TestResult withOutcome(Outcome newOutcome) {
-        return new TestResult(node, newOutcome, duration, failure, output, attempt);
+        return new TestResult(node, newOutcome, duration, failure, output, attempt, warnings);
     }
 
     public TestResult withFailure(Outcome newOutcome, Failure newFailure) {
-        return new TestResult(node, newOutcome, duration, newFailure, output, attempt);
+        return new TestResult(node, newOutcome, duration, newFailure, output, attempt, warnings);
     }
 }

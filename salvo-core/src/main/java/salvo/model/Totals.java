@@ -4,8 +4,12 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Counts of tests and units by outcome. */
-public record Totals(Map<Outcome, Integer> tests, Map<Outcome, Integer> units) {
+/** Counts of tests and units by outcome, and of the warnings they recorded. */
+public record Totals(Map<Outcome, Integer> tests, Map<Outcome, Integer> units, int warnings) {
+    public Totals(Map<Outcome, Integer> tests, Map<Outcome, Integer> units) {
+        this(tests, units, 0);
+    }
+
     public Totals {
         tests = Map.copyOf(tests);
         units = Map.copyOf(units);
@@ -14,15 +18,17 @@ public record Totals(Map<Outcome, Integer> tests, Map<Outcome, Integer> units) {
     public static Totals of(Collection<UnitResult> results) {
         Map<Outcome, Integer> tests = new EnumMap<>(Outcome.class);
         Map<Outcome, Integer> units = new EnumMap<>(Outcome.class);
+        int warnings = 0;
         for (UnitResult u : results) {
             units.merge(u.outcome(), 1, Integer::sum);
+            warnings += u.allWarnings();
             for (TestResult t : u.tests()) {
                 if (t.isTest()) {
                     tests.merge(t.outcome(), 1, Integer::sum);
                 }
             }
         }
-        return new Totals(tests, units);
+        return new Totals(tests, units, warnings);
     }
 
     public int tests(Outcome o) {

@@ -12,10 +12,21 @@ import java.util.Objects;
  * @param failure  a unit-level failure (collection error, crash, timeout, hang) or null
  * @param attempts how many times the unit ran
  * @param worker   the worker that ran the last attempt
+ * @param warnings warnings recorded outside its tests: while it was collected, and (once a run)
+ *                 while the framework configured itself; its tests' own are theirs
  */
 public record UnitResult(TestUnit unit, Outcome outcome, Duration duration, List<TestResult> tests,
-                         Failure failure, int attempts, WorkerRef worker) {
+                         Failure failure, int attempts, WorkerRef worker, int warnings) {
+    /** A result without warnings of its own. */
+    public UnitResult(TestUnit unit, Outcome outcome, Duration duration, List<TestResult> tests, Failure failure,
+                      int attempts, WorkerRef worker) {
+        this(unit, outcome, duration, tests, failure, attempts, worker, 0);
+    }
+
     public UnitResult {
+        if (warnings < 0) {
+            throw new IllegalArgumentException("warnings must not be negative");
+        }
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(duration, "duration");
@@ -46,6 +57,11 @@ public record UnitResult(TestUnit unit, Outcome outcome, Duration duration, List
     }
 
     public UnitResult withOutcome(Outcome newOutcome, Failure newFailure) {
-        return new UnitResult(unit, newOutcome, duration, tests, newFailure, attempts, worker);
+        return new UnitResult(unit, newOutcome, duration, tests, newFailure, attempts, worker, warnings);
+    }
+
+    /** Every warning of the unit: its own and its tests', as the framework's summary counts them. */
+    public int allWarnings() {
+        return warnings + tests.stream().mapToInt(TestResult::warnings).sum();
     }
 }

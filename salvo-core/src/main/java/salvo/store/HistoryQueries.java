@@ -32,6 +32,11 @@ final class HistoryQueries {
             + "  AND t.kind = '" + NodeId.Kind.TEST + "'"
             + " GROUP BY u.run_id, t.outcome";
 
+    // As Totals.of counts them: each unit's own and all of its nodes'.
+    private static final String RECENT_WARNINGS = "SELECT u.run_id, sum(u.warnings"
+            + " + (SELECT coalesce(sum(t.warnings), 0) FROM test_results t WHERE t.unit_result_id = u.id)) AS warnings"
+            + " FROM unit_results u WHERE u.run_id IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?) GROUP BY u.run_id";
+
     // A unit's last N attempts in runs that went to their end; crashed and timed-out attempts say
     // nothing about how long the unit takes, so they do not count.
     private static final String UNIT_DURATIONS = "SELECT unit_id, duration_ms FROM ("
@@ -83,6 +88,15 @@ final class HistoryQueries {
                 }
             }
         }
+        Map<Long, Integer> warnings = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(RECENT_WARNINGS)) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    warnings.put(rs.getLong("run_id"), rs.getInt("warnings"));
+                }
+            }
+        }
         List<RunSummary> summaries = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(RECENT_RUNS)) {
             s.setInt(1, limit);
@@ -91,7 +105,8 @@ final class HistoryQueries {
                     long id = rs.getLong("id");
                     var started = columns.instant(rs.getString("started"));
                     var finished = columns.instant(rs.getString("finished"));
-                    Totals totals = new Totals(testTotals.getOrDefault(id, Map.of()), unitTotals.getOrDefault(id, Map.of()));
+                    Totals totals = new Totals(testTotals.getOrDefault(id, Map.of()), unitTotals.getOrDefault(id, Map.of()),
+                            warnings.getOrDefault(id, 0));
                     summaries.add(new RunSummary(id, rs.getString("label"), started, Duration.between(started, finished),
                             columns.named(RunStatus.class, rs.getString("status")), rs.getString("git_commit"),
                             totals, unitOutcomes.getOrDefault(id, Map.of())));

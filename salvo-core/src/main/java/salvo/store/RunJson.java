@@ -47,13 +47,14 @@ final class RunJson {
                RunStatus status, String host, String gitCommit, String rootDir, Map<String, String> config,
                Counts totals, List<Unit> units) {}
 
-    record Counts(Map<Outcome, Integer> tests, Map<Outcome, Integer> units) {}
+    /** Warnings are left out where there are none (null), as in files written before they were counted. */
+    record Counts(Map<Outcome, Integer> tests, Map<Outcome, Integer> units, Integer warnings) {}
 
     record Unit(String id, String path, String adapter, Outcome outcome, BigDecimal seconds, int attempts,
-                String worker, Problem failure, List<Test> tests) {}
+                String worker, Problem failure, List<Test> tests, Integer warnings) {}
 
     record Test(String id, List<Segment> node, Outcome outcome, BigDecimal seconds, int attempt, Problem failure,
-                String output) {}
+                String output, Integer warnings) {}
 
     /** One segment of a result's place in the tree; absent in files written before results were trees. */
     record Segment(NodeId.Kind kind, String id, String name) {}
@@ -73,7 +74,8 @@ final class RunJson {
     /** Streams the run's JSON: a run of 100 000 tests is never held as one string. */
     static void write(RunRecord run, java.io.OutputStream out) throws java.io.IOException {
         RunInfo info = run.info();
-        Counts totals = new Counts(inOutcomeOrder(run.totals().tests()), inOutcomeOrder(run.totals().units()));
+        Counts totals = new Counts(inOutcomeOrder(run.totals().tests()), inOutcomeOrder(run.totals().units()),
+                orNull(run.totals().warnings()));
         Run json = new Run(FORMAT, run.id(), info.id(), info.label(), info.started().toString(), run.finished().toString(),
                 seconds(run.wallTime()), run.status(), info.host(), info.gitCommit(), info.rootDir(),
                 new TreeMap<>(info.config()), totals, run.units().stream().map(RunJson::unit).toList());
@@ -95,7 +97,15 @@ final class RunJson {
         return new Unit(u.unit().id(), u.unit().path().toString(), u.unit().adapter(), u.outcome(),
                 seconds(u.duration()), u.attempts(), u.worker().label(), problem(u.failure()),
                 u.tests().stream().map(t -> new Test(t.testId(), segments(t.node()), t.outcome(), seconds(t.duration()), t.attempt(),
-                        problem(t.failure()), t.output())).toList());
+                        problem(t.failure()), t.output(), orNull(t.warnings()))).toList(), orNull(u.warnings()));
+    }
+
+    private static Integer orNull(int warnings) {
+        return warnings == 0 ? null : warnings;
+    }
+
+    private static int orZero(Integer warnings) {
+        return warnings == null ? 0 : warnings;
     }
 
     private static List<Segment> segments(NodeId node) {
@@ -135,10 +145,10 @@ final class RunJson {
     private static UnitResult unitResult(Unit u) {
         List<TestResult> tests = u.tests() == null ? List.of() : u.tests().stream()
                 .map(t -> new TestResult(node(u.id(), t), t.outcome(), duration(t.seconds()), failure(t.failure()),
-                        t.output(), t.attempt()))
+                        t.output(), t.attempt(), orZero(t.warnings())))
                 .toList();
         return new UnitResult(new TestUnit(u.id(), Path.of(u.path()), u.adapter()), u.outcome(), duration(u.seconds()),
-                tests, failure(u.failure()), u.attempts(), WorkerRef.parse(u.worker()));
+                tests, failure(u.failure()), u.attempts(), WorkerRef.parse(u.worker()), orZero(u.warnings()));
     }
 
     private static Failure failure(Problem p) {

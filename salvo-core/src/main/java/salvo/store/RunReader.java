@@ -26,10 +26,10 @@ import salvo.model.UnitResult;
 /** Rebuilds whole runs, exactly as they were saved. */
 final class RunReader {
     private static final String UNITS = "SELECT id, unit_id, adapter, path, outcome, duration_ms, attempts, worker,"
-            + " failure_kind, failure_message, failure_detail FROM unit_results WHERE run_id = ? ORDER BY position";
+            + " failure_kind, failure_message, failure_detail, warnings FROM unit_results WHERE run_id = ? ORDER BY position";
 
     private static final String TESTS = "SELECT t.unit_result_id, t.test_id, t.node, t.outcome, t.duration_ms, t.attempt,"
-            + " t.failure_kind, t.failure_message, t.failure_detail, t.output"
+            + " t.failure_kind, t.failure_message, t.failure_detail, t.output, t.warnings"
             + " FROM test_results t JOIN unit_results u ON u.id = t.unit_result_id"
             + " WHERE u.run_id = ? ORDER BY u.position, t.position";
 
@@ -82,7 +82,7 @@ final class RunReader {
                 while (rs.next()) {
                     UnitRow row = new UnitRow(rs.getString("unit_id"), rs.getString("adapter"), rs.getString("path"),
                             columns.named(Outcome.class, rs.getString("outcome")), rs.getDouble("duration_ms"),
-                            rs.getInt("attempts"), rs.getString("worker"), columns.failure(rs));
+                            rs.getInt("attempts"), rs.getString("worker"), columns.failure(rs), rs.getInt("warnings"));
                     unitRows.put(rs.getLong("id"), row);
                     testsByUnitRow.put(rs.getLong("id"), new ArrayList<>());
                 }
@@ -97,7 +97,7 @@ final class RunReader {
                     TestResult test = new TestResult(node,
                             columns.named(Outcome.class, rs.getString("outcome")),
                             Columns.duration(rs.getDouble("duration_ms")), columns.failure(rs),
-                            rs.getString("output"), rs.getInt("attempt"));
+                            rs.getString("output"), rs.getInt("attempt"), rs.getInt("warnings"));
                     testsByUnitRow.get(unitRowId).add(test);
                 }
             }
@@ -108,10 +108,10 @@ final class RunReader {
     }
 
     private record UnitRow(String unitId, String adapter, String path, Outcome outcome, double durationMillis,
-                           int attempts, String worker, Failure failure) {
+                           int attempts, String worker, Failure failure, int warnings) {
         UnitResult toResult(List<TestResult> tests) {
             return new UnitResult(new TestUnit(unitId, Path.of(path), adapter), outcome,
-                    Columns.duration(durationMillis), tests, failure, attempts, WorkerRef.parse(worker));
+                    Columns.duration(durationMillis), tests, failure, attempts, WorkerRef.parse(worker), warnings);
         }
     }
 }

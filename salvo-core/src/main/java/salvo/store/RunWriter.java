@@ -27,17 +27,17 @@ final class RunWriter {
             + " git_commit = ?, root_dir = ?, config = ?, status = ? WHERE id = ?";
 
     private static final String INSERT_UNIT = "INSERT INTO unit_results (run_id, position, unit_id, adapter, path,"
-            + " outcome, duration_ms, attempts, worker, failure_kind, failure_message, failure_detail)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+            + " outcome, duration_ms, attempts, worker, failure_kind, failure_message, failure_detail, warnings)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
     private static final String UPDATE_UNIT = "UPDATE unit_results SET unit_id = ?, adapter = ?, path = ?, outcome = ?,"
-            + " duration_ms = ?, attempts = ?, worker = ?, failure_kind = ?, failure_message = ?, failure_detail = ?"
-            + " WHERE id = ?";
+            + " duration_ms = ?, attempts = ?, worker = ?, failure_kind = ?, failure_message = ?, failure_detail = ?,"
+            + " warnings = ? WHERE id = ?";
 
     // OR REPLACE: the journal writes a test again at its position when a retried unit runs it again.
     private static final String PUT_TEST = "INSERT OR REPLACE INTO test_results (unit_result_id, position, test_id,"
             + " kind, parent_id, node, outcome, duration_ms, attempt, failure_kind, failure_message, failure_detail,"
-            + " output) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " output, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Connection connection;
 
@@ -171,7 +171,7 @@ final class RunWriter {
         return 10;
     }
 
-    /** Binds unit_id to failure_detail from parameter {@code first}. @return the next parameter */
+    /** Binds unit_id to warnings from parameter {@code first}. @return the next parameter */
     private static int bindUnit(PreparedStatement s, int first, UnitResult unit) throws SQLException {
         s.setString(first, unit.unit().id());
         s.setString(first + 1, unit.unit().adapter());
@@ -181,7 +181,8 @@ final class RunWriter {
         s.setInt(first + 5, unit.attempts());
         s.setString(first + 6, unit.worker().label());
         Columns.bindFailure(s, first + 7, unit.failure());
-        return first + 10;
+        s.setInt(first + 10, unit.warnings());
+        return first + 11;
     }
 
     private static void bindTest(PreparedStatement s, long unitRowId, int position, TestResult test) throws SQLException {
@@ -197,6 +198,7 @@ final class RunWriter {
         s.setInt(9, test.attempt());
         Columns.bindFailure(s, 10, test.failure());
         s.setString(13, test.output());
+        s.setInt(14, test.warnings());
     }
 
     private static long generatedId(PreparedStatement s) throws SQLException {

@@ -27,7 +27,7 @@ final class SqliteSchema {
     static final String FOLDER = "salvo/store/sqlite";
 
     /** The highest script in {@link #FOLDER}: a change to the schema is a new file, never an edit. */
-    static final int LATEST = 2;
+    static final int LATEST = 3;
 
     static final String HISTORY = "flyway_schema_history";
 

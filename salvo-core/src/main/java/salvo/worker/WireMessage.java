@@ -19,14 +19,17 @@ public sealed interface WireMessage {
     /**
      * A file's selected tests, in file order, how many a filter deselected, and the nodes that
      * skipped themselves while being collected (a file that skips at import): each counts as
-     * one skipped test, as the framework counts it.
+     * one skipped test, as the framework counts it. {@code warnings} were recorded while it was
+     * collected; {@code configWarnings} (each by its text) while the process configured itself,
+     * sent with its first file only.
      */
-    record Collected(String file, List<String> ids, int deselected, List<Item> items, List<Skip> skipped)
-            implements WireMessage {
+    record Collected(String file, List<String> ids, int deselected, List<Item> items, List<Skip> skipped,
+                     int warnings, List<String> configWarnings) implements WireMessage {
         public Collected {
             ids = List.copyOf(ids);
             items = List.copyOf(items);
             skipped = List.copyOf(skipped);
+            configWarnings = List.copyOf(configWarnings);
         }
     }
 
@@ -49,10 +52,10 @@ public sealed interface WireMessage {
 
     record TestStarted(String nodeId) implements WireMessage {}
 
-    record TestFinished(String nodeId, Outcome outcome, Duration duration, String output, Failure failure)
-            implements WireMessage {
+    record TestFinished(String nodeId, Outcome outcome, Duration duration, String output, Failure failure,
+                        int warnings) implements WireMessage {
         public TestResult result(NodeNames names, int attempt) {
-            return new TestResult(names.node(nodeId), outcome, duration, failure, output, attempt);
+            return new TestResult(names.node(nodeId), outcome, duration, failure, output, attempt, warnings);
         }
     }
 

@@ -27,7 +27,7 @@ public final class WireProtocol {
             case "test_started" -> new WireMessage.TestStarted(m.path("nodeid").asText());
             case "test_finished" -> new WireMessage.TestFinished(m.path("nodeid").asText(), outcome(m),
                     Duration.ofNanos((long) (m.path("duration").asDouble() * 1e9)), m.path("output").asText(""),
-                    m.has("kind") ? failure(m) : null);
+                    m.has("kind") ? failure(m) : null, Math.max(0, m.path("warnings").asInt(0)));
             case "idle" -> new WireMessage.Idle();
             case "call" -> new WireMessage.Call(m.path("req").asLong(), m.path("method").asText(), m.path("args"));
             case "session_finished" -> sessionFinished(m);
@@ -46,7 +46,10 @@ public final class WireProtocol {
         List<WireMessage.Skip> skipped = new ArrayList<>();
         m.path("skipped").forEach(s -> skipped.add(new WireMessage.Skip(s.path("nodeid").asText(),
                 s.path("message").asText(""))));
-        return new WireMessage.Collected(m.path("file").asText(""), ids, m.path("deselected").asInt(), items, skipped);
+        List<String> configWarnings = new ArrayList<>();
+        m.path("config_warnings").forEach(w -> configWarnings.add(w.asText()));
+        return new WireMessage.Collected(m.path("file").asText(""), ids, m.path("deselected").asInt(), items, skipped,
+                Math.max(0, m.path("warnings").asInt(0)), configWarnings);
     }
 
     private static WireMessage.SessionFinished sessionFinished(JsonNode m) {

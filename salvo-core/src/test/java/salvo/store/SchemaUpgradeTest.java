@@ -87,7 +87,7 @@ class SchemaUpgradeTest {
             assertEquals(5, store.unitDurations(5).size());
         }
         assertEquals(String.valueOf(SqliteSchema.LATEST), query(file, "PRAGMA user_version"));
-        assertEquals("1 BASELINE,2 SQL", query(file, "SELECT group_concat(version || ' ' || type) FROM (SELECT * FROM "
+        assertEquals("1 BASELINE,2 SQL,3 SQL", query(file, "SELECT group_concat(version || ' ' || type) FROM (SELECT * FROM "
                 + SqliteSchema.HISTORY + " ORDER BY installed_rank)"));
         assertEquals("0", query(file, "SELECT count(*) FROM pragma_table_info('runs') WHERE name LIKE 'tests\\_%' ESCAPE '\\'"));
         assertEquals("[]", rows(file, "PRAGMA foreign_key_check").toString());

@@ -45,7 +45,7 @@ class SqliteStoreTest {
         String a = "tests/test_a.py";
         TestResult failed = new TestResult(NodeId.flat(a, a + "::TestK::test_x[1-ü]"), Outcome.FAILED, Duration.ofNanos(1_234_567_891),
                 new Failure(FailureKind.ASSERTION, "assert 1 == 2", "Traceback\n  line 'quoted' \"double\"\n"),
-                "stdout ✔\nstderr\0nul", 1);
+                "stdout ✔\nstderr\0nul", 1, 3);
         TestResult flaky = new TestResult(NodeId.flat(a, a + "::test_flaky"), Outcome.FLAKY, Duration.ofMillis(2),
                 Failure.of(FailureKind.TIMEOUT, "timed out once"), "", 2);
         TestResult huge = new TestResult(NodeId.flat(a, a + "::test_huge"), Outcome.PASSED, Duration.ofNanos(1),
@@ -55,7 +55,7 @@ class SqliteStoreTest {
             others.add(new TestResult(NodeId.flat("pkg/B", "pkg/B#" + o), o, seconds(0.25), null, "", 1));
         }
         UnitResult unitA = new UnitResult(new TestUnit(a, Path.of("/work/project", a), "pytest"), Outcome.FAILED,
-                Duration.ofNanos(86_400_000_000_123L), List.of(failed, flaky, huge), null, 2, WorkerRef.local("w3"));
+                Duration.ofNanos(86_400_000_000_123L), List.of(failed, flaky, huge), null, 2, WorkerRef.local("w3"), 2);
         UnitResult unitB = new UnitResult(new TestUnit("pkg/B", Path.of("pkg/B.java"), "junit"), Outcome.CRASHED,
                 seconds(3), others, new Failure(FailureKind.CRASH, "exit 139", "x".repeat(Failure.MAX_DETAIL + 10)),
                 1, null);
@@ -106,7 +106,7 @@ class SqliteStoreTest {
         Path file = dir.resolve("nested/.salvo/salvo.db");
         int latest = SqliteSchema.LATEST;
         assertEquals(latest, userVersion(file));
-        assertEquals("1,2", query(file, "SELECT group_concat(version) FROM (SELECT version FROM "
+        assertEquals("1,2,3", query(file, "SELECT group_concat(version) FROM (SELECT version FROM "
                 + SqliteSchema.HISTORY + " WHERE success = 1 ORDER BY installed_rank)"));
         assertEquals("wal", query(file, "PRAGMA journal_mode"));
         assertEquals("1", query(file, "SELECT count(*) FROM runs"));
@@ -158,7 +158,7 @@ class SqliteStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals("1,2", query(dir.resolve("salvo.db"), "SELECT group_concat(version) FROM (SELECT version FROM "
+        assertEquals("1,2,3", query(dir.resolve("salvo.db"), "SELECT group_concat(version) FROM (SELECT version FROM "
                 + SqliteSchema.HISTORY + " ORDER BY installed_rank)"));
     }
 

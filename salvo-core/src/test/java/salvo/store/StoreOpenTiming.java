@@ -15,8 +15,8 @@ import java.sql.DriverManager;
  * java -cp salvo-core/target/classes:salvo-core/target/test-classes:$cp salvo.store.StoreOpenTiming prepare /tmp/timing
  * java ... StoreOpenTiming fast /tmp/timing      # open an up-to-date store: user_version says so, no Flyway
  * java ... StoreOpenTiming flyway /tmp/timing    # the same, with Flyway asked to migrate anyway (a no-op)
- * java ... StoreOpenTiming new /tmp/timing-new   # a new file: Flyway applies V1 and V2
- * java ... StoreOpenTiming release /tmp/timing-r # the release fixture: Flyway baselines at 1, applies V2
+ * java ... StoreOpenTiming new /tmp/timing-new   # a new file: Flyway applies V1, V2 and V3
+ * java ... StoreOpenTiming release /tmp/timing-r # the release fixture: Flyway baselines at 1, applies V2 and V3
  * </pre>
  */
 public final class StoreOpenTiming {

@@ -11,6 +11,7 @@ import salvo.event.RunEvents;
 import salvo.model.Failure;
 import salvo.model.TestResult;
 import salvo.model.WorkerRef;
+import salvo.worker.SessionWarnings;
 import salvo.worker.WireMessage;
 import salvo.worker.WireProtocol;
 
@@ -25,6 +26,7 @@ final class AttemptLog {
     private final int attempt;
     private final WorkerRef worker;
     private final RunEvents events;
+    private final SessionWarnings sessionWarnings;
 
     private boolean connected;
     private List<String> collected;
@@ -35,12 +37,17 @@ final class AttemptLog {
     private Instant sessionFinishedAt;
     private int sessionExitStatus = -1;
     private final List<WireMessage.Lingering> lingering = new ArrayList<>();
+    private int warnings;
 
-    /** Tests belong to the unit their node id names (a rootdir-relative file), so one log can serve many files. */
-    AttemptLog(int attempt, WorkerRef worker, RunEvents events) {
+    /**
+     * Tests belong to the unit their node id names (a rootdir-relative file), so one log can serve
+     * many files. {@code sessionWarnings} is the run's: its processes' configuration warnings count once.
+     */
+    AttemptLog(int attempt, WorkerRef worker, RunEvents events, SessionWarnings sessionWarnings) {
         this.attempt = attempt;
         this.worker = worker;
         this.events = events;
+        this.sessionWarnings = sessionWarnings;
     }
 
     void accept(JsonNode body) {
@@ -54,6 +61,7 @@ final class AttemptLog {
             } else if (m instanceof WireMessage.Collected c) {
                 collected = new ArrayList<>(c.ids());
                 deselected = c.deselected();
+                warnings += c.warnings() + sessionWarnings.firstSeen(c.configWarnings());
                 c.skipped().forEach(skip -> finished.add(skip.result(PytestIds::node, attempt)));
                 found = c;
             } else if (m instanceof WireMessage.CollectError e) {
@@ -94,15 +102,19 @@ final class AttemptLog {
     synchronized Snapshot snapshot() {
         return new Snapshot(connected, collected == null ? null : List.copyOf(collected), deselected,
                 List.copyOf(collectErrors), running.stream().findFirst(), List.copyOf(finished),
-                sessionFinishedAt != null, sessionExitStatus, List.copyOf(lingering));
+                sessionFinishedAt != null, sessionExitStatus, List.copyOf(lingering), warnings);
     }
 
     synchronized Optional<Instant> sessionFinishedAt() {
         return Optional.ofNullable(sessionFinishedAt);
     }
 
-    /** An immutable view of the log, for the pure verdict. */
+    /**
+     * An immutable view of the log, for the pure verdict.
+     *
+     * @param warnings recorded outside the tests: collecting, and configuring (when first in the run)
+     */
     record Snapshot(boolean connected, List<String> collected, int deselected, List<CollectError> collectErrors,
                     Optional<String> running, List<TestResult> finished, boolean sessionFinished,
-                    int sessionExitStatus, List<WireMessage.Lingering> lingering) {}
+                    int sessionExitStatus, List<WireMessage.Lingering> lingering, int warnings) {}
 }

@@ -56,7 +56,7 @@ public final class ForegroundExecution implements Execution {
     public List<UnitResult> execute(List<PlannedUnit> plan, RunEvents events, RunControl control) {
         Instant start = Instant.now();
         int attempt = plan.isEmpty() ? 1 : plan.get(0).attempt();
-        AttemptLog log = new AttemptLog(attempt, WORKER, events);
+        AttemptLog log = new AttemptLog(attempt, WORKER, events, new salvo.worker.SessionWarnings());
         List<TestUnit> units = plan.stream().map(PlannedUnit::unit).toList();
         units.forEach(u -> events.unitStarted(WORKER, u, attempt));
         List<String> command = new ArrayList<>(PytestCommand.run(options, List.of()));
@@ -107,8 +107,9 @@ public final class ForegroundExecution implements Execution {
                 continue; // never reached: the run stopped before this file
             }
             Duration spent = tests.stream().map(TestResult::duration).reduce(Duration.ZERO, Duration::plus);
+            // One process collected them all: what it recorded outside tests goes with the first file.
             results.add(new UnitResult(unit, outcome != null ? outcome : UnitResult.outcomeOf(tests), spent, tests,
-                    failure, attempt, WORKER));
+                    failure, attempt, WORKER, results.isEmpty() ? log.warnings() : 0));
         }
         return results;
     }

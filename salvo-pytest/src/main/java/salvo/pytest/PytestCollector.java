@@ -23,7 +23,8 @@ public final class PytestCollector {
 
     static Collection collect(PytestOptions options, PytestPlaces places, Path plugin, Transport transport,
                               List<String> files) {
-        AttemptLog log = new AttemptLog(1, COLLECTOR, new RunEvents("collect", e -> { }));
+        AttemptLog log = new AttemptLog(1, COLLECTOR, new RunEvents("collect", e -> { }),
+                new salvo.worker.SessionWarnings());
         WorkerSpec spec = new WorkerSpec(PytestCommand.collect(options, places.files(files)), PluginEnvironment.of(plugin),
                 places.cwd(),
                 options.python(), true, WorkerSpec.Io.CAPTURED);

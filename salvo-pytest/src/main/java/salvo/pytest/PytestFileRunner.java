@@ -29,6 +29,7 @@ public final class PytestFileRunner implements UnitRunner {
     private final PytestPlaces places;
     private final java.util.Map<String, String> environment;
     private final Transport transport;
+    private final salvo.worker.SessionWarnings sessionWarnings = new salvo.worker.SessionWarnings();
 
     /** @param environment the plugin's (see {@link PluginEnvironment}) */
     PytestFileRunner(PytestOptions options, PytestPlaces places, java.util.Map<String, String> environment,
@@ -43,7 +44,7 @@ public final class PytestFileRunner implements UnitRunner {
     public UnitResult run(PlannedUnit planned, WorkerContext context) {
         Instant start = Instant.now();
         int attempt = planned.attempt();
-        AttemptLog log = new AttemptLog(attempt, context.worker(), context.events());
+        AttemptLog log = new AttemptLog(attempt, context.worker(), context.events(), sessionWarnings);
         String unitId = planned.id();
         WorkerSpec spec = new WorkerSpec(PytestCommand.run(options, places.files(List.of(unitId))),
                 environment, places.cwd(), options.python(), true, options.verbose() ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED);

@@ -82,7 +82,7 @@ final class Verdict {
                 outcome = UnitResult.outcomeOf(tests);
             }
         }
-        return new UnitResult(unit, outcome, elapsed, tests, failure, attempt, worker);
+        return new UnitResult(unit, outcome, elapsed, tests, failure, attempt, worker, log.warnings());
     }
 
 

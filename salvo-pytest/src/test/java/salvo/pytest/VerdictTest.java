@@ -29,7 +29,7 @@ class VerdictTest {
 
     private static AttemptLog.Snapshot log(Optional<String> running, boolean finished, TestResult... done) {
         return new AttemptLog.Snapshot(true, List.of(), 0, List.of(), running, List.of(done), finished,
-                finished ? 0 : -1, List.of());
+                finished ? 0 : -1, List.of(), 0);
     }
 
     private static UnitResult decide(AttemptLog.Snapshot log, SupervisedProcess.End end) {
@@ -63,7 +63,7 @@ class VerdictTest {
     @Test
     void pytestThatNeverConnectedIsAnErrorWithItsLastWords() {
         AttemptLog.Snapshot none = new AttemptLog.Snapshot(false, null, 0, List.of(), Optional.empty(), List.of(),
-                false, -1, List.of());
+                false, -1, List.of(), 0);
         UnitResult r = decide(none, new SupervisedProcess.End(SupervisedProcess.How.EXITED, 4,
                 "ImportError while loading conftest '/x/conftest.py'.\nE   ModuleNotFoundError: No module named 'zzz'\n"));
         assertEquals(Outcome.ERROR, r.outcome());
@@ -75,7 +75,7 @@ class VerdictTest {
     void lingeringWithThreadsNamesThem() {
         AttemptLog.Snapshot log = new AttemptLog.Snapshot(true, List.of("t.py::a"), 0, List.of(), Optional.empty(),
                 List.of(passed("a")), true, 0,
-                List.of(new salvo.worker.WireMessage.Lingering("poller", "poll (t.py:3)", "t.py:5")));
+                List.of(new salvo.worker.WireMessage.Lingering("poller", "poll (t.py:3)", "t.py:5")), 0);
         UnitResult r = decide(log, new SupervisedProcess.End(SupervisedProcess.How.LINGERED, -1, ""));
         assertEquals(Outcome.ERROR, r.outcome());
         assertEquals(FailureKind.HANG, r.failure().kind());
@@ -87,7 +87,7 @@ class VerdictTest {
         AttemptLog.Snapshot log = new AttemptLog.Snapshot(true, List.of(), 0, List.of(
                 new AttemptLog.CollectError("t.py", Failure.of(FailureKind.SYNTAX, "SyntaxError: bad")),
                 new AttemptLog.CollectError("u.py", Failure.of(FailureKind.IMPORT, "ImportError: x"))),
-                Optional.empty(), List.of(), true, 2, List.of());
+                Optional.empty(), List.of(), true, 2, List.of(), 0);
         UnitResult r = decide(log, new SupervisedProcess.End(SupervisedProcess.How.EXITED, 2, ""));
         assertEquals(Outcome.ERROR, r.outcome());
         assertEquals(FailureKind.SYNTAX, r.failure().kind());
@@ -97,7 +97,7 @@ class VerdictTest {
     @Test
     void pytestUsageErrorIsNotMistakenForNoTests() {
         AttemptLog.Snapshot log = new AttemptLog.Snapshot(true, List.of(), 0, List.of(), Optional.empty(), List.of(),
-                true, 4, List.of());
+                true, 4, List.of(), 0);
         UnitResult r = decide(log, new SupervisedProcess.End(SupervisedProcess.How.EXITED, 4, "ERROR: unrecognized arguments: --bogus"));
         assertEquals(Outcome.ERROR, r.outcome());
         assertEquals("pytest stopped with a usage error: ERROR: unrecognized arguments: --bogus", r.failure().message());

@@ -23,7 +23,7 @@ public final class RunSummary {
         s.append('\n').append(style.bold("Salvo run #" + run.id())).append(" · ")
                 .append(totals.unitCount()).append(" files · ").append(Durations.format(run.wallTime()))
                 .append(statusNote(run.status())).append('\n');
-        s.append("tests: ").append(counts(totals, true, style)).append('\n');
+        s.append("tests: ").append(counts(totals, true, style)).append(warnings(totals, style)).append('\n');
         s.append("files: ").append(counts(totals, false, style)).append('\n');
         versusPrevious.filter(v -> !v.isBlank()).ifPresent(v -> s.append('\n').append(v.strip()).append('\n'));
         List<UnitResult> failed = run.units().stream().filter(u -> u.outcome().isFailure()).toList();
@@ -93,6 +93,12 @@ public final class RunSummary {
             }
         }
         return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    /** pytest's ", 7 warnings" (its own output is not shown for workers, so this is where they are counted). */
+    static String warnings(Totals totals, Style style) {
+        int n = totals.warnings();
+        return n == 0 ? "" : ", " + style.warning(n + (n == 1 ? " warning" : " warnings"));
     }
 
     private static String cut(String s, int width) {

@@ -28,6 +28,11 @@ public final class Style {
         };
     }
 
+    /** Worth a look, not a failure: warnings, as pytest paints them. */
+    public String warning(String text) {
+        return paint("33", text);
+    }
+
     public String dim(String text) {
         return paint("2", text);
     }
