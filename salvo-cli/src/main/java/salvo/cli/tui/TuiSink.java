@@ -15,12 +15,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.Signals;
 import salvo.event.RunEvent;
 import salvo.event.RunFinished;
 import salvo.event.RunListener;
+import salvo.terminal.TerminalScreen;
+import salvo.terminal.TerminalSupport;
+import salvo.terminal.KeyReader;
+import salvo.terminal.Keystroke;
 
 /**
  * The full-screen dashboard of {@code salvo run --tui}: a sink of the run's event stream that
@@ -79,27 +82,20 @@ public final class TuiSink implements RunListener, AutoCloseable {
         Objects.requireNonNull(requestStop, "requestStop");
         Optional<String> unsupported = TerminalSupport.problemWithTerm(System.getenv("TERM"));
         if (unsupported.isPresent()) {
-            notices.println(TerminalSupport.notice(unsupported.get()));
+            notices.println(notice(unsupported.get()));
             return Optional.empty();
         }
         Terminal terminal;
         try {
-            terminal = TerminalBuilder.builder()
-                    .system(true)
-                    .systemOutput(TerminalBuilder.SystemOutput.SysOut)
-                    // JLine's own handlers would replace the JVM's SIGINT handling (and its
-                    // shutdown hooks) with the default action; only SIGWINCH is needed, below.
-                    .nativeSignals(false)
-                    .dumb(true)
-                    .build();
+            terminal = TerminalSupport.openSystem();
         } catch (IOException | RuntimeException e) {
-            notices.println(TerminalSupport.notice("cannot open the terminal: " + e.getMessage()));
+            notices.println(notice("cannot open the terminal: " + e.getMessage()));
             return Optional.empty();
         }
         Optional<String> problem = TerminalSupport.problemWithTerminal(terminal);
         if (problem.isPresent()) {
             closeQuietly(terminal);
-            notices.println(TerminalSupport.notice(problem.get()));
+            notices.println(notice(problem.get()));
             return Optional.empty();
         }
         Integer colours = terminal.getNumericCapability(Capability.max_colors);
@@ -111,7 +107,7 @@ public final class TuiSink implements RunListener, AutoCloseable {
             sink.start(true);
         } catch (RuntimeException e) {
             sink.close();
-            notices.println(TerminalSupport.notice("cannot draw on the terminal: " + e));
+            notices.println(notice("cannot draw on the terminal: " + e));
             return Optional.empty();
         }
         return Optional.of(sink);
@@ -146,6 +142,10 @@ public final class TuiSink implements RunListener, AutoCloseable {
         if (event instanceof RunFinished) {
             redrawSoon();
         }
+    }
+
+    private void onKey(Keystroke keystroke) {
+        DashboardKeys.of(keystroke).ifPresent(this::onKey);
     }
 
     private void onKey(Key key) {
@@ -263,6 +263,10 @@ public final class TuiSink implements RunListener, AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // Called from the hook itself, or the JVM is already exiting.
         }
+    }
+
+    private static String notice(String reason) {
+        return "salvo: --tui needs an interactive terminal (" + reason + "); using plain output";
     }
 
     private static void closeQuietly(Terminal terminal) {
