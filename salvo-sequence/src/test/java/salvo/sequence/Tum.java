@@ -102,7 +102,7 @@ final class Tum {
             if (!loaded.ok()) {
                 throw new AssertionError("does not load: " + loaded.diagnostics());
             }
-            Verdict v = s.run(true, line -> {
+            Verdict v = s.run(line -> {
                 synchronized (log) {
                     log.append(line).append('\n');
                 }
