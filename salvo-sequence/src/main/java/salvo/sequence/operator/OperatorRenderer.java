@@ -3,6 +3,7 @@ package salvo.sequence.operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import salvo.terminal.Cells;
@@ -14,6 +15,11 @@ import salvo.terminal.Line;
  * selected item's log, the global dictionary under it, and the keys at the bottom. Pure.
  */
 final class OperatorRenderer {
+    /** Plain ASCII: box-drawing characters come out in the terminal's alternate charset, unreadable in a capture. */
+    private static final AttributedString SEPARATOR = new AttributedString("|", AttributedStyle.DEFAULT.faint());
+    /** The banner's tick, padded to column 80: wasted space in a narrow panel. */
+    private static final Pattern TICK = Pattern.compile("\\s+@@\\d+@@$");
+
     private final boolean colour;
 
     OperatorRenderer(boolean colour) {
@@ -33,7 +39,7 @@ final class OperatorRenderer {
             AttributedString l = i < tree.size() ? tree.get(i) : AttributedString.EMPTY;
             String pad = " ".repeat(Math.max(0, left - Cells.width(l.toString())));
             AttributedString r = i < panel.size() ? panel.get(i) : AttributedString.EMPTY;
-            out.add(AttributedString.join(AttributedString.EMPTY, l, new AttributedString(pad + "│"), r));
+            out.add(AttributedString.join(AttributedString.EMPTY, l, new AttributedString(pad), SEPARATOR, r));
         }
         String help = s.dialog() != null ? s.dialog().help() + "  Ctrl-C stop" : OperatorKeys.HELP;
         out.add(Line.of(help, AttributedStyle.DEFAULT.faint(), width));
@@ -66,12 +72,12 @@ final class OperatorRenderer {
         List<AttributedString> out = new ArrayList<>();
         if (s.dialog() != null) {
             out.addAll(dialog(s.dialog(), width));
-            out.add(Line.of("─".repeat(width), AttributedStyle.DEFAULT.faint(), width));
+            out.add(Line.of("-".repeat(width), AttributedStyle.DEFAULT.faint(), width));
         }
         out.add(Line.of("Log of \"" + s.logTitle() + "\"", AttributedStyle.BOLD, width));
         List<String> wrapped = new ArrayList<>();
         for (String l : s.log()) {
-            wrapped.addAll(Cells.wrap(l, width));
+            wrapped.addAll(Cells.wrap(TICK.matcher(l).replaceFirst(""), width));
         }
         int room = Math.max(0, top - out.size());
         for (String l : wrapped.subList(Math.max(0, wrapped.size() - room), wrapped.size())) {
@@ -80,7 +86,7 @@ final class OperatorRenderer {
         while (out.size() < top) {
             out.add(AttributedString.EMPTY);
         }
-        out.add(Line.of("─".repeat(width), AttributedStyle.DEFAULT.faint(), width));
+        out.add(Line.of("-".repeat(width), AttributedStyle.DEFAULT.faint(), width));
         out.add(Line.of("Dictionary", AttributedStyle.BOLD, width));
         int n = 0;
         for (Map.Entry<String, String> e : s.dictionary().entrySet()) {
