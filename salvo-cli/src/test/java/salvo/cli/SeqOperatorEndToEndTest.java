@@ -80,14 +80,10 @@ class SeqOperatorEndToEndTest {
 
             tmux.awaitPane(p -> p.contains("RUN  soak-sleep") && p.contains("PASS cooldown"), "the run to resume");
             tmux.type("s");
-            String after = tmux.awaitPane(p -> p.lines().anyMatch(l -> l.matches("exit=\\d+")), "salvo to exit");
-            assertEquals("0", tmux.alternateOn(), "back on the normal screen:\n" + after);
+            String after = tmux.awaitExit();
             assertTrue(after.lines().anyMatch("exit=2"::equals), "a stopped run exits 2:\n" + after);
             assertTrue(after.contains("PASS  teardown"), "the summary shows the teardown ran:\n" + after);
-            String modes = tmux.sttyAfter("shell");
-            assertFalse(modes.contains(" -echo "), modes);
-            assertFalse(modes.contains(" -icanon "), modes);
-            assertFalse(modes.contains(" -isig "), modes);
+            tmux.assertTerminalRestored();
         }
 
         Map<String, String> results = results(dir.resolve("run.db"));

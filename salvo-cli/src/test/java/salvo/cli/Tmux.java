@@ -72,11 +72,31 @@ public final class Tmux implements AutoCloseable {
         return tmux("display", "-p", "-t", "S", "#{alternate_on}").strip();
     }
 
-    /** The line discipline as `stty -a` printed it on the pane, after {@code marker}, one space between words. */
-    public String sttyAfter(String marker) throws Exception {
-        typeLine("echo " + marker + "-is-$((40+2)) && stty -a");
-        String shell = awaitPane(p -> p.contains(marker + "-is-42"), "the shell to answer");
-        return " " + shell.substring(shell.indexOf(marker + "-is-42")).replaceAll("\\s+", " ") + " ";
+    /**
+     * Waits for the line {@code exit=N} that a command line ending in {@code ; echo "exit=$?"} prints
+     * (the typed line contains "exit=" too) and checks the normal screen is back; returns the pane.
+     */
+    public String awaitExit() throws Exception {
+        String after = awaitPane(p -> p.lines().anyMatch(l -> l.matches("exit=\\d+")), "the program to exit");
+        if (!alternateOn().equals("0")) {
+            throw new AssertionError("still on the alternate screen after the exit:\n" + after);
+        }
+        return after;
+    }
+
+    /** The shell answers, echoes what is typed, and the line discipline is cooked again (echo, icanon, isig). */
+    public void assertTerminalRestored() throws Exception {
+        typeLine("echo shell-is-$((40+2)) && stty -a");
+        String shell = awaitPane(p -> p.contains("shell-is-42"), "the shell to answer");
+        if (!shell.contains("$ echo shell-is-$((40+2)) && stty -a")) {
+            throw new AssertionError("typed keys are not echoed:\n" + shell);
+        }
+        String modes = " " + shell.substring(shell.indexOf("shell-is-42")).replaceAll("\\s+", " ") + " ";
+        for (String off : List.of(" -echo ", " -icanon ", " -isig ")) {
+            if (modes.contains(off)) {
+                throw new AssertionError("the terminal is left with" + off + ":" + modes);
+            }
+        }
     }
 
     /** A launcher that runs salvo on this test JVM's class path, so the test sees exactly the code under test. */

@@ -46,19 +46,13 @@ class TuiEndToEndTest {
             assertFalse(failuresOnly.contains("test_charge_card"), "a passed test is not listed:\n" + failuresOnly);
 
             tmux.type("q");
-            // The typed command line contains "exit=" too: wait for the line the shell prints.
-            String after = tmux.awaitPane(p -> p.lines().anyMatch(l -> l.matches("exit=\\d+")), "salvo to exit");
-            assertEquals("0", tmux.alternateOn(), "back on the normal screen:\n" + after);
+            String after = tmux.awaitExit();
             assertTrue(after.lines().anyMatch("exit=2"::equals), "stopped by q, so interrupted:\n" + after);
             assertTrue(after.contains("FAILED   tests/test_payments.py::test_refund_rounding"),
                     "the failure summary is on the normal screen:\n" + after);
             assertTrue(Files.isRegularFile(suite.resolve(".salvo/last_run.json")), "the partial run was stored");
 
-            String modes = tmux.sttyAfter("echo");
-            assertTrue(tmux.pane().contains("$ echo echo-is-$((40+2)) && stty -a"), "typed keys are echoed again");
-            assertFalse(modes.contains(" -echo "), modes);
-            assertFalse(modes.contains(" -icanon "), modes);
-            assertFalse(modes.contains(" -isig "), modes);
+            tmux.assertTerminalRestored();
         }
     }
 
