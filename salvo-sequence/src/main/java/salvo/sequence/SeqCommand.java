@@ -2,11 +2,13 @@ package salvo.sequence;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import salvo.error.SalvoError;
 import salvo.execute.RunControl;
+import salvo.sequence.engine.Operator;
 import salvo.sequence.engine.Rows;
 import salvo.sequence.engine.Verdict;
 import salvo.sequence.expr.PyRepr;
@@ -23,6 +26,7 @@ import salvo.sequence.load.Diagnostic;
 import salvo.sequence.load.LoadOptions;
 import salvo.sequence.load.Loaded;
 import salvo.sequence.lua.LuaHelper;
+import salvo.sequence.operator.TerminalOperator;
 import salvo.sequence.report.ReportPlan;
 
 /** {@code salvo seq}: check and run .tum sequences. */
@@ -125,7 +129,8 @@ public final class SeqCommand implements Runnable {
         @Mixin
         Inputs inputs;
 
-        @Option(names = {"-b", "--batch"}, description = "no operator: dialogs answer from auto_result")
+        @Option(names = {"-b", "--batch"}, description = "no operator: dialogs answer from auto_result "
+                + "(also when stdin or stdout is not a terminal)")
         boolean batch;
 
         @Option(names = {"-l", "--log"}, paramLabel = "FILE", description = "also write the log to FILE")
@@ -157,14 +162,29 @@ public final class SeqCommand implements Runnable {
                 if (!report(loaded, spec.commandLine().getErr())) {
                     return SalvoError.USAGE;
                 }
-                try (ConsoleLog log = new ConsoleLog(spec.commandLine().getOut(), ConsoleLog.colourWanted(noColour), logFile)) {
-                    if (!batch) {
-                        log.line("WARN  Salvo has no operator mode for sequences yet: running in batch mode "
-                                + "(dialogs answer from auto_result)");
-                    }
+                PrintWriter out = spec.commandLine().getOut();
+                boolean colour = ConsoleLog.colourWanted(noColour);
+                Optional<TerminalOperator> operator = batch ? Optional.empty()
+                        : TerminalOperator.open(loaded.main(), session.dictionary()::snapshot, session::stop, colour, out,
+                                why -> spec.commandLine().getErr().println("salvo: no operator view (" + why
+                                        + "): running in batch mode, dialogs answer from auto_result"));
+                // The operator's screen is the terminal: the live log goes only to -l then.
+                PrintWriter live = operator.isPresent() ? new PrintWriter(Writer.nullWriter()) : out;
+                try (ConsoleLog log = new ConsoleLog(live, colour, logFile)) {
                     Interrupts.onInterrupt(session::stop);
-                    Verdict verdict = session.run(true, log, Rows.NONE,
-                            new ReportPlan.CliExport(reportType, reportPath, reportName));
+                    Verdict verdict;
+                    try {
+                        verdict = session.run(operator.map(TerminalOperator::operator).orElseGet(Operator::batch),
+                                operator.map(o -> o.log(log)).orElse(log), Rows.NONE,
+                                new ReportPlan.CliExport(reportType, reportPath, reportName));
+                        operator.ifPresent(o -> o.runFinished(verdict));
+                    } finally {
+                        // The terminal comes back whatever happened, an exception included.
+                        operator.ifPresent(TerminalOperator::close);
+                    }
+                    if (operator.isPresent()) {
+                        out.println(verdict == Verdict.PASS ? "Test run success." : "Test run failed.");
+                    }
                     if (session.stopped()) {
                         return STOPPED;
                     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import salvo.execute.RunControl;
 import salvo.sequence.engine.Engine;
 import salvo.sequence.engine.Log;
+import salvo.sequence.engine.Operator;
 import salvo.sequence.engine.Rows;
 import salvo.sequence.engine.Verdict;
 import salvo.sequence.expr.PyRepr;
@@ -52,13 +53,13 @@ public final class SequenceSession implements AutoCloseable {
         return helper;
     }
 
-    /** Runs what {@link #load} loaded (it must have loaded without errors). */
-    public Verdict run(boolean batch, Log log, Rows rows) {
-        return run(batch, log, rows, null);
+    /** Runs what {@link #load} loaded (it must have loaded without errors), in batch. */
+    public Verdict run(Log log, Rows rows) {
+        return run(Operator.batch(), log, rows, null);
     }
 
-    /** As {@link #run(boolean, Log, Rows)}, with the command line's single report export (-t/-p/-n), or null. */
-    public Verdict run(boolean batch, Log log, Rows rows, ReportPlan.CliExport report) {
+    /** As {@link #run(Log, Rows)}, with an operator and the command line's single report export (-t/-p/-n), or null. */
+    public Verdict run(Operator operator, Log log, Rows rows, ReportPlan.CliExport report) {
         if (loaded == null || !loaded.ok()) {
             throw new IllegalStateException("run needs a sequence that loaded without errors");
         }
@@ -71,7 +72,7 @@ public final class SequenceSession implements AutoCloseable {
         if (python == null) {
             dictionary.set("python_bin", options.python());
         }
-        engine = new Engine(loaded, dictionary, helper, new Engine.Settings(batch, control, options.pythonEnvironment(),
+        engine = new Engine(loaded, dictionary, helper, new Engine.Settings(operator, control, options.pythonEnvironment(),
                 report), log, rows);
         if (stopRequested) {
             engine.stop();

@@ -271,7 +271,7 @@ class ReportTest {
                 s.stop();
             });
             stopper.start();
-            Verdict v = s.run(true, line -> { }, salvo.sequence.engine.Rows.NONE);
+            Verdict v = s.run(line -> { }, salvo.sequence.engine.Rows.NONE);
             stopper.join();
             assertEquals(Verdict.FAIL, v, "the stopped sleep failed");
         }

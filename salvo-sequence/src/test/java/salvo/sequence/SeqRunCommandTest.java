@@ -69,6 +69,17 @@ class SeqRunCommandTest {
     }
 
     @Test
+    void offATerminalWithoutDashBItRunsAsBatchAndSaysSoOnce() throws Exception {
+        Tum.Cli r = seqRun("main: {name: d, steps: [{dialog_question: {name: q, question: go?, auto_result: yes}}]}\n");
+        assertEquals(0, r.exit(), "the auto_result answered: " + r);
+        // stderr is merged into out here.
+        assertEquals(List.of("salvo: no operator view (stdin or stdout is not a terminal): running in batch mode, "
+                + "dialogs answer from auto_result"), r.out().lines().filter(l -> l.contains("operator")).toList(),
+                r.toString());
+        assertTrue(r.out().contains("Test run success."), r.toString());
+    }
+
+    @Test
     void failedIsOne() throws Exception {
         Tum.Cli r = seqRun("main: {name: bad, steps: [{check: {values: [false]}}]}\n", "-b", "-o");
         assertEquals(1, r.exit(), r.toString());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine;
 import salvo.execute.RunControl;
+import salvo.sequence.engine.Operator;
 import salvo.sequence.engine.Row;
 import salvo.sequence.engine.Verdict;
 import salvo.sequence.load.LoadOptions;
@@ -90,6 +91,11 @@ final class Tum {
     }
 
     static Ran run(Path file, String... defines) {
+        return run(file, Operator.batch(), defines);
+    }
+
+    /** Runs with an operator of the test's making. */
+    static Ran run(Path file, Operator operator, String... defines) {
         List<Map.Entry<String, String>> d = new ArrayList<>();
         for (String def : defines) {
             String[] kv = def.split("=", 2);
@@ -102,11 +108,11 @@ final class Tum {
             if (!loaded.ok()) {
                 throw new AssertionError("does not load: " + loaded.diagnostics());
             }
-            Verdict v = s.run(true, line -> {
+            Verdict v = s.run(operator, line -> {
                 synchronized (log) {
                     log.append(line).append('\n');
                 }
-            }, rows::add);
+            }, rows::add, null);
             return new Ran(v, List.copyOf(rows), log.toString(), s.dictionary().snapshot());
         }
     }

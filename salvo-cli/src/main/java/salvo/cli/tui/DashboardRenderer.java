@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;
+import salvo.terminal.Line;
 
 /**
  * Lays the dashboard out for a screen of a given size: a pure function of the state, the view

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jline.utils.AttributedString;
+import salvo.terminal.Cells;
+import salvo.terminal.Line;
 
 /** One failure in full: a heading of facts, then its traceback and captured output, wrapped to the width. Pure. */
 final class FailureDetail {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;
 import salvo.model.Outcome;
+import salvo.terminal.Cells;
+import salvo.terminal.Line;
 
 /** The failure list, as a section of the overview or as the whole body: one row per failure. Pure. */
 final class FailureList {

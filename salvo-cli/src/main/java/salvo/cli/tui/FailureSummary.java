@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import salvo.model.Outcome;
+import salvo.terminal.Cells;
 
 /**
  * The table printed to the normal screen when the dashboard closes: what failed and why, so the

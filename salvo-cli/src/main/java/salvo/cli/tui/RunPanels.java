@@ -10,6 +10,8 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import salvo.cli.progress.Eta;
 import salvo.model.Outcome;
+import salvo.terminal.Cells;
+import salvo.terminal.Line;
 
 /** The run-wide pieces of the dashboard: header, progress bar, counts, workers, slowest tests, footer. Pure. */
 final class RunPanels {

@@ -8,19 +8,14 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.InfoCmp.Capability;
-import org.jline.utils.Signals;
 import salvo.event.RunEvent;
 import salvo.event.RunFinished;
 import salvo.event.RunListener;
+import salvo.terminal.FullScreen;
+import salvo.terminal.Keystroke;
+import salvo.terminal.TerminalSupport;
 
 /**
  * The full-screen dashboard of {@code salvo run --tui}: a sink of the run's event stream that
@@ -28,42 +23,25 @@ import salvo.event.RunListener;
  * failure summary to the normal screen.
  */
 public final class TuiSink implements RunListener, AutoCloseable {
-    /** 5 frames a second: smooth clocks, and Display only rewrites the lines that changed. */
-    static final long FRAME_MILLIS = 200;
+    static final long FRAME_MILLIS = FullScreen.FRAME_MILLIS;
 
     private final Terminal terminal;
-    private final TerminalScreen screen;
+    private final OutputStream rawOut;
     private final Dashboard dashboard;
     private final Runnable requestStop;
     private final PrintStream summaryOut;
     private final ConsoleCapture console;
-    private final ScheduledExecutorService refresher;
-    private final KeyReader keys;
-    private final Thread shutdownHook = new Thread(this::close, "salvo-tui-restore");
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final CountDownLatch closeDone = new CountDownLatch(1);
-    /** True for the system terminal, which this sink opened and must close. */
-    private boolean ownsTerminal;
-    private Object previousWinchHandler;
-    private volatile Thread refreshThread;
-    private volatile Throwable failure;
+    private volatile FullScreen screen;
     private int stopPresses;
 
     private TuiSink(Terminal terminal, OutputStream rawOut, Palette palette, Clock clock, Runnable requestStop,
                     PrintStream summaryOut, ConsoleCapture console) {
         this.terminal = terminal;
-        this.screen = new TerminalScreen(terminal, rawOut);
+        this.rawOut = rawOut;
         this.dashboard = new Dashboard(palette, clock);
         this.requestStop = requestStop;
         this.summaryOut = summaryOut;
         this.console = console;
-        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "salvo-tui-refresh");
-            t.setDaemon(true);
-            refreshThread = t;
-            return t;
-        });
-        this.keys = new KeyReader(terminal.reader(), this::onKey);
     }
 
     /**
@@ -79,27 +57,20 @@ public final class TuiSink implements RunListener, AutoCloseable {
         Objects.requireNonNull(requestStop, "requestStop");
         Optional<String> unsupported = TerminalSupport.problemWithTerm(System.getenv("TERM"));
         if (unsupported.isPresent()) {
-            notices.println(TerminalSupport.notice(unsupported.get()));
+            notices.println(notice(unsupported.get()));
             return Optional.empty();
         }
         Terminal terminal;
         try {
-            terminal = TerminalBuilder.builder()
-                    .system(true)
-                    .systemOutput(TerminalBuilder.SystemOutput.SysOut)
-                    // JLine's own handlers would replace the JVM's SIGINT handling (and its
-                    // shutdown hooks) with the default action; only SIGWINCH is needed, below.
-                    .nativeSignals(false)
-                    .dumb(true)
-                    .build();
+            terminal = TerminalSupport.openSystem();
         } catch (IOException | RuntimeException e) {
-            notices.println(TerminalSupport.notice("cannot open the terminal: " + e.getMessage()));
+            notices.println(notice("cannot open the terminal: " + e.getMessage()));
             return Optional.empty();
         }
         Optional<String> problem = TerminalSupport.problemWithTerminal(terminal);
         if (problem.isPresent()) {
             closeQuietly(terminal);
-            notices.println(TerminalSupport.notice(problem.get()));
+            notices.println(notice(problem.get()));
             return Optional.empty();
         }
         Integer colours = terminal.getNumericCapability(Capability.max_colors);
@@ -110,8 +81,8 @@ public final class TuiSink implements RunListener, AutoCloseable {
         try {
             sink.start(true);
         } catch (RuntimeException e) {
-            sink.close();
-            notices.println(TerminalSupport.notice("cannot draw on the terminal: " + e));
+            // The screen gave the terminal back already.
+            notices.println(notice("cannot draw on the terminal: " + e));
             return Optional.empty();
         }
         return Optional.of(sink);
@@ -128,16 +99,7 @@ public final class TuiSink implements RunListener, AutoCloseable {
     }
 
     private void start(boolean systemTerminal) {
-        // The hook first: a signal arriving while the screen is taken over must still restore it.
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        screen.enter();
-        terminal.handle(Terminal.Signal.WINCH, signal -> redrawSoon());
-        ownsTerminal = systemTerminal;
-        if (systemTerminal) {
-            previousWinchHandler = Signals.register("WINCH", () -> terminal.raise(Terminal.Signal.WINCH));
-        }
-        refresher.scheduleWithFixedDelay(this::redraw, 0, FRAME_MILLIS, TimeUnit.MILLISECONDS);
-        keys.start();
+        screen = FullScreen.start(terminal, rawOut, systemTerminal, (width, height) -> dashboard.frame(width, height).lines(), this::onKey, this::report);
     }
 
     @Override
@@ -148,7 +110,11 @@ public final class TuiSink implements RunListener, AutoCloseable {
         }
     }
 
-    private void onKey(Key key) {
+    private void onKey(Keystroke keystroke) {
+        DashboardKeys.of(keystroke).ifPresent(this::handle);
+    }
+
+    private void handle(Key key) {
         if (key == Key.STOP) {
             stopPresses++;
             if (stopPresses > 1) {
@@ -160,116 +126,47 @@ public final class TuiSink implements RunListener, AutoCloseable {
             stopper.start();
         }
         dashboard.onKey(key);
-        redrawSoon();
     }
 
     private void redrawSoon() {
-        try {
-            refresher.execute(this::redraw);
-        } catch (RejectedExecutionException closing) {
-            // Closed meanwhile: nothing to draw on.
-        }
+        screen.redrawSoon();
     }
 
-    private void redraw() {
-        if (closed.get()) {
-            return;
-        }
-        try {
-            screen.checkSize();
-            screen.draw(dashboard.frame(screen.width(), screen.height()).lines());
-        } catch (Throwable e) {
-            // A drawing bug must not leave the terminal raw: give it back, the run goes on.
-            failure = e;
-            close();
-        }
-    }
-
-    /**
-     * Restores the terminal exactly (leave alternate screen, cursor visible, echo/cooked mode),
-     * then prints the failure summary table to the normal screen. Idempotent; safe from a
-     * shutdown hook.
-     */
+    /** Restores the terminal exactly, then prints the failure summary table to the normal screen. Idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            awaitClosed();
-            return;
-        }
-        try {
-            restoreAndReport();
-        } finally {
-            closeDone.countDown();
+        FullScreen s = screen;
+        if (s != null) {
+            s.close();
         }
     }
 
-    /**
-     * A second caller (the run's end while a signal's shutdown hook is closing) waits for the
-     * first, so the JVM cannot exit with the screen half restored.
-     */
-    private void awaitClosed() {
-        try {
-            closeDone.await(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void restoreAndReport() {
-        keys.stop();
-        stopRefresher();
-        int width = screen.width();
-        try {
-            screen.restore();
-        } catch (RuntimeException e) {
-            // Go on: the summary and the held-back output matter more than a tidy screen.
-            failure = failure != null ? failure : e;
-        }
-        if (previousWinchHandler != null) {
-            Signals.unregister("WINCH", previousWinchHandler);
-        }
-        if (ownsTerminal) {
-            closeQuietly(terminal);
-        }
+    /** After the terminal is back: the failure summary, the output held back meanwhile, a drawing failure. */
+    private void report() {
         String held = console == null ? "" : console.stop();
-        for (String line : FailureSummary.lines(dashboard.snapshot(), width, dashboard.now())) {
+        for (String line : FailureSummary.lines(dashboard.snapshot(), screen.width(), dashboard.now())) {
             summaryOut.println(line);
         }
         summaryOut.flush();
         if (!held.isEmpty()) {
             System.err.print(held);
         }
+        Throwable failure = screen.failure();
         if (failure != null) {
             System.err.println("salvo: the dashboard failed (the run itself was not affected):");
             failure.printStackTrace();
         }
-        removeShutdownHook();
     }
 
-    private void stopRefresher() {
-        refresher.shutdownNow();
-        if (Thread.currentThread() != refreshThread) {
-            try {
-                refresher.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void removeShutdownHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // Called from the hook itself, or the JVM is already exiting.
-        }
+    private static String notice(String reason) {
+        return "salvo: --tui needs an interactive terminal (" + reason + "); using plain output";
     }
 
     private static void closeQuietly(Terminal terminal) {
         try {
             terminal.close();
         } catch (IOException | RuntimeException ignored) {
-            // Best effort: the screen was already restored.
+            // Best effort: nothing was drawn on it.
         }
     }
 

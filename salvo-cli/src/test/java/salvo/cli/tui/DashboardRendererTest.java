@@ -22,6 +22,7 @@ import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import salvo.terminal.Cells;
 
 class DashboardRendererTest {
     static final String LONG_UNIT = "tests/integration/payments/providers/very/deep/test_refund_flows.py";

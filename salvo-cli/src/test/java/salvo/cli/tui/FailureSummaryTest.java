@@ -7,6 +7,7 @@ import static salvo.cli.tui.RunScript.T0;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import salvo.model.RunStatus;
+import salvo.terminal.Cells;
 
 class FailureSummaryTest {
 

@@ -59,7 +59,7 @@ final class SequenceRunner implements UnitRunner {
             Thread watch = watch(session, context, started, timedOut);
             Verdict verdict;
             try {
-                verdict = session.run(true, line -> {
+                verdict = session.run(line -> {
                     if (run.verbose()) {
                         context.events().output(context.worker(), unitId, line);
                     }

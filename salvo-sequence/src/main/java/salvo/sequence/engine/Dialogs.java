@@ -1,106 +1,71 @@
 package salvo.sequence.engine;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Step;
 
 /**
- * Dialogs without an operator (§3.14): answered by auto_result and auto_value; without an
- * auto_result they FAIL. false, no and cancel all mean no (§9.22).
+ * A dialog item (§3.14): asks whoever answers the run's dialogs, then turns the answer into the
+ * item's verdict and value and sets its variables. Only an OK answer passes; a value or note
+ * must not be empty.
  */
 final class Dialogs {
-    private static final Set<String> NO = Set.of("no", "false", "nok", "ko", "cancel");
-
     private Dialogs() {}
 
-    static Result run(Step step, Frame frame, Engine engine) {
-        frame.info("question: " + frame.expandText(step.field("question")));
+    static Result run(Step step, Frame frame, DialogAnswers answers, Engine engine) {
+        DialogRequest request = request(step, frame);
+        frame.info("question: " + request.question());
+        DialogAnswer answer = answers.answer(request, frame.stop::stopped);
+        switch (answer.status()) {
+            case STOPPED -> {
+                return Result.fail("dialog closed on stop request");
+            }
+            case OK -> {
+                return passed(request, answer, step.name(), engine);
+            }
+            default -> {
+                return Result.fail(answer.why());
+            }
+        }
+    }
+
+    static DialogRequest request(Step step, Frame frame) {
         Object auto = frame.field("auto_result");
-        if (auto == null) {
-            return Result.fail("Dialog not supported in batch mode: give it an auto_result (ok, yes, no or cancel)");
+        Object prefill = frame.field("auto_value");
+        if (prefill == null && step.kind().equals("dialog_value")) {
+            prefill = frame.field("default");
         }
-        String answer = PyRepr.str(auto).strip().toLowerCase(Locale.ROOT);
-        if (answer.equals("cancel")) {
-            return Result.fail("dialog cancelled (auto_result: cancel)");
-        }
-        boolean no = NO.contains(answer);
-        String name = step.name();
-        switch (step.kind()) {
-            case "dialog_message", "dialog_question" -> {
-                return no ? Result.fail("answered " + answer + " (auto_result)") : Result.pass();
-            }
-            case "dialog_image" -> {
-                return Result.pass();
-            }
-            case "dialog_value" -> {
-                Object value = frame.field("auto_value");
-                if (value == null) {
-                    value = frame.field("default");
-                }
+        Object filename = frame.field("filename");
+        return new DialogRequest(DialogKind.of(step.kind()), step.title(), frame.expandText(step.field("question")),
+                auto == null ? null : PyRepr.str(auto).strip().toLowerCase(Locale.ROOT), prefill,
+                filename == null ? null : PyRepr.str(filename), DialogRequest.Choice.tree(frame.field("choices")),
+                DialogRequest.Reference.list(frame.field("reference")));
+    }
+
+    private static Result passed(DialogRequest request, DialogAnswer answer, String name, Engine engine) {
+        Object value = answer.value();
+        switch (request.kind()) {
+            case VALUE, NOTE -> {
                 if (value == null || PyRepr.str(value).isEmpty()) {
-                    return Result.fail("no value given (auto_value and default are empty)");
+                    String what = request.kind() == DialogKind.VALUE ? "no value given" : "the note is empty";
+                    return Result.fail(answer.why().isEmpty() ? what : what + " (" + answer.why() + ")");
                 }
                 if (!name.isEmpty()) {
                     engine.dictionary().set(name, value);
                 }
                 return Result.pass(value);
             }
-            case "dialog_note" -> {
-                Object note = frame.field("auto_value");
-                if (note == null || PyRepr.str(note).isEmpty()) {
-                    return Result.fail("the note is empty (auto_value)");
-                }
-                if (!name.isEmpty()) {
-                    engine.dictionary().set(name, note);
-                }
-                return Result.pass(note);
+            case CHOICES -> {
+                engine.dictionary().set("cs_" + name, value);
+                return Result.pass(value);
             }
-            case "dialog_choices" -> {
-                Object checked = allChecked(frame.field("choices"));
-                engine.dictionary().set("cs_" + name, checked);
-                return Result.pass(checked);
-            }
-            case "dialog_references" -> {
-                List<Object> items = new ArrayList<>();
-                if (frame.field("reference") instanceof List<?> refs) {
-                    for (Object r : refs) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        Map<?, ?> m = r instanceof Map<?, ?> mm ? mm : Map.of();
-                        row.put("reference", m.get("ref"));
-                        row.put("revision", m.get("rev"));
-                        row.put("serial", m.get("serial"));
-                        items.add(row);
-                    }
-                }
-                engine.dictionary().set("tested_items", items);
-                return Result.pass(items);
+            case REFERENCES -> {
+                engine.dictionary().set("tested_items", value);
+                return Result.pass(value);
             }
             default -> {
-                return Result.fail("unknown dialog " + step.kind());
+                return Result.pass();
             }
         }
-    }
-
-    /** In batch every choice is checked: [{name, checked, choices?}]. */
-    private static List<Object> allChecked(Object choices) {
-        List<Object> out = new ArrayList<>();
-        if (choices instanceof List<?> list) {
-            for (Object c : list) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                Map<?, ?> m = c instanceof Map<?, ?> mm ? mm : Map.of("name", c);
-                row.put("name", m.get("name"));
-                row.put("checked", true);
-                if (m.get("choices") != null) {
-                    row.put("choices", allChecked(m.get("choices")));
-                }
-                out.add(row);
-            }
-        }
-        return out;
     }
 }

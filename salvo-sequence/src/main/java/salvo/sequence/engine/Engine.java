@@ -26,14 +26,13 @@ import salvo.sequence.report.ReportPlan;
  * items' bodies live in their own classes; this one knows the order in which things apply.
  */
 public final class Engine implements AutoCloseable {
-    /** @param batch answer dialogs from auto_result (there is no operator yet) */
-    /** @param environment added to every helper's environment before python_env (-i's PYTHONPATH) */
-    /** @param report the command line's single export (-t/-p/-n), or null */
-    public record Settings(boolean batch, RunControl control, Map<String, String> environment,
+    /**
+     * @param operator    who answers dialogs, pauses and follows the run ({@link Operator#batch()}: nobody)
+     * @param environment added to every helper's environment before python_env (-i's PYTHONPATH)
+     * @param report      the command line's single export (-t/-p/-n), or null
+     */
+    public record Settings(Operator operator, RunControl control, Map<String, String> environment,
                            ReportPlan.CliExport report) {
-        public Settings(boolean batch, RunControl control, Map<String, String> environment) {
-            this(batch, control, environment, null);
-        }
     }
 
     private final Loaded loaded;
@@ -181,8 +180,8 @@ public final class Engine implements AutoCloseable {
         return helpers;
     }
 
-    boolean batch() {
-        return settings.batch();
+    Operator operator() {
+        return settings.operator();
     }
 
     RunControl control() {
@@ -213,6 +212,11 @@ public final class Engine implements AutoCloseable {
             dictionary.set("ts_start_" + name, ticks());
         }
         frame.log(banner("-----> step \"" + step.title() + "\" started"));
+        settings.operator().progress().started(step);
+        if (!settings.operator().pauses().await(step, frame.stop)) {
+            // §5.3: a stop while paused.
+            return finish(frame, step, Result.skip("stopped while paused"), start, startTicks, true);
+        }
         if (step.has("condition")) {
             Object condition = frame.field("condition");
             if (!salvo.sequence.expr.Rules.strict(condition).orElse(false)) {
@@ -246,6 +250,7 @@ public final class Engine implements AutoCloseable {
                 dictionary.set("ts_duration_" + step.name(), took.toNanos() / 1e9);
             }
         }
+        settings.operator().progress().finished(step, r.verdict(), r.message());
         Map<String, Object> data = new LinkedHashMap<>(r.data());
         if (step.has("report") && frame.field("report") instanceof Map<?, ?> report) {
             report.forEach((k, v) -> data.put(String.valueOf(k), v));

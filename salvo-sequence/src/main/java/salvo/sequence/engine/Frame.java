@@ -53,7 +53,17 @@ final class Frame {
             output.append(line).append('\n');
         }
         engine.logged(line);
+        engine.operator().progress().printed(item(), line);
         engine.log().line(prefix + line);
+    }
+
+    /** The item this frame runs: a loop round's frame has none of its own, its loop's. */
+    private Step item() {
+        Frame f = this;
+        while (f.step == null) {
+            f = f.parent;
+        }
+        return f.step;
     }
 
     void info(String line) {

@@ -53,7 +53,7 @@ final class Items {
             default -> step.kind().startsWith("console.") ? consoles.action(step, frame)
                     : step.kind().startsWith("json_rpc.") ? jsonRpcs.action(step, frame)
                     : step.kind().startsWith("plot.") ? plots.action(step, frame)
-                    : step.kind().startsWith("dialog_") ? Dialogs.run(step, frame, engine)
+                    : step.kind().startsWith("dialog_") ? Dialogs.run(step, frame, engine.operator().dialogs(), engine)
                     : Result.fail("'" + step.kind() + "' items are not supported yet by Salvo's sequence engine");
         };
     }

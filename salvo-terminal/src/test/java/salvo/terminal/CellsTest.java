@@ -1,10 +1,11 @@
-package salvo.cli.tui;
+package salvo.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import salvo.model.NodeId;
 
 class CellsTest {
 
@@ -33,7 +34,9 @@ class CellsTest {
     @Test
     void longTestIdKeepsTheFileTailAndTheWholeTestName() {
         String id = "tests/integration/very/deep/package/test_payments.py::TestRefunds::test_partial_refund";
-        String cut = Cells.fitTestId(salvo.pytest.PytestIds.node(id), 60);
+        String cut = Cells.fitTestId(NodeId.ofUnit("tests/integration/very/deep/package/test_payments.py")
+                .child(NodeId.Kind.CONTAINER, "tests/integration/very/deep/package/test_payments.py::TestRefunds", "TestRefunds")
+                .child(NodeId.Kind.TEST, id, "test_partial_refund"), 60);
         assertTrue(Cells.width(cut) <= 60);
         assertTrue(cut.startsWith("…"), cut);
         assertTrue(cut.endsWith("test_payments.py::TestRefunds::test_partial_refund"), cut);
@@ -42,7 +45,8 @@ class CellsTest {
     @Test
     void aTestNameTooLongForTheSpaceLosesItsMiddleNotItsEnds() {
         String id = "tests/test_api.py::test_parametrized_endpoint_behaviour[GET-/v1/users/{id}-404]";
-        String cut = Cells.fitTestId(salvo.pytest.PytestIds.node(id), 40);
+        String cut = Cells.fitTestId(NodeId.test("tests/test_api.py", id,
+                "test_parametrized_endpoint_behaviour[GET-/v1/users/{id}-404]"), 40);
         assertEquals(40, Cells.width(cut), cut);
         assertTrue(cut.contains("::test_param"), cut);
         assertTrue(cut.endsWith("-404]"), cut);
@@ -51,7 +55,7 @@ class CellsTest {
 
     @Test
     void aUnitIdWithoutTestKeepsTheFileName() {
-        assertEquals("…/deep/test_x.py", Cells.fitTestId(salvo.model.NodeId.ofUnit("tests/very/deep/test_x.py"), 16));
+        assertEquals("…/deep/test_x.py", Cells.fitTestId(NodeId.ofUnit("tests/very/deep/test_x.py"), 16));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package salvo.cli.tui;
+package salvo.terminal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +21,7 @@ import org.jline.utils.InfoCmp.Capability;
  * draws frames through JLine's {@link Display}, which rewrites only the lines that changed, and
  * gives the terminal back exactly as it found it.
  */
-final class TerminalScreen {
+public final class TerminalScreen {
     private static final Capability[] RESTORE = {
             Capability.cursor_normal, Capability.cursor_visible, Capability.keypad_local, Capability.exit_ca_mode};
 
@@ -37,12 +37,12 @@ final class TerminalScreen {
      * @param fallback where the restoring escape sequences go if JLine closed the terminal first
      *                 (its own shutdown hook restores the line discipline but not the screen)
      */
-    TerminalScreen(Terminal terminal, OutputStream fallback) {
+    public TerminalScreen(Terminal terminal, OutputStream fallback) {
         this.terminal = terminal;
         this.fallback = fallback;
     }
 
-    synchronized void enter() {
+    public synchronized void enter() {
         original = new Attributes(terminal.getAttributes());
         restoreSequence = sequence(RESTORE);
         terminal.setAttributes(raw(original));
@@ -72,7 +72,7 @@ final class TerminalScreen {
     }
 
     /** Lets Ctrl-C signal again: the escape hatch when a graceful stop takes too long. */
-    synchronized void allowSignals() {
+    public synchronized void allowSignals() {
         if (active) {
             Attributes a = terminal.getAttributes();
             a.setLocalFlag(LocalFlag.ISIG, true);
@@ -80,16 +80,16 @@ final class TerminalScreen {
         }
     }
 
-    synchronized int width() {
+    public synchronized int width() {
         return size == null ? terminal.getWidth() : size.getColumns();
     }
 
-    synchronized int height() {
+    public synchronized int height() {
         return size == null ? terminal.getHeight() : size.getRows();
     }
 
     /** Picks up a new terminal size; true when it changed (the next frame is drawn in full). */
-    synchronized boolean checkSize() {
+    public synchronized boolean checkSize() {
         if (!active) {
             return false;
         }
@@ -103,7 +103,7 @@ final class TerminalScreen {
         return true;
     }
 
-    synchronized void draw(List<AttributedString> lines) {
+    public synchronized void draw(List<AttributedString> lines) {
         if (!active) {
             return;
         }
@@ -113,7 +113,7 @@ final class TerminalScreen {
     }
 
     /** Gives the terminal back: cursor, keypad, normal screen and the saved line discipline. Idempotent. */
-    synchronized void restore() {
+    public synchronized void restore() {
         if (!active) {
             return;
         }

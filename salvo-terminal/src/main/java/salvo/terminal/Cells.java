@@ -1,4 +1,4 @@
-package salvo.cli.tui;
+package salvo.terminal;
 
 import java.util.ArrayList;
 import salvo.model.NodeId;
@@ -10,13 +10,13 @@ import org.jline.utils.WCWidth;
  * Text measured and cut in terminal cells, not chars: a CJK character or an emoji takes two cells,
  * a combining accent none. Every cut marks itself with an ellipsis so the reader knows text is missing.
  */
-final class Cells {
-    static final String ELLIPSIS = "…";
+public final class Cells {
+    public static final String ELLIPSIS = "…";
 
     private Cells() {}
 
     /** How many cells the text covers on a terminal. */
-    static int width(CharSequence s) {
+    public static int width(CharSequence s) {
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = Character.codePointAt(s, i);
@@ -30,7 +30,7 @@ final class Cells {
      * Makes text from tests safe to draw: colour codes removed, tabs expanded, other control
      * characters dropped (they would move the cursor and break the layout).
      */
-    static String printable(String s) {
+    public static String printable(String s) {
         String plain = s.indexOf('\u001b') >= 0 ? AttributedString.stripAnsi(s) : s;
         StringBuilder out = new StringBuilder(plain.length());
         for (int i = 0; i < plain.length(); ) {
@@ -46,7 +46,7 @@ final class Cells {
     }
 
     /** Keeps the head of the text within {@code max} cells. */
-    static String fitRight(String s, int max) {
+    public static String fitRight(String s, int max) {
         if (width(s) <= max) {
             return s;
         }
@@ -57,7 +57,7 @@ final class Cells {
     }
 
     /** Keeps the tail of the text within {@code max} cells: for paths, where the file name is. */
-    static String fitLeft(String s, int max) {
+    public static String fitLeft(String s, int max) {
         if (width(s) <= max) {
             return s;
         }
@@ -68,7 +68,7 @@ final class Cells {
     }
 
     /** Keeps both ends, cutting the middle: for parametrized names that differ at the end. */
-    static String fitMiddle(String s, int max) {
+    public static String fitMiddle(String s, int max) {
         if (width(s) <= max) {
             return s;
         }
@@ -87,7 +87,7 @@ final class Cells {
      * test loses its head; the test's name is cut in its middle only as a last resort. The file
      * name and the test stay readable. Control characters are made printable.
      */
-    static String fitTestId(NodeId node, int max) {
+    public static String fitTestId(NodeId node, int max) {
         String id = printable(node.id());
         if (width(id) <= max) {
             return id;
@@ -109,13 +109,13 @@ final class Cells {
     }
 
     /** Pads with spaces to exactly {@code cells} cells, cutting the end if needed. */
-    static String pad(String s, int cells) {
+    public static String pad(String s, int cells) {
         String fitted = fitRight(s, cells);
         return fitted + " ".repeat(Math.max(0, cells - width(fitted)));
     }
 
     /** Splits text into lines of at most {@code max} cells, breaking long lines anywhere. */
-    static List<String> wrap(String text, int max) {
+    public static List<String> wrap(String text, int max) {
         List<String> lines = new ArrayList<>();
         for (String line : printable(text).split("\n", -1)) {
             if (line.isEmpty()) {

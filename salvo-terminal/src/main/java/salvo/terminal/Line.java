@@ -1,4 +1,4 @@
-package salvo.cli.tui;
+package salvo.terminal;
 
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -8,43 +8,43 @@ import org.jline.utils.AttributedStyle;
  * Builds one screen line from styled pieces and guarantees it never covers more than its width,
  * so a long or wide name can cut itself short but never wrap and push the layout down.
  */
-final class Line {
+public final class Line {
     private final int width;
     private final AttributedStringBuilder out = new AttributedStringBuilder();
     private int used;
 
-    Line(int width) {
+    public Line(int width) {
         this.width = Math.max(0, width);
     }
 
-    int remaining() {
+    public int remaining() {
         return width - used;
     }
 
     /** Appends text, cut at the end if it does not fit. */
-    Line add(String text, AttributedStyle style) {
+    public Line add(String text, AttributedStyle style) {
         String fitted = Cells.fitRight(text, remaining());
         out.styled(style, fitted);
         used += Cells.width(fitted);
         return this;
     }
 
-    Line space(int cells) {
+    public Line space(int cells) {
         return add(" ".repeat(Math.max(0, Math.min(cells, remaining()))), AttributedStyle.DEFAULT);
     }
 
     /** Appends text so that it ends at the line's right edge (or right after what is there). */
-    Line addRight(String text, AttributedStyle style) {
+    public Line addRight(String text, AttributedStyle style) {
         space(remaining() - Cells.width(text));
         return add(text, style);
     }
 
-    AttributedString build() {
+    public AttributedString build() {
         return out.toAttributedString();
     }
 
     /** The whole line reversed, padded to the full width: the selection bar. */
-    AttributedString buildSelected() {
+    public AttributedString buildSelected() {
         space(remaining());
         AttributedString line = out.toAttributedString();
         AttributedStringBuilder inverted = new AttributedStringBuilder();
@@ -54,7 +54,7 @@ final class Line {
         return inverted.toAttributedString();
     }
 
-    static AttributedString of(String text, AttributedStyle style, int width) {
+    public static AttributedString of(String text, AttributedStyle style, int width) {
         return new Line(width).add(text, style).build();
     }
 }

@@ -1,4 +1,4 @@
-package salvo.cli.tui;
+package salvo.terminal;
 
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -8,28 +8,28 @@ import org.jline.utils.NonBlockingReader;
  * Reads keys on its own daemon thread. It blocks on the terminal between key presses, so it
  * costs nothing while the user watches.
  */
-final class KeyReader implements Runnable {
+public final class KeyReader implements Runnable {
     /** How long to wait after ESC for the rest of an arrow key's sequence. */
     static final long ESCAPE_WAIT_MS = 60;
 
     private final NonBlockingReader input;
-    private final Consumer<Key> onKey;
+    private final Consumer<Keystroke> onKey;
     private final KeyDecoder decoder = new KeyDecoder();
     private volatile boolean running = true;
 
-    KeyReader(NonBlockingReader input, Consumer<Key> onKey) {
+    public KeyReader(NonBlockingReader input, Consumer<Keystroke> onKey) {
         this.input = input;
         this.onKey = onKey;
     }
 
-    Thread start() {
-        Thread t = new Thread(this, "salvo-tui-keys");
+    public Thread start() {
+        Thread t = new Thread(this, "salvo-terminal-keys");
         t.setDaemon(true);
         t.start();
         return t;
     }
 
-    void stop() {
+    public void stop() {
         running = false;
     }
 
