@@ -29,9 +29,9 @@ public interface Adapter {
     }
 
     /**
-     * True when {@code path}, as the user typed it, names one of this adapter's units by a name
-     * rather than a file (a command's name): such a path goes to this adapter only. Paths no
-     * adapter claims go to every adapter that reads files.
+     * True when {@code path}, as the user typed it, is this adapter's alone: a unit named by a name
+     * rather than a file (a command's name), or a file only it reads (a .tum sequence). Such a
+     * path goes to this adapter only. Paths no adapter claims go to every adapter that reads files.
      */
     default boolean claims(java.nio.file.Path cwd, String path) {
         return false;

@@ -1,6 +1,7 @@
 package salvo.model;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,17 +14,25 @@ import java.util.Objects;
  * @param output  captured stdout/stderr of the test, capped
  * @param attempt 1 for the first run, 2 for the first retry, ...
  * @param warnings how many warnings its framework recorded while it ran (pytest's count)
+ * @param measurements the values it compared, in order (a sequence's checks)
  */
 public record TestResult(NodeId node, Outcome outcome, Duration duration, Failure failure, String output,
-                         int attempt, int warnings) {
+                         int attempt, int warnings, List<Measurement> measurements) {
     public static final int MAX_OUTPUT = 64 * 1024;
 
-    /** A result without warnings. */
+    /** A result without warnings or measurements. */
     public TestResult(NodeId node, Outcome outcome, Duration duration, Failure failure, String output, int attempt) {
-        this(node, outcome, duration, failure, output, attempt, 0);
+        this(node, outcome, duration, failure, output, attempt, 0, List.of());
+    }
+
+    /** A result without measurements. */
+    public TestResult(NodeId node, Outcome outcome, Duration duration, Failure failure, String output, int attempt,
+                      int warnings) {
+        this(node, outcome, duration, failure, output, attempt, warnings, List.of());
     }
 
     public TestResult {
+        measurements = List.copyOf(measurements);
         if (warnings < 0) {
             throw new IllegalArgumentException("warnings must not be negative");
         }
@@ -48,14 +57,14 @@ public record TestResult(NodeId node, Outcome outcome, Duration duration, Failur
     }
 
     public TestResult withNode(NodeId newNode) {
-        return new TestResult(newNode, outcome, duration, failure, output, attempt, warnings);
+        return new TestResult(newNode, outcome, duration, failure, output, attempt, warnings, measurements);
     }
 
     public TestResult withOutcome(Outcome newOutcome) {
-        return new TestResult(node, newOutcome, duration, failure, output, attempt, warnings);
+        return new TestResult(node, newOutcome, duration, failure, output, attempt, warnings, measurements);
     }
 
     public TestResult withFailure(Outcome newOutcome, Failure newFailure) {
-        return new TestResult(node, newOutcome, duration, newFailure, output, attempt, warnings);
+        return new TestResult(node, newOutcome, duration, newFailure, output, attempt, warnings, measurements);
     }
 }

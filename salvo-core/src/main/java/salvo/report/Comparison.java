@@ -9,12 +9,14 @@ import salvo.model.RunRecord;
  *
  * @param slower tests much slower in the newer run, the largest increase first
  * @param flaky  tests (or whole units) that failed and then passed on retry in the newer run
+ * @param moved  measurements both runs took whose values differ, as two-run trends
  */
 public record Comparison(RunRef older, RunRef newer, Changes units, Changes tests, List<SlowerTest> slower,
-                         List<Change> flaky) {
+                         List<Change> flaky, List<MeasurementTrend> moved) {
     public Comparison {
         slower = List.copyOf(slower);
         flaky = List.copyOf(flaky);
+        moved = List.copyOf(moved);
     }
 
     public static Comparison between(RunRecord older, RunRecord newer) {

@@ -53,6 +53,11 @@ public final class ComparisonText {
             appendLines(out, c.flaky());
             out.append('\n');
         }
+        if (!c.moved().isEmpty()) {
+            out.append("Measurements that changed (").append(c.moved().size()).append(")\n");
+            c.moved().forEach(t -> out.append("  ").append(MeasurementText.line(t)).append('\n'));
+            out.append('\n');
+        }
         out.append("vs run ").append(c.older().name()).append(": ").append(counts(c)).append('\n');
         return out.toString();
     }

@@ -43,6 +43,10 @@ public final class HistoryText {
                         .append(f.sequence(unicode)).append('\n');
             }
         }
+        if (!view.measurements().isEmpty()) {
+            out.append('\n').append("measurements, oldest ").append(unicode ? "→" : "->").append(" newest:\n");
+            view.measurements().forEach(t -> out.append("  ").append(MeasurementText.line(t)).append('\n'));
+        }
         return out.toString();
     }
 

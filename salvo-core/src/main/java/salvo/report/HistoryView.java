@@ -9,23 +9,28 @@ import salvo.model.Outcome;
 import salvo.store.RunSummary;
 
 /**
- * A window of history for {@code salvo history}: one row per run, a trend line and the units that
- * kept flipping between passing and failing.
+ * A window of history for {@code salvo history}: one row per run, a trend line, the units that
+ * kept flipping between passing and failing, and each measured quantity's values.
  *
  * @param rows newest first, as the store lists them
  */
-public record HistoryView(List<HistoryRow> rows, List<FlipFlop> flipFlops) {
+public record HistoryView(List<HistoryRow> rows, List<FlipFlop> flipFlops, List<MeasurementTrend> measurements) {
     /** Fewer switches than this is a unit being broken and then fixed, which is normal. */
     public static final int MIN_FLIPS = 2;
 
     public HistoryView {
         rows = List.copyOf(rows);
         flipFlops = List.copyOf(flipFlops);
+        measurements = List.copyOf(measurements);
     }
 
     public static HistoryView of(List<RunSummary> newestFirst) {
         List<HistoryRow> rows = newestFirst.stream().map(HistoryRow::of).toList();
-        return new HistoryView(rows, flipFlops(newestFirst));
+        List<List<salvo.model.TestMeasurement>> oldestFirst = new ArrayList<>();
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            oldestFirst.add(newestFirst.get(i).measurements());
+        }
+        return new HistoryView(rows, flipFlops(newestFirst), MeasurementTrend.across(oldestFirst));
     }
 
     /** One character per run, oldest to newest: ✔ passed, ✘ failed, ! interrupted (ASCII: + x !). */

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import salvo.model.Outcome;
 import salvo.model.RunRecord;
+import salvo.model.TestMeasurement;
 import salvo.model.TestResult;
 import salvo.model.UnitResult;
 
@@ -81,7 +82,13 @@ final class RunDiff {
         Changes tests = tests(slower);
         slower.sort(Comparator.comparing(SlowerTest::increase).reversed()
                 .thenComparing(SlowerTest::unitId).thenComparing(SlowerTest::testId));
-        return new Comparison(RunRef.of(older), RunRef.of(newer), units(), tests, slower, flaky());
+        return new Comparison(RunRef.of(older), RunRef.of(newer), units(), tests, slower, flaky(), moved());
+    }
+
+    /** Measurements taken in both runs whose values differ. */
+    private List<MeasurementTrend> moved() {
+        return MeasurementTrend.across(List.of(TestMeasurement.of(older), TestMeasurement.of(newer))).stream()
+                .filter(t -> t.values().get(0) != null && t.values().get(1) != null && t.drift() != 0).toList();
     }
 
     private Changes units() {

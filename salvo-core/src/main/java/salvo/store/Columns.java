@@ -109,6 +109,20 @@ final class Columns {
     }
 
     /** Binds kind, message and detail to three parameters starting at {@code first}. */
+    static void bindNullable(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.REAL);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    /** A REAL column that may be NULL. */
+    static Double nullableDouble(ResultSet row, String column) throws SQLException {
+        double v = row.getDouble(column);
+        return row.wasNull() ? null : v;
+    }
+
     static void bindFailure(PreparedStatement statement, int first, Failure failure) throws SQLException {
         if (failure == null) {
             statement.setNull(first, Types.VARCHAR);

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import salvo.model.Measurement;
 import salvo.model.NodeId;
+import salvo.model.TestMeasurement;
 import salvo.model.Outcome;
 import salvo.model.RunStatus;
 import salvo.model.Totals;
@@ -36,6 +38,12 @@ final class HistoryQueries {
     private static final String RECENT_WARNINGS = "SELECT u.run_id, sum(u.warnings"
             + " + (SELECT coalesce(sum(t.warnings), 0) FROM test_results t WHERE t.unit_result_id = u.id)) AS warnings"
             + " FROM unit_results u WHERE u.run_id IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?) GROUP BY u.run_id";
+
+    private static final String RECENT_MEASUREMENTS = "SELECT u.run_id, t.test_id, m.name, m.value, m.low, m.high, m.unit"
+            + " FROM measurements m JOIN unit_results u ON u.id = m.unit_result_id"
+            + " JOIN test_results t ON t.unit_result_id = m.unit_result_id AND t.position = m.test_position"
+            + " WHERE u.run_id IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?)"
+            + " ORDER BY u.run_id, u.position, m.test_position, m.ordinal";
 
     // A unit's last N attempts in runs that went to their end; crashed and timed-out attempts say
     // nothing about how long the unit takes, so they do not count.
@@ -97,6 +105,17 @@ final class HistoryQueries {
                 }
             }
         }
+        Map<Long, List<TestMeasurement>> measured = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(RECENT_MEASUREMENTS)) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    measured.computeIfAbsent(rs.getLong("run_id"), id -> new ArrayList<>()).add(new TestMeasurement(
+                            rs.getString("test_id"), new Measurement(rs.getString("name"), rs.getDouble("value"),
+                            Columns.nullableDouble(rs, "low"), Columns.nullableDouble(rs, "high"), rs.getString("unit"))));
+                }
+            }
+        }
         List<RunSummary> summaries = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(RECENT_RUNS)) {
             s.setInt(1, limit);
@@ -109,7 +128,7 @@ final class HistoryQueries {
                             warnings.getOrDefault(id, 0));
                     summaries.add(new RunSummary(id, rs.getString("label"), started, Duration.between(started, finished),
                             columns.named(RunStatus.class, rs.getString("status")), rs.getString("git_commit"),
-                            totals, unitOutcomes.getOrDefault(id, Map.of())));
+                            totals, unitOutcomes.getOrDefault(id, Map.of()), measured.getOrDefault(id, List.of())));
                 }
             }
         }

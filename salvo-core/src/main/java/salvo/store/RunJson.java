@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import salvo.model.Failure;
 import salvo.model.FailureKind;
+import salvo.model.Measurement;
 import salvo.model.NodeId;
 import salvo.model.WorkerRef;
 import salvo.model.Outcome;
@@ -54,7 +55,10 @@ final class RunJson {
                 String worker, Problem failure, List<Test> tests, Integer warnings) {}
 
     record Test(String id, List<Segment> node, Outcome outcome, BigDecimal seconds, int attempt, Problem failure,
-                String output, Integer warnings) {}
+                String output, Integer warnings, List<Measured> measurements) {}
+
+    /** A measurement; left out (null) where a test has none. */
+    record Measured(String name, double value, Double low, Double high, String unit) {}
 
     /** One segment of a result's place in the tree; absent in files written before results were trees. */
     record Segment(NodeId.Kind kind, String id, String name) {}
@@ -97,7 +101,14 @@ final class RunJson {
         return new Unit(u.unit().id(), u.unit().path().toString(), u.unit().adapter(), u.outcome(),
                 seconds(u.duration()), u.attempts(), u.worker().label(), problem(u.failure()),
                 u.tests().stream().map(t -> new Test(t.testId(), segments(t.node()), t.outcome(), seconds(t.duration()), t.attempt(),
-                        problem(t.failure()), t.output(), orNull(t.warnings()))).toList(), orNull(u.warnings()));
+                        problem(t.failure()), t.output(), orNull(t.warnings()), measured(t.measurements()))).toList(),
+                orNull(u.warnings()));
+    }
+
+    private static List<Measured> measured(List<Measurement> measurements) {
+        return measurements.isEmpty() ? null : measurements.stream()
+                .map(m -> new Measured(m.name(), m.value(), m.low(), m.high(), m.unit().isEmpty() ? null : m.unit()))
+                .toList();
     }
 
     private static Integer orNull(int warnings) {
@@ -145,7 +156,9 @@ final class RunJson {
     private static UnitResult unitResult(Unit u) {
         List<TestResult> tests = u.tests() == null ? List.of() : u.tests().stream()
                 .map(t -> new TestResult(node(u.id(), t), t.outcome(), duration(t.seconds()), failure(t.failure()),
-                        t.output(), t.attempt(), orZero(t.warnings())))
+                        t.output(), t.attempt(), orZero(t.warnings()), t.measurements() == null ? List.of()
+                        : t.measurements().stream().map(m -> new Measurement(m.name(), m.value(), m.low(), m.high(),
+                        m.unit())).toList()))
                 .toList();
         return new UnitResult(new TestUnit(u.id(), Path.of(u.path()), u.adapter()), u.outcome(), duration(u.seconds()),
                 tests, failure(u.failure()), u.attempts(), WorkerRef.parse(u.worker()), orZero(u.warnings()));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import salvo.model.Failure;
+import salvo.model.Measurement;
 import salvo.model.NodeId;
 import salvo.model.Outcome;
 import salvo.model.WorkerRef;
@@ -28,7 +29,11 @@ final class RunReader {
     private static final String UNITS = "SELECT id, unit_id, adapter, path, outcome, duration_ms, attempts, worker,"
             + " failure_kind, failure_message, failure_detail, warnings FROM unit_results WHERE run_id = ? ORDER BY position";
 
-    private static final String TESTS = "SELECT t.unit_result_id, t.test_id, t.node, t.outcome, t.duration_ms, t.attempt,"
+    private static final String MEASUREMENTS = "SELECT m.unit_result_id, m.test_position, m.name, m.value, m.low,"
+            + " m.high, m.unit FROM measurements m JOIN unit_results u ON u.id = m.unit_result_id"
+            + " WHERE u.run_id = ? ORDER BY m.unit_result_id, m.test_position, m.ordinal";
+
+    private static final String TESTS = "SELECT t.unit_result_id, t.position, t.test_id, t.node, t.outcome, t.duration_ms, t.attempt,"
             + " t.failure_kind, t.failure_message, t.failure_detail, t.output, t.warnings"
             + " FROM test_results t JOIN unit_results u ON u.id = t.unit_result_id"
             + " WHERE u.run_id = ? ORDER BY u.position, t.position";
@@ -88,6 +93,7 @@ final class RunReader {
                 }
             }
         }
+        Map<String, List<Measurement>> measured = measurements(runId);
         try (PreparedStatement s = connection.prepareStatement(TESTS)) {
             s.setLong(1, runId);
             try (ResultSet rs = s.executeQuery()) {
@@ -97,7 +103,8 @@ final class RunReader {
                     TestResult test = new TestResult(node,
                             columns.named(Outcome.class, rs.getString("outcome")),
                             Columns.duration(rs.getDouble("duration_ms")), columns.failure(rs),
-                            rs.getString("output"), rs.getInt("attempt"), rs.getInt("warnings"));
+                            rs.getString("output"), rs.getInt("attempt"), rs.getInt("warnings"),
+                            measured.getOrDefault(unitRowId + ":" + rs.getInt("position"), List.of()));
                     testsByUnitRow.get(unitRowId).add(test);
                 }
             }
@@ -105,6 +112,22 @@ final class RunReader {
         List<UnitResult> units = new ArrayList<>(unitRows.size());
         unitRows.forEach((rowId, row) -> units.add(row.toResult(testsByUnitRow.get(rowId))));
         return units;
+    }
+
+    /** Each test's measurements in order, by {@code unitRowId:position}. */
+    private Map<String, List<Measurement>> measurements(long runId) throws SQLException {
+        Map<String, List<Measurement>> byTest = new java.util.HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(MEASUREMENTS)) {
+            s.setLong(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byTest.computeIfAbsent(rs.getLong("unit_result_id") + ":" + rs.getInt("test_position"),
+                            k -> new ArrayList<>()).add(new Measurement(rs.getString("name"), rs.getDouble("value"),
+                            Columns.nullableDouble(rs, "low"), Columns.nullableDouble(rs, "high"), rs.getString("unit")));
+                }
+            }
+        }
+        return byTest;
     }
 
     private record UnitRow(String unitId, String adapter, String path, Outcome outcome, double durationMillis,

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import salvo.model.Measurement;
 import salvo.model.NodeId;
 import salvo.model.RunInfo;
 import salvo.model.RunRecord;
@@ -38,6 +39,12 @@ final class RunWriter {
     private static final String PUT_TEST = "INSERT OR REPLACE INTO test_results (unit_result_id, position, test_id,"
             + " kind, parent_id, node, outcome, duration_ms, attempt, failure_kind, failure_message, failure_detail,"
             + " output, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String DROP_MEASUREMENTS = "DELETE FROM measurements WHERE unit_result_id = ?"
+            + " AND test_position BETWEEN ? AND ?";
+
+    private static final String PUT_MEASUREMENT = "INSERT INTO measurements (unit_result_id, test_position, ordinal, name,"
+            + " value, low, high, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Connection connection;
 
@@ -124,9 +131,11 @@ final class RunWriter {
             s.setLong(bindUnit(s, 1, unit), unitRowId);
             s.executeUpdate();
         }
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM test_results WHERE unit_result_id = ?")) {
-            s.setLong(1, unitRowId);
-            s.executeUpdate();
+        for (String table : new String[] {"test_results", "measurements"}) {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE unit_result_id = ?")) {
+                s.setLong(1, unitRowId);
+                s.executeUpdate();
+            }
         }
         putTests(unitRowId, 0, unit.tests());
     }
@@ -143,6 +152,42 @@ final class RunWriter {
             }
             s.executeBatch();
         }
+        putMeasurements(unitRowId, first, tests);
+    }
+
+    /** The tests' measurements, replacing any that tests at the same positions had (one statement: most have none). */
+    private void putMeasurements(long unitRowId, int first, List<TestResult> tests) throws SQLException {
+        try (PreparedStatement drop = connection.prepareStatement(DROP_MEASUREMENTS)) {
+            drop.setLong(1, unitRowId);
+            drop.setInt(2, first);
+            drop.setInt(3, first + tests.size() - 1);
+            drop.executeUpdate();
+        }
+        if (tests.stream().allMatch(t -> t.measurements().isEmpty())) {
+            return;
+        }
+        try (PreparedStatement put = connection.prepareStatement(PUT_MEASUREMENT)) {
+            for (int i = 0; i < tests.size(); i++) {
+                List<Measurement> measured = tests.get(i).measurements();
+                for (int m = 0; m < measured.size(); m++) {
+                    bindMeasurement(put, unitRowId, first + i, m, measured.get(m));
+                    put.addBatch();
+                }
+            }
+            put.executeBatch();
+        }
+    }
+
+    private static void bindMeasurement(PreparedStatement s, long unitRowId, int position, int ordinal, Measurement m)
+            throws SQLException {
+        s.setLong(1, unitRowId);
+        s.setInt(2, position);
+        s.setInt(3, ordinal);
+        s.setString(4, m.name());
+        s.setDouble(5, m.value());
+        Columns.bindNullable(s, 6, m.low());
+        Columns.bindNullable(s, 7, m.high());
+        s.setString(8, m.unit());
     }
 
     /** Writes one test at its position, replacing the one there. */

@@ -47,7 +47,10 @@ class SqliteStoreTest {
                 new Failure(FailureKind.ASSERTION, "assert 1 == 2", "Traceback\n  line 'quoted' \"double\"\n"),
                 "stdout ✔\nstderr\0nul", 1, 3);
         TestResult flaky = new TestResult(NodeId.flat(a, a + "::test_flaky"), Outcome.FLAKY, Duration.ofMillis(2),
-                Failure.of(FailureKind.TIMEOUT, "timed out once"), "", 2);
+                Failure.of(FailureKind.TIMEOUT, "timed out once"), "", 2, 0, List.of(
+                new salvo.model.Measurement("voltage", 5.02, 4.9, 5.1, "V"),
+                new salvo.model.Measurement("retries", 3, null, 5.0, ""),
+                new salvo.model.Measurement("temperature", -0.25, -40.0, null, "°C")));
         TestResult huge = new TestResult(NodeId.flat(a, a + "::test_huge"), Outcome.PASSED, Duration.ofNanos(1),
                 null, "y".repeat(TestResult.MAX_OUTPUT * 2), 1);
         List<TestResult> others = new java.util.ArrayList<>();

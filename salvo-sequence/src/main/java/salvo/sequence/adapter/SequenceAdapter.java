@@ -33,6 +33,12 @@ public final class SequenceAdapter implements Adapter {
         return ID;
     }
 
+    /** A .tum file named on the command line is a sequence: no other adapter can read it. */
+    @Override
+    public boolean claims(Path cwd, String path) {
+        return path.endsWith(".tum") && java.nio.file.Files.isRegularFile(cwd.resolve(path));
+    }
+
     @Override
     public Discovery discover(DiscoveryRequest request) {
         if (request.nothingNamedIsOurs()) {

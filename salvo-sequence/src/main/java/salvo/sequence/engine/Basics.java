@@ -1,10 +1,12 @@
 package salvo.sequence.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import salvo.model.Measurement;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Step;
 
@@ -38,17 +40,19 @@ final class Basics {
     static Result check(Step step, Frame frame) {
         Object raw = step.field("values");
         List<?> values = raw instanceof List<?> l ? l : List.of(raw);
+        List<Measurement> measured = new ArrayList<>();
         for (Object v : values) {
             Object value = frame.expand(v);
+            CheckMeasurements.of(v, frame).ifPresent(measured::add);
             if (!(value instanceof Boolean b)) {
                 return Result.fail("Check value '" + PyRepr.str(v) + "' is not a boolean (it gave " + PyRepr.repr(value)
-                        + "); write a comparison in <| |>");
+                        + "); write a comparison in <| |>").withMeasurements(measured);
             }
             if (!b) {
-                return Result.fail("Check failed: '" + PyRepr.str(v) + "' evaluated to False");
+                return Result.fail("Check failed: '" + PyRepr.str(v) + "' evaluated to False").withMeasurements(measured);
             }
         }
-        return Result.pass();
+        return Result.pass().withMeasurements(measured);
     }
 
     static Result sleep(Frame frame) {

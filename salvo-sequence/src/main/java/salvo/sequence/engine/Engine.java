@@ -263,7 +263,7 @@ public final class Engine implements AutoCloseable {
         }
         if (!frame.path.isEmpty()) {
             rows.finished(new Row(frame.path, step.type(), r.verdict(), message, took, frame.output(), data,
-                    frame.stop.stopped()));
+                    frame.stop.stopped(), r.measurements()));
         }
         return r;
     }
@@ -322,7 +322,7 @@ public final class Engine implements AutoCloseable {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String message = r.message().isEmpty() ? r.verdict().name() : r.message();
         rows.finished(new Row(round.path, "Cycle round", r.verdict(), message, took, round.output(), Map.of(),
-                round.stop.stopped()));
+                round.stop.stopped(), List.of()));
     }
 
     Frame childFrame(Frame parent, Step child, Stop stop) {

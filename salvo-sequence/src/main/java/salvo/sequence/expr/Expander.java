@@ -3,6 +3,7 @@ package salvo.sequence.expr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -154,6 +155,12 @@ public final class Expander {
             found.add(expr.strip());
         }
         return found;
+    }
+
+    /** The expression of a text that is one {@code <| expr |>} and nothing else, stripped. */
+    public static Optional<String> wholeExpression(String text) {
+        Matcher whole = WHOLE_EXPRESSION.matcher(text);
+        return whole.matches() ? Optional.of(whole.group(1).strip()) : Optional.empty();
     }
 
     public static boolean hasMarkers(String text) {

@@ -45,7 +45,8 @@ public final class ItemSchema {
         add(m, "group", "Group", Map.of("steps", STEPS), Set.of(), "steps", true);
         add(m, "loop", "Cycle", Map.of("steps", STEPS, "iterator", ITERATOR, "exit_condition", MAP), Set.of(), "steps", true);
         add(m, "let", "Let", Map.of("values", LIST_OR_MAP), Set.of("values"), null, true);
-        add(m, "check", "Check value", Map.of("values", ANY), Set.of("values"), null, true);
+        // units (a mapping of the names compared to their units) is Salvo's: it labels what a check measured.
+        add(m, "check", "Check value", Map.of("values", ANY, "units", MAP), Set.of("values"), null, true);
         add(m, "sleep", "Sleep", Map.of("timeout", NUMBER_OR_TEXT, "dialog", FLAG), Set.of("timeout"), null, true);
         m.put("console", new ItemSpec("console", "Console", Map.of("console_name", TEXT, "steps", STEPS),
                 Set.of("console_name"), "steps", consoleActions(), true));
