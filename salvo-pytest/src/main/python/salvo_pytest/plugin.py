@@ -56,7 +56,9 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     for line in groups.MARKERS:
         config.addinivalue_line("markers", line)
-    if not config.pluginmanager.hasplugin("xdist") and not config.pluginmanager.has_plugin("salvo-xdist-compat"):
+    # Where xdist is installed but this process is none of its workers (Salvo's), xdist's own
+    # worker_id fixture would say "master": registered later, Salvo's fixtures override it.
+    if not hasattr(config, "workerinput") and not config.pluginmanager.has_plugin("salvo-xdist-compat"):
         config.pluginmanager.register(xdist_compat, "salvo-xdist-compat")
     if config.getoption("salvo_coverage_report"):
         config.pluginmanager.register(CoverageReport(config.getoption("salvo_coverage_report")), "salvo-coverage")
