@@ -4,8 +4,8 @@ Inert unless SALVO_CHANNEL is set (but for the group markers and the shared-stat
 which work everywhere so suites run under plain pytest too). Then it reports collection
 errors, each test's start and its combined result (outcome, kind, message, detail, output),
 and the end of the session together with any non-daemon thread that would keep the process
-alive. It also enforces --salvo-test-timeout in the test's own thread, so one slow test does
-not cost the file. With --salvo-worker the process is a persistent worker (see worker.py);
+alive. It also enforces --salvo-test-timeout, and pytest-timeout's limits, in the test's own
+thread, so one slow test does not cost the file. With --salvo-worker the process is a persistent worker (see worker.py);
 without, pytest runs the files it was given ("file mode").
 """
 import os
@@ -24,8 +24,13 @@ from .shared import use_coordinator
 from .warning_tally import WarningTally
 from .worker import WorkerSession
 from . import xdist_compat
+from .coverage_data import CoverageReport, use_private_data_file
+from .plugin_failure import report_plugin_failures
 
 xdist_compat.export_environment()
+use_private_data_file()
+if os.environ.get("SALVO_CHANNEL"):
+    report_plugin_failures()
 reserve_standard_streams()
 
 pytest_plugins = ["salvo_pytest.fixtures"]
@@ -44,14 +49,21 @@ def pytest_addoption(parser):
                     help="with --salvo-worker: import each file here, then run its tests in a forked child")
     group.addoption("--salvo-fork-test", action="store_true", default=False,
                     help="with --salvo-worker: import each file here, then run each test in a forked child of its own")
+    group.addoption("--salvo-coverage-report", metavar="DIR", default=None,
+                    help="run no test: combine the coverage data in DIR and report it as pytest-cov does")
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config):
     for line in groups.MARKERS:
         config.addinivalue_line("markers", line)
-    if not config.pluginmanager.hasplugin("xdist") and not config.pluginmanager.has_plugin("salvo-xdist-compat"):
+    # Where xdist is installed but this process is none of its workers (Salvo's), xdist's own
+    # worker_id fixture would say "master": registered later, Salvo's fixtures override it.
+    if not hasattr(config, "workerinput") and not config.pluginmanager.has_plugin("salvo-xdist-compat"):
         config.pluginmanager.register(xdist_compat, "salvo-xdist-compat")
+    if config.getoption("salvo_coverage_report"):
+        config.pluginmanager.register(CoverageReport(config.getoption("salvo_coverage_report")), "salvo-coverage")
+        return
     worker_mode = config.getoption("salvo_worker")
     spec = os.environ.get("SALVO_CHANNEL")
     if worker_mode and not spec:
@@ -79,12 +91,16 @@ class Reporter:
         self.kinds = {}
         self.current = None
         self.deadline = None
+        self.limit = timeout  # the running test's limit: Salvo's own, or the one pytest-timeout gives it
+        self._limits = {}  # pytest-timeout's limits of the tests about to start, by node id
+        self._call_only = False  # pytest-timeout's func_only: its limit covers the call phase alone
+        self._watchdog_pid = None
         self.deselected = 0
         self.exitstatus = -1
         self.warnings = WarningTally()
         self.unsent = None  # a test's result, held until pytest has recorded its warnings
         if timeout > 0:
-            threading.Thread(target=self._hard_timeout_watch, name="salvo-watchdog", daemon=True).start()
+            self._watch()
 
     # ---- collection ------------------------------------------------------------------
 
@@ -139,27 +155,57 @@ class Reporter:
     def pytest_runtest_logstart(self, nodeid, location):
         self.current = nodeid
         self.phases[nodeid] = {}
-        if self.timeout > 0:
-            self.deadline = time.monotonic() + self.timeout
+        self._limit_to(self._limits.pop(nodeid, self.timeout))
         self.channel.send({"ev": "test_started", "nodeid": nodeid})
 
-    @pytest.hookimpl(hookwrapper=True)
+    # The alarm is the innermost wrapper (trylast), so that pytest-timeout's wrappers, which set
+    # its limit through the hooks below, run first.
+    @pytest.hookimpl(hookwrapper=True, trylast=True)
     def pytest_runtest_setup(self, item):
         with self._time_limit():
             yield
 
-    @pytest.hookimpl(hookwrapper=True)
+    @pytest.hookimpl(hookwrapper=True, trylast=True)
     def pytest_runtest_call(self, item):
         with self._time_limit():
             yield
 
-    @pytest.hookimpl(hookwrapper=True)
+    @pytest.hookimpl(hookwrapper=True, trylast=True)
     def pytest_runtest_teardown(self, item, nextitem):
         if self.deadline is not None and time.monotonic() >= self.deadline:
             # The test already used its budget: teardown gets a fresh one, so cleanup still runs.
-            self.deadline = time.monotonic() + self.timeout
+            self.deadline = time.monotonic() + self.limit
         with self._time_limit():
             yield
+
+    # ---- pytest-timeout: its limits are enforced as Salvo's own -------------------------
+
+    @pytest.hookimpl(optionalhook=True, tryfirst=True)
+    def pytest_timeout_set_timer(self, item, settings):
+        """Replaces pytest-timeout's timer (the hook it offers for that), so a test past its
+        --timeout or timeout marker is TIMEOUT, and one stuck in C code still ends."""
+        if self.timeout > 0 and item.get_closest_marker("timeout") is None:
+            return True  # --test-timeout, given on the command line, beats pytest-timeout's ini and environment
+        if settings.func_only:
+            self._call_only = True
+            self._limit_to(settings.timeout)  # called as the call phase begins
+        else:
+            self._limits[item.nodeid] = settings.timeout  # called before the test starts
+        return True
+
+    @pytest.hookimpl(optionalhook=True, tryfirst=True)
+    def pytest_timeout_cancel_timer(self, item):
+        if self._call_only:
+            self._call_only = False
+            # Teardown: Salvo's own limit again; self.limit still names the call's, for the message.
+            self.deadline = time.monotonic() + self.timeout if self.timeout > 0 else None
+        return True
+
+    def _limit_to(self, seconds):
+        self.limit = seconds
+        self.deadline = time.monotonic() + seconds if seconds > 0 else None
+        if self.deadline is not None:
+            self._watch()
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
@@ -189,6 +235,7 @@ class Reporter:
         message = self._result(nodeid, phases)
         self.current = None
         self.deadline = None
+        self._call_only = False
         if self.unsent is not None:
             self.unsent[nodeid] = message
         else:
@@ -207,7 +254,7 @@ class Reporter:
             kind, message = self.kinds.pop((nodeid, failing.when), ("OTHER", one_line(None, failing)))
             if kind == "TIMEOUT":
                 result["outcome"] = "TIMEOUT"
-                message = "test exceeded the per-test timeout of %gs (in %s)" % (self.timeout, failing.when)
+                message = "test exceeded the per-test timeout of %gs (in %s)" % (self.limit, failing.when)
             result.update(kind=kind, message=safe_text(message), detail=safe_text(detail(failing)))
         for when in ("setup", "call", "teardown"):
             self.kinds.pop((nodeid, when), None)
@@ -231,19 +278,25 @@ class Reporter:
     def _time_limit(self):
         return _Alarm(self.deadline) if self.deadline is not None else _NoAlarm()
 
+    def _watch(self):
+        """Starts the last resort once per process (a forked child has none of its parent's threads)."""
+        if self._watchdog_pid != os.getpid():
+            self._watchdog_pid = os.getpid()
+            threading.Thread(target=self._hard_timeout_watch, name="salvo-watchdog", daemon=True).start()
+
     def _hard_timeout_watch(self):
         """Last resort when the alarm cannot interrupt the test (stuck in C code, signals blocked)."""
         while True:
             time.sleep(0.5)
-            nodeid, deadline = self.current, self.deadline
+            nodeid, deadline, limit = self.current, self.deadline, self.limit
             if nodeid is None or deadline is None:
                 continue
             if time.monotonic() > deadline + HARD_TIMEOUT_GRACE and nodeid == self.current:
                 self.channel.send({
-                    "ev": "test_finished", "nodeid": nodeid, "outcome": "TIMEOUT", "duration": self.timeout,
+                    "ev": "test_finished", "nodeid": nodeid, "outcome": "TIMEOUT", "duration": limit,
                     "kind": "TIMEOUT", "output": "",
                     "message": "test exceeded the per-test timeout of %gs and could not be interrupted; "
-                               "its process was ended" % self.timeout,
+                               "its process was ended" % limit,
                     "detail": _stack_of(threading.main_thread()),
                 })
                 self.channel.closing = True

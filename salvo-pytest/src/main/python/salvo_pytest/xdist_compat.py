@@ -5,7 +5,8 @@ would give (`gw0`, `gw1`, ...; `master` when the run is not distributed).
 Salvo names its worker slots gw1..gwN; xdist counts from gw0, so slot gwN is xdist's gw(N-1).
 The environment is set when this module is imported (with the plugin, by `-p`, before other
 plugins configure), so a plugin or conftest that reads it at import or configure time sees it.
-Registered only where xdist itself is not.
+Registered in every process but xdist's own workers (config.workerinput), where xdist's fixtures
+are the truth; where xdist is installed but idle, these override its fixtures of the same names.
 """
 import os
 import uuid

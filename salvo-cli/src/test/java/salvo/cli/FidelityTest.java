@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,15 +41,8 @@ class FidelityTest {
     private Path proj;
 
     @BeforeEach
-    void copySuite() throws IOException {
-        Path source = Path.of("src/test/resources/fidelity");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path target = dir.resolve(source.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
-            }
-        }
+    void copySuite() {
+        Salvo.copyTree(Path.of("src/test/resources/fidelity"), dir);
         proj = dir.resolve("proj");
     }
 

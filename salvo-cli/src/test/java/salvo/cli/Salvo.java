@@ -77,6 +77,19 @@ final class Salvo {
                 "expected '" + expected + "' in: " + lines.get(0));
     }
 
+    /** Copies a file, or a directory with all it holds, to {@code target}. */
+    static void copyTree(Path source, Path target) {
+        try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = target.resolve(source.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void write(Path dir, String name, String content) {
         try {
             Path file = dir.resolve(name);

@@ -71,6 +71,16 @@ class XdistConventionsTest {
         assertEquals(1, runIds.size(), "one testrun_uid for the run: " + runIds);
     }
 
+    /** Debian's Python has pytest-xdist installed: idle (Salvo runs the workers), its own worker_id would say "master". */
+    @ParameterizedTest
+    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    void withPytestXdistInstalledButIdleTheIdsAreStillXdists(String isolation) throws IOException {
+        Salvo.Result r = Salvo.run(dir, "run", "--python", "/usr/bin/python3", "--isolation", isolation, "-w", "2");
+        assertEquals(0, r.exit(), r.toString());
+        Set<String> workers = seen().stream().map(s -> s.split(" ")[0]).collect(Collectors.toSet());
+        assertTrue(Set.of("gw0", "gw1").containsAll(workers), "xdist's ids: " + workers);
+    }
+
     @Test
     void theForegroundRunIsNotDistributed() throws IOException {
         Salvo.Result r = Salvo.run(dir, "run", "-w", "0");

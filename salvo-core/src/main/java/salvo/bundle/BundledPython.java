@@ -55,7 +55,7 @@ public final class BundledPython {
                     throw e;
                 }
             } finally {
-                deleteTree(staging);
+                salvo.execute.ScratchDirectory.deleteTree(staging);
             }
             return base;
         } catch (IOException e) {
@@ -100,17 +100,6 @@ public final class BundledPython {
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // Best effort: a leftover staging directory is harmless and named as such.
         }
     }
 }

@@ -48,7 +48,7 @@ public final class RunCertificate {
         } catch (GeneralSecurityException e) {
             throw new IOException("could not load the run's certificate: " + e.getMessage(), e);
         } finally {
-            deleteTree(dir);
+            salvo.execute.ScratchDirectory.deleteTree(dir);
         }
     }
 
@@ -84,15 +84,5 @@ public final class RunCertificate {
 
     public String fingerprint() {
         return fingerprint;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // Best effort: a temporary directory of our own, mode 0700.
-        }
     }
 }

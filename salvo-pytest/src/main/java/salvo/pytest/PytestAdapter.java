@@ -29,6 +29,7 @@ import salvo.place.Place;
 import salvo.place.Turns;
 import salvo.pytest.discovery.TestFileFinder;
 import salvo.worker.LocalTransport;
+import salvo.worker.Losses;
 import salvo.worker.Transport;
 import salvo.worker.WorkerSpec;
 
@@ -115,6 +116,15 @@ public final class PytestAdapter implements Adapter {
                     : "--tx starts persistent workers in each environment: use --isolation persistent, fork or fork-test"
                     + (foreground ? ", and not -w 0 or --pdb" : ""));
         }
+        if (pytestArgs.coverage() && !foreground && (serving || run.places().all().stream().anyMatch(Place::isRemote))) {
+            throw SalvoError.usage("pytest-cov's --cov (after --) with workers on other hosts: their coverage data "
+                    + "would stay there; measure coverage with workers here (drop --tx ssh=... and --serve)");
+        }
+        pytestArgs.timeout().filter(t -> options.testTimeout > 0).ifPresent(t -> {
+            throw SalvoError.usage("--test-timeout " + Losses.seconds(PytestRunOptions.seconds(options.testTimeout))
+                    + " and pytest-timeout's --timeout " + t + " (after --) both set every test's limit: give one of "
+                    + "them (a test's timeout marker still sets its own)");
+        });
         if (serving && options.distMode() == salvo.schedule.DistMode.EACH) {
             throw SalvoError.usage("--dist each with --serve: workers that join are not known in advance; use load, "
                     + "loadfile, loadscope or loadgroup");
@@ -132,13 +142,32 @@ public final class PytestAdapter implements Adapter {
             return new ForegroundExecution(pytest, new PytestPlaces(cwd, rootDir), plugin,
                     options.pdb ? List.of("--pdb") : List.of(), transport);
         }
+        Optional<CoverageExecution.Data> coverage = pytestArgs.coverage()
+                ? Optional.of(new CoverageExecution.Data()) : Optional.empty();
+        Execution execution;
+        try {
+            execution = prepareWorkers(run, units, history, probe, plugin, pytest, coverage, serving);
+        } catch (RuntimeException e) {
+            coverage.ifPresent(CoverageExecution.Data::close);
+            throw e;
+        }
+        return coverage.<Execution>map(data -> new CoverageExecution(execution, data, pytest,
+                new PytestPlaces(cwd, rootDir), plugin, System.out)).orElse(execution);
+    }
+
+    /** Fresh processes or persistent workers; with coverage, each of them writes its data where the run reads it. */
+    private Execution prepareWorkers(RunSettings run, List<TestUnit> units, Supplier<History> history,
+                                     CompletableFuture<PythonProbe.PythonInfo> probe, Path plugin, PytestOptions pytest,
+                                     Optional<CoverageExecution.Data> coverage, boolean serving) {
+        java.util.function.UnaryOperator<Map<String, String>> measured = env -> coverage.map(c -> c.environment(env))
+                .orElse(env);
         if (run.isolation().equals("fresh")) {
             python = Futures.join(probe);
             // -s runs files one at a time, each stopping at its first failure, as seed 000 does.
             int slots = run.stopFirst() ? 1 : run.workers();
             return new Executor(new PytestFileRunner(pytest, new PytestPlaces(cwd, rootDir),
-                    PluginEnvironment.distributed(plugin, Math.min(slots, units.size()), testrunUid), transport),
-                    slots, SLOTS);
+                    measured.apply(PluginEnvironment.distributed(plugin, Math.min(slots, units.size()), testrunUid)),
+                    transport), slots, SLOTS);
         }
         // A fork child runs one batch of one file: with whole files as batches, a file's tests share
         // their child (and their module state) as they would share a process under plain pytest.
@@ -162,10 +191,11 @@ public final class PytestAdapter implements Adapter {
         WorkerPool pool;
         if (run.places().isLocal()) {
             WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork),
-                    PluginEnvironment.distributed(plugin, workers, testrunUid), cwd, options.python, true, workerIo());
+                    measured.apply(PluginEnvironment.distributed(plugin, workers, testrunUid)), cwd, options.python,
+                    true, workerIo());
             pool = WorkerPool.start(transport, spec, SLOTS, workers, "check --python");
         } else {
-            pool = WorkerPool.start(seats(run, plugin, fork, workers, told), workers, "check --tx");
+            pool = WorkerPool.start(seats(run, plugin, fork, workers, measured, told), workers, "check --tx");
         }
         if (serving) {
             pool.serve(run.places().served().get(), told, SLOTS);
@@ -185,12 +215,13 @@ public final class PytestAdapter implements Adapter {
 
     /** A seat per worker of each --tx environment, taking environments in turn so a short run still spreads. */
     private List<Seat> seats(RunSettings run, Path plugin, String fork, int workers,
-                             JsonNode told) {
+                             java.util.function.UnaryOperator<Map<String, String>> measured, JsonNode told) {
         // Each environment is checked and given the plugin at once: every step there is a round trip.
         java.util.concurrent.ExecutorService threads = salvo.execute.Threads.daemons("salvo-stage");
         Map<Place, CompletableFuture<WorkerSpec>> staging = new LinkedHashMap<>();
         for (Place place : run.places().all()) {
-            staging.put(place, CompletableFuture.supplyAsync(() -> workerSpec(place, run, plugin, fork, workers).withSettings(told), threads));
+            staging.put(place, CompletableFuture.supplyAsync(
+                    () -> workerSpec(place, run, plugin, fork, workers, measured).withSettings(told), threads));
         }
         threads.shutdown();
         Map<Place, WorkerSpec> specs = new LinkedHashMap<>();
@@ -204,7 +235,8 @@ public final class PytestAdapter implements Adapter {
     }
 
     /** The worker's command as that environment names things: its interpreter, its copy of the plugin, its paths. */
-    private WorkerSpec workerSpec(Place place, RunSettings run, Path plugin, String fork, int workers) {
+    private WorkerSpec workerSpec(Place place, RunSettings run, Path plugin, String fork, int workers,
+                                  java.util.function.UnaryOperator<Map<String, String>> measured) {
         String where = "--tx " + place.spec().text() + ": ";
         String interpreter = place.spec().python().orElse(options.python);
         try {
@@ -218,7 +250,8 @@ public final class PytestAdapter implements Adapter {
                     : PluginEnvironment.distributed(plugin, workers, testrunUid));
             env.putAll(place.spec().environment());
             PytestOptions pytest = pytestOptions(run, interpreter, place::directory);
-            return new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork), env, place.directory(cwd),
+            return new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork), measured.apply(env),
+                    place.directory(cwd),
                     interpreter, true, workerIo());
         } catch (java.io.IOException e) {
             throw SalvoError.usage(where + e.getMessage());

@@ -18,9 +18,11 @@ import salvo.error.SalvoError;
  * @param config    {@code -c} / {@code --config-file}, if given
  * @param ignores   {@code --ignore} and {@code --ignore-glob} values: Salvo's discovery leaves them out too
  * @param debugger  {@code --pdb} or {@code --trace}: allowed in the foreground only
+ * @param coverage  pytest-cov's {@code --cov} without {@code --no-cov}: its data is combined after the run
+ * @param timeout   pytest-timeout's {@code --timeout}, if given
  */
 record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<String> config, List<String> ignores,
-                  boolean debugger) {
+                  boolean debugger, boolean coverage, Optional<String> timeout) {
 
     /** pytest options that cannot work on Salvo's workers, and what to use instead. */
     private static final Map<String, String> REFUSED = Map.ofEntries(
@@ -50,6 +52,9 @@ record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<Str
         Optional<String> config = Optional.empty();
         List<String> ignores = new ArrayList<>();
         boolean debugger = false;
+        boolean cov = false;
+        boolean noCov = false;
+        Optional<String> timeout = Optional.empty();
         List<String> forwarded = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -70,6 +75,9 @@ record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<Str
                 case "--rootdir" -> rootdir = value;
                 case "-c", "--config-file" -> config = value;
                 case "--ignore", "--ignore-glob" -> value.ifPresent(ignores::add);
+                case "--cov" -> cov = true;
+                case "--no-cov" -> noCov = true;
+                case "--timeout" -> timeout = value;
                 default -> { }
             }
             boolean resolvedBySalvo = name.equals("--rootdir") || name.equals("-c") || name.equals("--config-file");
@@ -83,19 +91,20 @@ record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<Str
                 i++;
             }
         }
-        return new PytestArgs(forwarded, rootdir, config, ignores, debugger);
+        return new PytestArgs(forwarded, rootdir, config, ignores, debugger, cov && !noCov, timeout);
     }
 
     /** The value of an option written "--name=value" or "--name value" (also "-c value"). */
     private static Optional<String> valueOf(List<String> args, int i, String name, String arg) {
-        if (!List.of("--rootdir", "-c", "--config-file", "--ignore", "--ignore-glob").contains(name)) {
+        if (!List.of("--rootdir", "-c", "--config-file", "--ignore", "--ignore-glob", "--timeout").contains(name)) {
             return Optional.empty();
         }
         if (arg.contains("=")) {
             return Optional.of(arg.substring(arg.indexOf('=') + 1));
         }
         if (i + 1 >= args.size()) {
-            throw SalvoError.usage("pytest's " + name + " (after --) needs a value, e.g. " + name + " DIR");
+            throw SalvoError.usage("pytest's " + name + " (after --) needs a value, e.g. " + name
+                    + (name.equals("--timeout") ? " 60" : " DIR"));
         }
         return Optional.of(args.get(i + 1));
     }

@@ -76,6 +76,18 @@ public final class PytestCommand {
         return args;
     }
 
+    /**
+     * After a run with pytest-cov's --cov: a session that runs no test and has pytest-cov combine
+     * the data in {@code dataDir} and report it, with the user's options, quietly but for the report.
+     */
+    public static List<String> coverageReport(PytestOptions options, String dataDir) {
+        List<String> args = base(options);
+        args.addAll(options.extraArgs());
+        args.add("--salvo-coverage-report=" + dataDir);
+        args.add("-qq");
+        return args;
+    }
+
     private static List<String> base(PytestOptions options) {
         // The cache plugin is off: many pytest processes writing .pytest_cache at once would race.
         List<String> args = new ArrayList<>(List.of(options.python(), "-m", "pytest", "-p", PLUGIN, "-p",

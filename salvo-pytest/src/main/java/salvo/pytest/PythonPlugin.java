@@ -10,8 +10,8 @@ import salvo.bundle.BundledPython;
  */
 public final class PythonPlugin {
     private static final List<String> FILES = List.of("__init__.py", "channel.py", "classify.py", "collection.py",
-            "directories.py", "fixtures.py", "groups.py", "local_state.py", "once.py", "plugin.py", "shared.py",
-            "warning_tally.py", "worker.py", "xdist_compat.py");
+            "coverage_data.py", "directories.py", "fixtures.py", "groups.py", "local_state.py", "once.py",
+            "plugin.py", "plugin_failure.py", "shared.py", "warning_tally.py", "worker.py", "xdist_compat.py");
 
     private PythonPlugin() {}
 

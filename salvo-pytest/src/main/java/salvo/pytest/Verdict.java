@@ -98,8 +98,11 @@ final class Verdict {
     }
 
     /** What pytest said when it could not start, read once: a conftest that would not import, a refused option. */
-    private record StartupOutput(String conftestLine, java.nio.file.Path conftest, String usageLine, String last) {
+    private record StartupOutput(String conftestLine, java.nio.file.Path conftest, String usageLine, String pluginLine,
+                                 String last) {
         private static final String CONFTEST = "while loading conftest '";
+        /** The plugin's own line for a pytest plugin that could not be loaded (plugin_failure.py). */
+        private static final String PLUGIN = "salvo: pytest plugin ";
 
         static StartupOutput of(String output) {
             List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
@@ -112,13 +115,16 @@ final class Verdict {
             }
             // argparse's own words: "__main__.py: error: unrecognized arguments: --x"
             String usage = lines.stream().filter(l -> l.contains(": error: ")).reduce((a, b) -> b).orElse(null);
-            return new StartupOutput(conftestLine, conftest, usage, Losses.lastMeaningfulLine(output));
+            String plugin = lines.stream().filter(l -> l.startsWith(PLUGIN)).findFirst()
+                    .map(l -> l.substring("salvo: ".length())).orElse(null);
+            return new StartupOutput(conftestLine, conftest, usage, plugin, Losses.lastMeaningfulLine(output));
         }
     }
 
     /**
      * Whether a pytest that could not start would fail alike for every file of the run: it
-     * refused its command line, or a conftest.py in the rootdir (or above it) does not import.
+     * refused its command line, a pytest plugin could not be loaded, or a conftest.py in the
+     * rootdir (or above it) does not import.
      * A broken conftest further down costs only the files below it, as a collection error.
      */
     static boolean failsForEveryFile(String output, java.nio.file.Path rootDir) {
@@ -127,7 +133,7 @@ final class Verdict {
             java.nio.file.Path dir = said.conftest().getParent();
             return dir != null && rootDir.startsWith(dir);
         }
-        return said.usageLine() != null;
+        return said.usageLine() != null || said.pluginLine() != null;
     }
 
     /**
@@ -136,6 +142,9 @@ final class Verdict {
      */
     static String startupReason(String output) {
         StartupOutput said = StartupOutput.of(output);
+        if (said.pluginLine() != null) {
+            return said.pluginLine();
+        }
         if (said.conftestLine() != null) {
             return "pytest could not start: " + said.conftestLine().replaceAll("\\.$", "") + ": " + said.last()
                     + "; fix that conftest.py and run again";
