@@ -390,7 +390,7 @@ final class Coordinator {
                 stop(job, false);
                 continue;
             }
-            if (supervisor.mustRecycle(job) && !pool.isJoined(job.slot())) { // a joined worker is not ours to restart
+            if (supervisor.mustRecycle(job) && pool.launches(job.slot())) {
                 stop(job, true);
                 continue;
             }
@@ -444,8 +444,7 @@ final class Coordinator {
         }
         chargeLoss(job, exitCode, output);
         scheduler.removeWorker(job.slot());
-        if (pool.isJoined(job.slot())) {
-            // Started on its own machine, so not restarted from here; its machine may join again.
+        if (!pool.launches(job.slot())) {
             events.workerLost(job.ref(), job.isReady() ? lossReason(job, exitCode)
                     : "could not start there: " + startupFailure.apply(output));
             return;

@@ -97,9 +97,12 @@ public final class WorkerPool implements AutoCloseable {
         return serving;
     }
 
-    /** A worker that joined: it is not restarted from here (its machine may join again). */
-    synchronized boolean isJoined(String slot) {
-        return joinedSlots.contains(slot);
+    /**
+     * Whether this pool starts the slot's worker, and so can start it again: a seat's yes; a
+     * worker that joined started itself on its own machine (which may join again).
+     */
+    synchronized boolean launches(String slot) {
+        return !joinedSlots.contains(slot);
     }
 
     /** The workers launched and not yet taken by a coordinator; taking them empties the list. */

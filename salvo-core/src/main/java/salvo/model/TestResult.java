@@ -13,7 +13,7 @@ import java.util.Objects;
  *                or a crash, or a skip whose reason is known (kind SKIP)
  * @param output  captured stdout/stderr of the test, capped
  * @param attempt 1 for the first run, 2 for the first retry, ...
- * @param warnings how many warnings its framework recorded while it ran (pytest's count)
+ * @param warnings how many warnings its framework recorded while it ran (the count its summary gives)
  * @param measurements the values it compared, in order (a sequence's checks)
  */
 public record TestResult(NodeId node, Outcome outcome, Duration duration, Failure failure, String output,

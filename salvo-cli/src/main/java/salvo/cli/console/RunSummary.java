@@ -95,7 +95,7 @@ public final class RunSummary {
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
-    /** pytest's ", 7 warnings" (its own output is not shown for workers, so this is where they are counted). */
+    /** The framework's ", 7 warnings": its own summary is not shown for workers, so this is where they are counted. */
     static String warnings(Totals totals, Style style) {
         int n = totals.warnings();
         return n == 0 ? "" : ", " + style.warning(n + (n == 1 ? " warning" : " warnings"));

@@ -28,7 +28,7 @@ public final class Style {
         };
     }
 
-    /** Worth a look, not a failure: warnings, as pytest paints them. */
+    /** Worth a look, not a failure: warnings, in the yellow test frameworks paint them. */
     public String warning(String text) {
         return paint("33", text);
     }
