@@ -56,6 +56,21 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void aBinaryFileAndAHugeFileAreOneLineEachNotAParserTrace() throws Exception {
+        Path binary = dir.resolve("bin.tum");
+        byte[] noise = new byte[4096];
+        new java.util.Random(3).nextBytes(noise);
+        java.nio.file.Files.write(binary, noise);
+        assertError(Tum.seq("check", binary.toString()), "bin.tum:1:1", "not a text file (it is not UTF-8)");
+
+        Path huge = dir.resolve("huge.tum");
+        String step = "    - let: {values: [{x: 1}]}\n";
+        java.nio.file.Files.writeString(huge, "main:\n  steps:\n" + step.repeat(50 * 1024 * 1024 / step.length()));
+        assertError(Tum.seq("check", huge.toString()), "huge.tum:1:1", "the file is 50.0 MiB, more than the 3 MiB a "
+                + "sequence file may be; split it with !include");
+    }
+
+    @Test
     void unknownItemListsTheKnownOnes() {
         Tum.Cli r = check("""
                 main:

@@ -123,7 +123,15 @@ final class Includes {
         java.util.Optional<YNode> parse(Path file, Map<String, Object> variables) {
             String text;
             try {
+                long size = Files.size(file);
+                if (size > YamlReader.MAX_CHARS) {
+                    throw new LoadFailed(Mark.of(file), String.format(java.util.Locale.ROOT, "the file is %.1f MiB, more "
+                            + "than the %d MiB a sequence file may be; split it with !include", size / 1048576.0,
+                            YamlReader.MAX_CHARS / 1048576));
+                }
                 text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new LoadFailed(Mark.of(file), "not a text file (it is not UTF-8): give a .tum sequence");
             } catch (IOException e) {
                 throw new LoadFailed(Mark.of(file), "cannot read the file (" + e.getMessage() + ")");
             }

@@ -23,6 +23,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class YamlReader {
     private static final int MAX_DEPTH = 200;
+    /** The largest document read, after templating (the YAML library's own limit): far beyond a real sequence. */
+    static final int MAX_CHARS = 3 * 1024 * 1024;
 
     private final Path file;
     private final int[] lineMap;
@@ -39,7 +41,7 @@ public final class YamlReader {
     public Optional<YNode> read(String text) {
         Optional<Node> root;
         try {
-            root = new Compose(LoadSettings.builder().setLabel(file.toString()).build()).composeString(text);
+            root = new Compose(LoadSettings.builder().setLabel(file.toString()).setCodePointLimit(MAX_CHARS).build()).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Mark at = e.getProblemMark().map(this::mark).orElse(Mark.of(file));
             throw new LoadFailed(at, "not valid YAML: " + oneLine(e.getProblem()) + "; fix the syntax");
