@@ -193,17 +193,6 @@ class EngineTest {
     }
 
     @Test
-    void unsupportedItemsFailClearly() {
-        Tum.Ran r = run("""
-                - unittest: {name: g, test_file: t.py}
-                - let: {name: after, values: {x: 1}}
-                """);
-        assertEquals(Verdict.FAIL, r.row("g").verdict());
-        assertTrue(r.row("g").message().contains("'unittest' items are not supported yet"), r.row("g").message());
-        assertEquals(Verdict.PASS, r.row("after").verdict());
-    }
-
-    @Test
     void gitDescribesEveryRepository() throws Exception {
         Path repo = dir.resolve("repo");
         java.nio.file.Files.createDirectories(repo);
