@@ -98,7 +98,8 @@ public final class ItemSchema {
     private static Map<String, Map<String, FieldType>> consoleActions() {
         return Map.of(
                 "open", fields("protocol", TEXT, "telnet_host", TEXT, "telnet_port", ANY, "ssh_host", TEXT, "ssh_user", TEXT,
-                        "ssh_pwd", TEXT, "tcp_host", TEXT, "tcp_port", ANY, "serial_port", TEXT, "serial_baudrate", ANY,
+                        "ssh_pwd", TEXT, "ssh_port", ANY, "ssh_key", TEXT, "ssh_config", TEXT, "tcp_host", TEXT, "tcp_port", ANY,
+                        "serial_port", TEXT, "serial_baudrate", ANY,
                         "buffered", FLAG, "shell", TEXT, "terminal_path", TEXT, "write_delay", ANY, "log", ANY,
                         "overwrite_log", FLAG),
                 "write", Map.of(), "writeln", Map.of(),
