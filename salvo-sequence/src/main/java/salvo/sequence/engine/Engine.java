@@ -269,7 +269,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * The row of one test that an item ran (a unittest or pytest item's): a leaf under the
+     * The row of one test that an item ran (a unittest item's, or the other Python tests item's): a leaf under the
      * item's node, in Salvo's results and in the report, written before the item's own row.
      */
     void testRow(Frame item, String name, String type, Result r, Duration took, String output) {

@@ -20,14 +20,15 @@ import salvo.sequence.load.ItemSchema;
 import salvo.sequence.load.Step;
 
 /**
- * unittest and pytest items (§3.8): the test file run once by Salvo's adapter for Python tests
- * (pytest runs unittest TestCases too) on python_bin, each test a child row of the item. The
+ * The unittest item and its sibling for Python test files (§3.8): the test file run once by
+ * Salvo's adapter for Python tests (which runs unittest TestCases too) on python_bin, each test
+ * a child row of the item. The
  * item PASSes when no test failed, and FAILs naming those that did; test_method keeps only the
  * tests of those function names.
  */
 final class PythonTests {
-    /** pytest with the original's options: the file's own addopts do not apply (§3.8). */
-    private static final List<String> PYTEST_OPTIONS = List.of("-o", "addopts=");
+    /** The framework's options the original gives: the file's own addopts do not apply (§3.8). */
+    private static final List<String> FRAMEWORK_OPTIONS = List.of("-o", "addopts=");
 
     private final Engine engine;
 
@@ -42,7 +43,7 @@ final class PythonTests {
             return Result.fail(item + ": no test file at \"" + file + "\" (test_file is relative to the test directory)");
         }
         Set<String> methods = methods(frame);
-        List<String> passThrough = new ArrayList<>(PYTEST_OPTIONS);
+        List<String> passThrough = new ArrayList<>(FRAMEWORK_OPTIONS);
         if (!methods.isEmpty()) {
             passThrough.add("-k"); // a substring match: the results are narrowed to the exact names below
             passThrough.add(String.join(" or ", methods));
@@ -120,7 +121,7 @@ final class PythonTests {
         return names;
     }
 
-    /** The test's name within its file: its containers and itself, as pytest joins them. */
+    /** The test's name within its file: its containers and itself, joined as the framework joins them. */
     private static String name(NodeId node) {
         return node.segments().stream().skip(1).map(NodeId.Segment::name).collect(Collectors.joining("::"));
     }
