@@ -76,6 +76,11 @@ public final class SshHosts implements AutoCloseable {
         return dir.resolve("ssh_config");
     }
 
+    /** The client's private key, which every host accepts (for root). */
+    public Path clientKey() {
+        return dir.resolve("client");
+    }
+
     public Path knownHosts() {
         return dir.resolve("known_hosts");
     }

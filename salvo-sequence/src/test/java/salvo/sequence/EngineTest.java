@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import salvo.sequence.engine.Row;
 import salvo.sequence.engine.Verdict;
 import salvo.testing.NoLeftoverProcesses;
 
@@ -193,17 +194,6 @@ class EngineTest {
     }
 
     @Test
-    void unsupportedItemsFailClearly() {
-        Tum.Ran r = run("""
-                - unittest: {name: g, test_file: t.py}
-                - let: {name: after, values: {x: 1}}
-                """);
-        assertEquals(Verdict.FAIL, r.row("g").verdict());
-        assertTrue(r.row("g").message().contains("'unittest' items are not supported yet"), r.row("g").message());
-        assertEquals(Verdict.PASS, r.row("after").verdict());
-    }
-
-    @Test
     void gitDescribesEveryRepository() throws Exception {
         Path repo = dir.resolve("repo");
         java.nio.file.Files.createDirectories(repo);
@@ -278,5 +268,61 @@ class EngineTest {
         assertEquals(Verdict.PASS, r.row("r").verdict(), "run PASSes whenever the child ran: " + r);
         assertTrue(r.log().contains("[child.tum] Test run failed."), r.log());
         assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("child.xml")), "report_file is the child's -p: " + r.log());
+    }
+
+    @Test
+    void waitForExecWaitsForTheWindowToOpen() {
+        java.time.LocalTime before = java.time.LocalTime.now();
+        org.junit.jupiter.api.Assumptions.assumeTrue(before.isBefore(java.time.LocalTime.of(23, 59, 50)), "not across midnight");
+        java.time.LocalTime start = before.plusSeconds(2).withNano(0);
+        Tum.write(dir, "child.tum", "main:\n  name: child\n  steps: [{let: {values: {a: 1}}}]\n");
+        Tum.Ran r = run("""
+                - run: {name: later, tum: child.tum, start_time: "%s", wait_for_exec: true}
+                - run: {name: closed, tum: child.tum, start_time: "%s"}
+                """.formatted(start, before.plusHours(1).withSecond(0).withNano(0).toString().substring(0, 5)));
+        assertEquals(Verdict.PASS, r.row("later").verdict(), r.toString());
+        assertTrue(r.log().contains("is before start_time " + start + "; waiting for the window to open (wait_for_exec)"), r.log());
+        assertTrue(r.row("later").duration().compareTo(java.time.Duration.between(before, start).minusMillis(100)) >= 0,
+                "it waited for " + start + ": " + r.row("later").duration());
+        assertTrue(r.log().contains("[child.tum] Test run success."), r.log());
+        org.junit.jupiter.api.Assumptions.assumeTrue(before.getHour() < 23, "start_time an hour later is not tomorrow");
+        assertEquals(Verdict.FAIL, r.row("closed").verdict(), r.toString());
+    }
+
+    @Test
+    void aStopEndsTheWaitForTheWindow() throws Exception {
+        java.time.LocalTime later = java.time.LocalTime.now().plusHours(1).withNano(0);
+        Path file = Tum.write(dir, "w.tum", """
+                main:
+                  name: m
+                  steps:
+                    - run: {name: waits, tum: w.tum, start_time: "%s", end_time: "%s", wait_for_exec: true}
+                    - let: {name: cleanup, execute_on_stop: true, values: {done: 1}}
+                """.formatted(later, later.plusMinutes(1)));
+        StringBuffer log = new StringBuffer();
+        List<Row> rows = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SequenceSession s = new SequenceSession(salvo.sequence.load.LoadOptions.of(file), new salvo.execute.RunControl())) {
+            assertTrue(s.load().ok());
+            Thread stopper = new Thread(() -> {
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (!log.toString().contains("waiting for the window") && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(20); // polling the log, with a deadline
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                s.stop();
+            });
+            stopper.start();
+            long t0 = System.nanoTime();
+            s.run(line -> log.append(line).append('\n'), rows::add);
+            stopper.join();
+            assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "the stop ended the wait");
+        }
+        Row waits = rows.stream().filter(x -> x.node().name().equals("waits")).findFirst().orElseThrow();
+        assertEquals(Verdict.FAIL, waits.verdict(), log.toString());
+        assertTrue(waits.message().startsWith("run: stopped while waiting for the window to open"), waits.message());
+        assertTrue(rows.stream().anyMatch(x -> x.node().name().equals("cleanup") && x.verdict() == Verdict.PASS), log.toString());
     }
 }

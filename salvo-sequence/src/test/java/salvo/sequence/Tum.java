@@ -34,6 +34,18 @@ final class Tum {
             return rows.stream().map(r -> r.node().name() + "=" + r.verdict()).toList();
         }
 
+        /** The rows whose report map says the verdict they must end with ({@code expect: PASS}). */
+        List<Row> expecting() {
+            return rows.stream().filter(r -> r.data().get("expect") != null).toList();
+        }
+
+        /** Each expecting row that ended otherwise, described. */
+        List<String> unmetExpectations() {
+            return expecting().stream().filter(r -> !r.data().get("expect").equals(r.verdict().name()))
+                    .map(r -> r.node().id() + " (" + r.node().name() + "): expected " + r.data().get("expect") + ", got "
+                            + r.verdict() + " (" + r.message() + ")").toList();
+        }
+
         @Override
         public String toString() {
             return verdict + " " + names() + "\n" + log;
@@ -74,6 +86,19 @@ final class Tum {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text.stripIndent());
             return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the files of {@code folder} into {@code into} (made if need be), which it returns. */
+    static Path copyFiles(Path folder, Path into) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            Files.createDirectories(into);
+            for (Path f : files.toList()) {
+                Files.copy(f, into.resolve(f.getFileName()));
+            }
+            return into;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,7 +18,7 @@ import salvo.sequence.load.Step;
 /**
  * console and its actions (§3.6): connections named by console_name, open until close or the
  * end of the run, shared by later items. terminal, rawtcp, telnet (a plain socket, port 23 by
- * default, §9.9) and serial (the device file, set up by stty) open; ssh FAILs as not supported yet.
+ * default, §9.9), serial (the device file, set up by stty) and ssh (the system's, {@link SshConsole}) open.
  */
 final class Consoles implements AutoCloseable {
     private final Engine engine;
@@ -69,11 +69,11 @@ final class Consoles implements AutoCloseable {
                 case "telnet" -> Connection.socket(console, frame.expandText(frame.step.field("telnet_host")),
                         port(frame.field("telnet_port"), 23), engine.control(), received(frame));
                 case "serial" -> serial(console, frame);
+                case "ssh" -> SshConsole.open(console, frame, engine.testDirectory(), engine.control(), received(frame));
                 default -> null;
             };
             if (c == null) {
-                return Result.fail("console protocol '" + protocol + "' is not supported yet by Salvo's sequence engine "
-                        + "(terminal, rawtcp, telnet and serial are)");
+                return Result.fail("console protocol '" + protocol + "' is not one of terminal, rawtcp, telnet, serial, ssh");
             }
             open.put(console, c);
             return Result.pass();

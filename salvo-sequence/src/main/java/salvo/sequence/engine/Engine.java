@@ -255,7 +255,7 @@ public final class Engine implements AutoCloseable {
         if (step.has("report") && frame.field("report") instanceof Map<?, ?> report) {
             report.forEach((k, v) -> data.put(String.valueOf(k), v));
         }
-        String message = r.message().isEmpty() ? r.verdict().name() : r.message();
+        String message = r.shownMessage();
         ReportRecorder rec = report;
         if (rec != null && started) {
             // The report keeps no row for an item skipped at load (§6.1); Salvo's own results do (§9.6).
@@ -266,6 +266,21 @@ public final class Engine implements AutoCloseable {
                     frame.stop.stopped(), r.measurements()));
         }
         return r;
+    }
+
+    /**
+     * The row of one test that an item ran (a unittest item's, or the other Python tests item's): a leaf under the
+     * item's node, in Salvo's results and in the report, written before the item's own row.
+     */
+    void testRow(Frame item, String name, String type, Result r, Duration took, String output) {
+        String message = r.shownMessage();
+        ReportRecorder rec = report;
+        if (rec != null) {
+            rec.testFinished(item, name, type, r, ticks() - took.toNanos() / 100_000, took, r.data(),
+                    rec.plan().logStored() ? output : null);
+        }
+        rows.finished(new Row(item.pathTo(name, name, false), type, r.verdict(), message, took, output, r.data(),
+                item.stop.stopped()));
     }
 
     private String banner(String text) {
@@ -320,7 +335,7 @@ public final class Engine implements AutoCloseable {
     /** A loop round's own row: a container between the loop and the round's items. */
     void roundFinished(Frame round, Result r, long start) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        String message = r.message().isEmpty() ? r.verdict().name() : r.message();
+        String message = r.shownMessage();
         rows.finished(new Row(round.path, "Cycle round", r.verdict(), message, took, round.output(), Map.of(),
                 round.stop.stopped(), List.of()));
     }

@@ -38,10 +38,16 @@ final class Frame {
 
     /** A child's frame: a node under this one's path. */
     Frame child(Step child, String idPart, String name, LoopVars loopVars, Stop childStop, String childPrefix) {
+        return new Frame(engine, this, child, pathTo(idPart, name, child == null || child.isContainer()), loopVars,
+                childStop, childPrefix);
+    }
+
+    /** The path of a node under this one's. */
+    List<Row.Node> pathTo(String idPart, String name, boolean container) {
         List<Row.Node> p = new ArrayList<>(path);
         String parentId = path.isEmpty() ? "" : path.get(path.size() - 1).id() + "/";
-        p.add(new Row.Node(parentId + idPart, name, child == null || child.isContainer()));
-        return new Frame(engine, this, child, p, loopVars, childStop, childPrefix);
+        p.add(new Row.Node(parentId + idPart, name, container));
+        return p;
     }
 
     salvo.sequence.python.Dictionary dictionary() {

@@ -12,6 +12,7 @@ final class Items {
     private final LuaFuncs luaFuncs;
     private final RunTum runTum;
     private final Git git;
+    private final PythonTests pythonTests;
     final Consoles consoles;
     final JsonRpcs jsonRpcs;
     final Plots plots;
@@ -24,16 +25,13 @@ final class Items {
         this.luaFuncs = new LuaFuncs(engine);
         this.runTum = new RunTum(engine);
         this.git = new Git(engine);
+        this.pythonTests = new PythonTests(engine);
         this.consoles = new Consoles(engine);
         this.jsonRpcs = new JsonRpcs(engine, consoles);
         this.plots = new Plots(engine);
     }
 
     Result body(Step step, Frame frame) {
-        if (!step.runs()) {
-            return Result.fail("'" + step.kind() + "' items are not supported yet by Salvo's sequence engine; "
-                    + "run this file with Testium, or skip the item (skipped: true)");
-        }
         return switch (step.kind()) {
             case "main", "group" -> engine.children(step.children(), frame, stopOnFailure(step, frame));
             case "parallel_branch" -> parallels.branch(step, frame);
@@ -46,6 +44,7 @@ final class Items {
             case "lua_func" -> luaFuncs.run(step, frame);
             case "run" -> runTum.run(step, frame);
             case "git" -> git.run(step, frame);
+            case "unittest", salvo.sequence.load.ItemSchema.PYTHON_TESTS_ITEM -> pythonTests.run(step, frame, stopOnFailure(step, frame));
             case "console" -> consoles.run(step, frame, stopOnFailure(step, frame));
             case "json_rpc" -> jsonRpcs.run(step, frame, stopOnFailure(step, frame));
             case "plot" -> plots.run(step, frame, stopOnFailure(step, frame));

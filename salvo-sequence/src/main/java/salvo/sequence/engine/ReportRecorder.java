@@ -57,6 +57,8 @@ final class ReportRecorder {
     private final ReportPlan plan;
     private final ReportDatabase db;
     private final Map<String, Integer> ids;
+    /** The tests that items ran (§3.8), numbered after the items as they first appear. */
+    private final Map<String, Integer> testIds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String failure;
 
     private ReportRecorder(Engine engine, ReportPlan plan, ReportDatabase db, Map<String, Integer> ids) {
@@ -147,9 +149,27 @@ final class ReportRecorder {
         if (step.has("expected_result")) {
             all.put("expected", step.field("expected_result"));
         }
-        String message = r.message().isEmpty() ? r.verdict().name() : r.message();
-        ReportRow row = new ReportRow(startTicks, id, parent, level, name, step.type(), key(step, frame),
-                r.verdict().name(), message, took.toNanos() / 100_000, log, json(all));
+        insert(new ReportRow(startTicks, id, parent, level, name, step.type(), key(step, frame), r.verdict().name(),
+                r.shownMessage(), took.toNanos() / 100_000, log, json(all)), frame);
+    }
+
+    /**
+     * The row of a test that the item of {@code frame} ran, one level below it. Each distinct
+     * test gets an id after the items' numbers, the same in every execution of its item.
+     */
+    void testFinished(Frame frame, String name, String type, Result r, long startTicks, Duration took,
+                      Map<String, Object> data, String log) {
+        Integer parent = ids.get(frame.step.id());
+        if (parent == null) {
+            return;
+        }
+        int id = testIds.computeIfAbsent(frame.step.id() + "/" + name, k -> ids.size() + testIds.size() + 1);
+        int level = (int) frame.step.id().chars().filter(c -> c == '/').count() + 1;
+        insert(new ReportRow(startTicks, id, parent, level, name, type, key(frame.step, frame), r.verdict().name(),
+                r.shownMessage(), took.toNanos() / 100_000, log, json(new TreeMap<>(data))), frame);
+    }
+
+    private void insert(ReportRow row, Frame frame) {
         try {
             db.insert(row);
         } catch (SQLException e) {

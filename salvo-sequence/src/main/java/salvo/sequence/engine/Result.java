@@ -37,6 +37,11 @@ public record Result(Verdict verdict, Object value, String message, Map<String, 
         return new Result(Verdict.SKIP, null, message, Map.of());
     }
 
+    /** The message of its row: the verdict when it has none (§6.1). */
+    public String shownMessage() {
+        return message.isEmpty() ? verdict.name() : message;
+    }
+
     public Result with(Verdict v, String newMessage) {
         return new Result(v, value, newMessage, data, measurements);
     }

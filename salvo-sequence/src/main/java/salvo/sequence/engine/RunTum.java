@@ -7,14 +7,19 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import salvo.sequence.expr.PyRepr;
+import salvo.sequence.expr.Rules;
 import salvo.sequence.load.Step;
 
 /**
  * run (§3.7): another .tum in a process of its own (the same Java, salvo's sequence main, in
  * batch without colour), its output into this log prefixed with its file name. It PASSes
  * whenever the child ran, whatever the child's verdict; a stop kills the child's whole tree.
+ * start_time and end_time ("HH:MM", or "HH:MM:SS") make a window; outside it the item FAILs, or
+ * with wait_for_exec waits for it to open.
  */
 final class RunTum {
+    private static final long POLL_MILLIS = 50;
+
     private final Engine engine;
 
     RunTum(Engine engine) {
@@ -29,11 +34,12 @@ final class RunTum {
             return Result.fail("run: no sequence file \"" + tum + "\" in the working directory or the test directory");
         }
         String window = window(step);
+        if (window != null && step.has("wait_for_exec") && Rules.flag(frame.field("wait_for_exec"), engine.evaluator(frame.stop))) {
+            frame.info(window + "; waiting for the window to open (wait_for_exec)");
+            window = awaitWindow(step, frame.stop);
+        }
         if (window != null) {
             return Result.fail(window);
-        }
-        if (step.has("wait_for_exec")) {
-            return Result.fail("run: wait_for_exec is not supported yet by Salvo's sequence engine");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "salvo.sequence.SequenceMain", "run", "-b", "-o"));
@@ -59,6 +65,26 @@ final class RunTum {
         } catch (IOException e) {
             return Result.fail("run: cannot start the sequence " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * wait_for_exec: until the window opens (null), or why it did not. The original looks once a
+     * minute; the clock is cheap, so this looks as often as it checks for a stop.
+     */
+    private static String awaitWindow(Step step, Stop stop) {
+        String window;
+        while ((window = window(step)) != null) {
+            if (stop.stopped()) {
+                return "run: stopped while waiting for the window to open (" + window + ")";
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "run: interrupted while waiting for the window to open";
+            }
+        }
+        return null;
     }
 
     /** Why now is outside the start_time/end_time window, or null when it may run. */

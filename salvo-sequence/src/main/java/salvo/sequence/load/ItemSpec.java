@@ -7,13 +7,13 @@ import java.util.Set;
 
 /**
  * One kind of item: its own fields (the common ones are added), the required ones, where its
- * children are, the actions it takes, and whether Salvo's engine runs it yet.
+ * children are and the actions it takes.
  *
  * @param children "steps", "branches" or null
  * @param actions  for console, json_rpc and plot: each action's fields; empty otherwise
  */
 public record ItemSpec(String kind, String type, Map<String, FieldType> fields, Set<String> required,
-                       String children, Map<String, Map<String, FieldType>> actions, boolean runs) {
+                       String children, Map<String, Map<String, FieldType>> actions) {
 
     public static final Map<String, FieldType> COMMON = common();
 

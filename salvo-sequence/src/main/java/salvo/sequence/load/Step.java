@@ -7,11 +7,9 @@ import java.util.Map;
  * One item of a loaded sequence, checked: its kind, a path id stable across runs
  * ({@code 0:group/2:py_func}), its name (expanded at load), its fields as plain values (expanded
  * at run time), where each field is in the source, and its children (steps, branches or actions).
- *
- * @param runs false for the items Salvo's engine does not run yet: running one FAILs it
  */
 public record Step(String kind, String id, String name, String type, Map<String, Object> fields,
-                   Map<String, Mark> marks, List<Step> children, Mark mark, boolean skipped, boolean runs) {
+                   Map<String, Mark> marks, List<Step> children, Mark mark, boolean skipped) {
     public Step {
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         marks = Map.copyOf(marks);
@@ -37,7 +35,8 @@ public record Step(String kind, String id, String name, String type, Map<String,
 
     public boolean isContainer() {
         return switch (kind) {
-            case "main", "group", "loop", "parallel", "parallel_branch", "console", "json_rpc", "plot" -> true;
+            case "main", "group", "loop", "parallel", "parallel_branch", "console", "json_rpc", "plot", "unittest",
+                 ItemSchema.PYTHON_TESTS_ITEM -> true;
             default -> false;
         };
     }

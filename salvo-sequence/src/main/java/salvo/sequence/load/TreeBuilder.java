@@ -39,7 +39,7 @@ public final class TreeBuilder {
             return null;
         }
         ItemSpec group = ItemSchema.get("group").orElseThrow();
-        return item("main", new ItemSpec("main", "default", group.fields(), Set.of(), "steps", Map.of(), true), map,
+        return item("main", new ItemSpec("main", "default", group.fields(), Set.of(), "steps", Map.of()), map,
                 map.mark(), "main", "main");
     }
 
@@ -100,7 +100,7 @@ public final class TreeBuilder {
             body.get("exit_condition").filter(YNode.Map.class::isInstance).map(YNode.Map.class::cast)
                     .ifPresent(c -> exitCondition(c, label));
         }
-        return new Step(kind, id, name, spec.type(), fields, marks, children, at, skipped, spec.runs());
+        return new Step(kind, id, name, spec.type(), fields, marks, children, at, skipped);
     }
 
     private List<Step> steps(YNode.Seq seq, String parentId, String where) {
@@ -157,11 +157,11 @@ public final class TreeBuilder {
                 value.put("value", Plain.of(body));
                 value.put("name", "");
                 out.add(new Step(kind, id, "", spec.type() + " action", value, Map.of("value", body.mark()), List.of(),
-                        entry.keyMark(), false, spec.runs()));
+                        entry.keyMark(), false));
                 continue;
             }
             ItemSpec action = new ItemSpec(kind, spec.type() + " action", fields, ItemSchema.requiredOfAction(item,
-                    entry.key()), null, Map.of(), spec.runs());
+                    entry.key()), null, Map.of());
             out.add(item(kind, action, m, entry.keyMark(), id, where));
         }
         return out;

@@ -141,6 +141,28 @@ class SequenceAdapterTest {
     }
 
     @Test
+    void aPythonTestItemsTestsAreTestsUnderTheItem() throws IOException {
+        write("checks/test_rails.py", "def test_up():\n    pass\n\ndef test_down():\n    assert False, 'rail down'\n");
+        write("checks/rails.tum", """
+                main:
+                  name: rails
+                  steps: [{pytest: {name: rails, test_file: test_rails.py}}]
+                """);
+        Ran r = execute(Map.of("sequence", new SequenceAdapter()), List.of("checks/rails.tum"), new RunControl(), Duration.ZERO);
+        assertEquals(Outcome.FAILED, r.units().get(0).outcome(), r.tests().toString());
+        TestResult up = r.named("test_up");
+        assertEquals(NodeId.Kind.TEST, up.node().kind());
+        assertEquals(Outcome.PASSED, up.outcome());
+        assertEquals("checks/rails.tum::0:pytest/test_up", up.node().id());
+        NodeId item = up.node().parent().orElseThrow();
+        assertEquals(NodeId.Kind.CONTAINER, item.kind());
+        assertEquals("rails", item.name());
+        TestResult down = r.named("test_down");
+        assertEquals(Outcome.FAILED, down.outcome());
+        assertTrue(down.failure().message().contains("rail down"), down.failure().message());
+    }
+
+    @Test
     void theLosersOfASyncAnyRaceAreSkippedNotFailed() throws IOException {
         write("race.tum", """
                 main:

@@ -17,7 +17,7 @@ import salvo.terminal.Cells;
 /** The operator's view as data, and as drawn: no terminal involved. */
 class OperatorViewTest {
     private static Step step(String kind, String id, String name, Step... children) {
-        return new Step(kind, id, name, kind, Map.of(), Map.of(), List.of(children), null, false, true);
+        return new Step(kind, id, name, kind, Map.of(), Map.of(), List.of(children), null, false);
     }
 
     private final Step leafA = step("let", "0:group/0:let", "a");
