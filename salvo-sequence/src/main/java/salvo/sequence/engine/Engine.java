@@ -280,7 +280,7 @@ public final class Engine implements AutoCloseable {
                     rec.plan().logStored() ? output : null);
         }
         rows.finished(new Row(item.pathTo(name, name, false), type, r.verdict(), message, took, output, r.data(),
-                item.stop.stopped()));
+                item.stop.stopped(), r.measurements()));
     }
 
     private String banner(String text) {
