@@ -400,7 +400,8 @@ class ServeTest {
         Map<String, String> workers = new TreeMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".salvo/salvo.db"));
              ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT t.test_id, u.worker FROM test_results t JOIN unit_results u ON t.unit_result_id = u.id"
+                     "SELECT t.test_id, coalesce(nullif(t.worker, ''), u.worker) FROM test_results t"
+                             + " JOIN unit_results u ON t.unit_result_id = u.id"
                              + " WHERE t.kind = 'TEST'")) {
             while (rs.next()) {
                 workers.put(rs.getString(1), rs.getString(2));

@@ -361,7 +361,8 @@ final class Coordinator {
     }
 
     private void record(WorkerJob job, TestResult raw) {
-        TestResult result = perEnvironment ? raw.withNode(placed(job, raw.node())) : raw;
+        TestResult ran = raw.withWorker(job.ref()); // a file's tests may spread over several workers
+        TestResult result = perEnvironment ? ran.withNode(placed(job, ran.node())) : ran;
         events.testFinished(job.ref(), result);
         progress(result.unitId()).ifPresent(u -> {
             u.add(result, job.ref());

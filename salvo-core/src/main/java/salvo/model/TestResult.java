@@ -15,24 +15,20 @@ import java.util.Objects;
  * @param attempt 1 for the first run, 2 for the first retry, ...
  * @param warnings how many warnings its framework recorded while it ran (the count its summary gives)
  * @param measurements the values it compared, in order (a sequence's checks)
+ * @param worker  the worker that ran this attempt; NONE where only its unit's is known (a unit run whole)
  */
 public record TestResult(NodeId node, Outcome outcome, Duration duration, Failure failure, String output,
-                         int attempt, int warnings, List<Measurement> measurements) {
+                         int attempt, int warnings, List<Measurement> measurements, WorkerRef worker) {
     public static final int MAX_OUTPUT = 64 * 1024;
 
-    /** A result without warnings or measurements. */
+    /** A result without warnings or measurements, of its unit's worker; the withers add them. */
     public TestResult(NodeId node, Outcome outcome, Duration duration, Failure failure, String output, int attempt) {
-        this(node, outcome, duration, failure, output, attempt, 0, List.of());
-    }
-
-    /** A result without measurements. */
-    public TestResult(NodeId node, Outcome outcome, Duration duration, Failure failure, String output, int attempt,
-                      int warnings) {
-        this(node, outcome, duration, failure, output, attempt, warnings, List.of());
+        this(node, outcome, duration, failure, output, attempt, 0, List.of(), WorkerRef.NONE);
     }
 
     public TestResult {
         measurements = List.copyOf(measurements);
+        worker = worker == null ? WorkerRef.NONE : worker;
         if (warnings < 0) {
             throw new IllegalArgumentException("warnings must not be negative");
         }
@@ -57,14 +53,26 @@ public record TestResult(NodeId node, Outcome outcome, Duration duration, Failur
     }
 
     public TestResult withNode(NodeId newNode) {
-        return new TestResult(newNode, outcome, duration, failure, output, attempt, warnings, measurements);
+        return new TestResult(newNode, outcome, duration, failure, output, attempt, warnings, measurements, worker);
     }
 
     public TestResult withOutcome(Outcome newOutcome) {
-        return new TestResult(node, newOutcome, duration, failure, output, attempt, warnings, measurements);
+        return new TestResult(node, newOutcome, duration, failure, output, attempt, warnings, measurements, worker);
     }
 
     public TestResult withFailure(Outcome newOutcome, Failure newFailure) {
-        return new TestResult(node, newOutcome, duration, newFailure, output, attempt, warnings, measurements);
+        return new TestResult(node, newOutcome, duration, newFailure, output, attempt, warnings, measurements, worker);
+    }
+
+    public TestResult withWarnings(int count) {
+        return new TestResult(node, outcome, duration, failure, output, attempt, count, measurements, worker);
+    }
+
+    public TestResult withMeasurements(List<Measurement> measured) {
+        return new TestResult(node, outcome, duration, failure, output, attempt, warnings, measured, worker);
+    }
+
+    public TestResult withWorker(WorkerRef ranOn) {
+        return new TestResult(node, outcome, duration, failure, output, attempt, warnings, measurements, ranOn);
     }
 }

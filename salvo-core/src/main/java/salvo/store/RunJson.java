@@ -55,7 +55,7 @@ final class RunJson {
                 String worker, Problem failure, List<Test> tests, Integer warnings) {}
 
     record Test(String id, List<Segment> node, Outcome outcome, BigDecimal seconds, int attempt, Problem failure,
-                String output, Integer warnings, List<Measured> measurements) {}
+                String output, Integer warnings, List<Measured> measurements, String worker) {}
 
     /** A measurement; left out (null) where a test has none. */
     record Measured(String name, double value, Double low, Double high, String unit) {}
@@ -101,7 +101,8 @@ final class RunJson {
         return new Unit(u.unit().id(), u.unit().path().toString(), u.unit().adapter(), u.outcome(),
                 seconds(u.duration()), u.attempts(), u.worker().label(), problem(u.failure()),
                 u.tests().stream().map(t -> new Test(t.testId(), segments(t.node()), t.outcome(), seconds(t.duration()), t.attempt(),
-                        problem(t.failure()), t.output(), orNull(t.warnings()), measured(t.measurements()))).toList(),
+                        problem(t.failure()), t.output(), orNull(t.warnings()), measured(t.measurements()),
+                        t.worker().equals(WorkerRef.NONE) ? null : t.worker().label())).toList(),
                 orNull(u.warnings()));
     }
 
@@ -158,7 +159,7 @@ final class RunJson {
                 .map(t -> new TestResult(node(u.id(), t), t.outcome(), duration(t.seconds()), failure(t.failure()),
                         t.output(), t.attempt(), orZero(t.warnings()), t.measurements() == null ? List.of()
                         : t.measurements().stream().map(m -> new Measurement(m.name(), m.value(), m.low(), m.high(),
-                        m.unit())).toList()))
+                        m.unit())).toList(), WorkerRef.parse(t.worker())))
                 .toList();
         return new UnitResult(new TestUnit(u.id(), Path.of(u.path()), u.adapter()), u.outcome(), duration(u.seconds()),
                 tests, failure(u.failure()), u.attempts(), WorkerRef.parse(u.worker()), orZero(u.warnings()));

@@ -34,7 +34,7 @@ final class RunReader {
             + " WHERE u.run_id = ? ORDER BY m.unit_result_id, m.test_position, m.ordinal";
 
     private static final String TESTS = "SELECT t.unit_result_id, t.position, t.test_id, t.node, t.outcome, t.duration_ms, t.attempt,"
-            + " t.failure_kind, t.failure_message, t.failure_detail, t.output, t.warnings"
+            + " t.failure_kind, t.failure_message, t.failure_detail, t.output, t.warnings, t.worker"
             + " FROM test_results t JOIN unit_results u ON u.id = t.unit_result_id"
             + " WHERE u.run_id = ? ORDER BY u.position, t.position";
 
@@ -104,7 +104,8 @@ final class RunReader {
                             columns.named(Outcome.class, rs.getString("outcome")),
                             Columns.duration(rs.getDouble("duration_ms")), columns.failure(rs),
                             rs.getString("output"), rs.getInt("attempt"), rs.getInt("warnings"),
-                            measured.getOrDefault(unitRowId + ":" + rs.getInt("position"), List.of()));
+                            measured.getOrDefault(unitRowId + ":" + rs.getInt("position"), List.of()),
+                            WorkerRef.parse(rs.getString("worker")));
                     testsByUnitRow.get(unitRowId).add(test);
                 }
             }

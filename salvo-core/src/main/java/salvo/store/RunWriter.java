@@ -38,7 +38,7 @@ final class RunWriter {
     // OR REPLACE: the journal writes a test again at its position when a retried unit runs it again.
     private static final String PUT_TEST = "INSERT OR REPLACE INTO test_results (unit_result_id, position, test_id,"
             + " kind, parent_id, node, outcome, duration_ms, attempt, failure_kind, failure_message, failure_detail,"
-            + " output, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " output, warnings, worker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String DROP_MEASUREMENTS = "DELETE FROM measurements WHERE unit_result_id = ?"
             + " AND test_position BETWEEN ? AND ?";
@@ -244,6 +244,7 @@ final class RunWriter {
         Columns.bindFailure(s, 10, test.failure());
         s.setString(13, test.output());
         s.setInt(14, test.warnings());
+        s.setString(15, test.worker().label());
     }
 
     private static long generatedId(PreparedStatement s) throws SQLException {

@@ -55,7 +55,7 @@ public sealed interface WireMessage {
     record TestFinished(String nodeId, Outcome outcome, Duration duration, String output, Failure failure,
                         int warnings) implements WireMessage {
         public TestResult result(NodeNames names, int attempt) {
-            return new TestResult(names.node(nodeId), outcome, duration, failure, output, attempt, warnings);
+            return new TestResult(names.node(nodeId), outcome, duration, failure, output, attempt).withWarnings(warnings);
         }
     }
 

@@ -45,9 +45,9 @@ class SqliteStoreTest {
         String a = "tests/test_a.py";
         TestResult failed = new TestResult(NodeId.flat(a, a + "::TestK::test_x[1-ü]"), Outcome.FAILED, Duration.ofNanos(1_234_567_891),
                 new Failure(FailureKind.ASSERTION, "assert 1 == 2", "Traceback\n  line 'quoted' \"double\"\n"),
-                "stdout ✔\nstderr\0nul", 1, 3);
+                "stdout ✔\nstderr\0nul", 1).withWarnings(3).withWorker(new WorkerRef("hostb", "gw2"));
         TestResult flaky = new TestResult(NodeId.flat(a, a + "::test_flaky"), Outcome.FLAKY, Duration.ofMillis(2),
-                Failure.of(FailureKind.TIMEOUT, "timed out once"), "", 2, 0, List.of(
+                Failure.of(FailureKind.TIMEOUT, "timed out once"), "", 2).withMeasurements(List.of(
                 new salvo.model.Measurement("voltage", 5.02, 4.9, 5.1, "V"),
                 new salvo.model.Measurement("retries", 3, null, 5.0, ""),
                 new salvo.model.Measurement("temperature", -0.25, -40.0, null, "°C")));

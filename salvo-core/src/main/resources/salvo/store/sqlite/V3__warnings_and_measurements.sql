@@ -1,11 +1,16 @@
--- Schema 3: warnings, as the framework counts them ("5 passed, 7 warnings"), and what tests
--- measured (a sequence's checks: name, value, limits, unit), so runs show a value drifting.
+-- Schema 3: warnings, as the framework counts them ("5 passed, 7 warnings"), which worker ran each
+-- test, and what tests measured (a sequence's checks: name, value, limits, unit), so runs show a
+-- value drifting.
 --
 -- A test's warnings are those recorded while it ran; a unit's are those recorded outside its tests
 -- (while it was collected, and, for the first unit of a run, while the framework configured itself).
 -- Rows from before schema 3 recorded none.
 ALTER TABLE test_results ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE unit_results ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0;
+
+-- The worker that ran the test, when it is not its unit's (a file's tests spread over persistent
+-- workers, a retry elsewhere); '' means the unit's worker, as in every row before schema 3.
+ALTER TABLE test_results ADD COLUMN worker TEXT NOT NULL DEFAULT '';
 
 -- Keyed by the test's place, not its row id: the journal replaces a test's row when a retry runs
 -- it again, and its measurements with it.

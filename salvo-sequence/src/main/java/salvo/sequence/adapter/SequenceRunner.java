@@ -148,7 +148,7 @@ final class SequenceRunner implements UnitRunner {
             default -> null;
         };
         String output = cutShort ? row.output() + "stopped: " + row.message() + "\n" : row.output();
-        return new TestResult(node, outcome, row.duration(), failure, output, attempt, 0, row.measurements());
+        return new TestResult(node, outcome, row.duration(), failure, output, attempt).withMeasurements(row.measurements());
     }
 
     private static UnitResult unitError(PlannedUnit unit, WorkerContext context, Instant started, String message,
