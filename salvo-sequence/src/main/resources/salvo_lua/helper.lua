@@ -1,4 +1,5 @@
--- Salvo's lua_func helper (SEQUENCES.md §3.10): lua helper.lua REQUEST RESULT
+-- Salvo's lua_func helper (SEQUENCES.md §3.10): lua helper.lua REQUEST RESULT, one call; or
+-- lua helper.lua --serve, the long-lived process of one context_id (see the end of this file).
 --
 -- REQUEST is a JSON file: {file, func, params, dict}. The file is loaded (it must return a
 -- module table), func is called with the params unpacked, and RESULT receives
@@ -181,66 +182,99 @@ local function write(path, text)
   f:close()
 end
 
-local request = json.decode(read(arg[1]))
-local dict = request.dict or {}
-local changes, n_changes = {}, 0
+-- Values tm.setgd stored that JSON cannot carry (functions, tables that hold themselves): kept in
+-- this process, where later calls of the same context_id see them (§2.5), as py_func's are.
+local kept = {}
 
--- The helper API that Lua gets (§2.5): the dictionary only.
-tm = {}
-function tm.gd(name, default)
-  local v = dict[name]
-  if v == nil then return default end
-  return v
+local function is_json(v)
+  return (pcall(json.encode, v))
 end
-function tm.setgd(name, v)
-  dict[name] = v
-  n_changes = n_changes + 1
-  changes[n_changes] = { "set", name, v }
-  array_length[changes[n_changes]] = 3
-end
-function tm.delgd(name)
-  dict[name] = nil
-  n_changes = n_changes + 1
-  changes[n_changes] = { "delete", name }
-end
-package.preload["tm"] = function() return tm end
-package.preload["json"] = function() return json end
-array_length[changes] = 0
 
-local function finish(result)
-  array_length[changes] = n_changes
-  result.changes = changes
-  local ok, text = pcall(json.encode, result)
-  if not ok then text = json.encode({ ok = false, error = "the returned value is not JSON: " .. text, changes = {} }) end
-  write(arg[2], text)
-  io.stdout:flush()
+-- One call: REQUEST in, RESULT out; returns instead of exiting, so a context can serve the next.
+local function serve_one(request_path, result_path)
+  local request = json.decode(read(request_path))
+  local dict = request.dict or {}
+  local changes, n_changes = {}, 0
+  array_length[changes] = 0
+  -- The helper API that Lua gets (§2.5): the dictionary only.
+  tm = {}
+  function tm.gd(name, default)
+    local v = kept[name]
+    if v == nil then v = dict[name] end
+    if v == nil then return default end
+    return v
+  end
+  function tm.setgd(name, v)
+    if not is_json(v) then
+      kept[name] = v
+      return
+    end
+    kept[name] = nil
+    dict[name] = v
+    n_changes = n_changes + 1
+    changes[n_changes] = { "set", name, v }
+    array_length[changes[n_changes]] = 3
+  end
+  function tm.delgd(name)
+    kept[name] = nil
+    dict[name] = nil
+    n_changes = n_changes + 1
+    changes[n_changes] = { "delete", name }
+  end
+  package.loaded["tm"] = nil
+  package.preload["tm"] = function() return tm end
+  package.preload["json"] = function() return json end
+  local function answer(result)
+    array_length[changes] = n_changes
+    result.changes = changes
+    local ok, text = pcall(json.encode, result)
+    if not ok then text = json.encode({ ok = false, error = "the returned value is not JSON: " .. text, changes = {} }) end
+    write(result_path, text)
+    io.stdout:flush()
+  end
+  local dir = request.file:match("^(.*)[/\\]") or "."
+  local search = dir .. "/?.lua;" .. dir .. "/?/init.lua;"
+  if package.path:sub(1, #search) ~= search then package.path = search .. package.path end
+  local chunk, load_error = loadfile(request.file)
+  if not chunk then return answer({ ok = false, error = load_error }) end
+  local loaded, module = xpcall(chunk, debug.traceback)
+  if not loaded then return answer({ ok = false, error = module }) end
+  if type(module) ~= "table" then
+    return answer({ ok = false, error = request.file .. " returned " .. type(module)
+      .. ", not a module table; end it with 'return M'" })
+  end
+  local func = module[request.func]
+  if type(func) ~= "function" then
+    return answer({ ok = false, error = "the module of " .. request.file .. " has no function '" .. request.func .. "'" })
+  end
+  local params = request.params or {}
+  local count = array_length[params] or #params
+  local results = pack(xpcall(function() return func(unpack(params, 1, count)) end, debug.traceback))
+  if not results[1] then return answer({ ok = false, error = results[2] }) end
+  local value
+  if results.n == 2 then
+    value = results[2]
+  elseif results.n > 2 then
+    value = {}
+    for i = 2, results.n do value[i - 1] = results[i] end
+    array_length[value] = results.n - 1
+  end
+  answer({ ok = true, value = value })
+end
+
+-- lua helper.lua REQUEST RESULT: one call. lua helper.lua --serve: a context's process; each
+-- stdin line "REQUEST<TAB>RESULT" is a call, answered by the file and then the DONE line.
+local DONE = "\30salvo-lua-done\30"
+if arg[1] == "--serve" then
+  for line in io.lines() do
+    local request_path, result_path = line:match("^(.-)\t(.*)$")
+    if request_path then
+      serve_one(request_path, result_path)
+      io.stdout:write(DONE, "\n")
+      io.stdout:flush()
+    end
+  end
+else
+  serve_one(arg[1], arg[2])
   os.exit(0)
 end
-
-local dir = request.file:match("^(.*)[/\\]") or "."
-package.path = dir .. "/?.lua;" .. dir .. "/?/init.lua;" .. package.path
-
-local chunk, load_error = loadfile(request.file)
-if not chunk then finish({ ok = false, error = load_error }) end
-local loaded, module = xpcall(chunk, debug.traceback)
-if not loaded then finish({ ok = false, error = module }) end
-if type(module) ~= "table" then
-  finish({ ok = false, error = request.file .. " returned " .. type(module) .. ", not a module table; end it with 'return M'" })
-end
-local func = module[request.func]
-if type(func) ~= "function" then
-  finish({ ok = false, error = "the module of " .. request.file .. " has no function '" .. request.func .. "'" })
-end
-local params = request.params or {}
-local count = array_length[params] or #params
-local results = pack(xpcall(function() return func(unpack(params, 1, count)) end, debug.traceback))
-if not results[1] then finish({ ok = false, error = results[2] }) end
-local value
-if results.n == 2 then
-  value = results[2]
-elseif results.n > 2 then
-  value = {}
-  for i = 2, results.n do value[i - 1] = results[i] end
-  array_length[value] = results.n - 1
-end
-finish({ ok = true, value = value })

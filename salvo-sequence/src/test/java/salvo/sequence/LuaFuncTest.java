@@ -41,6 +41,15 @@ class LuaFuncTest {
                   return tm.gd("rate", 0) * 2
                 end
                 function M.forever() while true do end end
+                function M.count()
+                  local counter = tm.gd("counter")
+                  if counter == nil then
+                    local n = 0
+                    counter = function() n = n + 1; return n end
+                    tm.setgd("counter", counter) -- a function: JSON cannot carry it, its context keeps it
+                  end
+                  return counter()
+                end
                 return M
                 """);
         Tum.write(dir, "notable.lua", "return 42\n");
@@ -121,5 +130,38 @@ class LuaFuncTest {
         assertEquals(Verdict.FAIL, r.row("spinner").verdict());
         assertEquals("lua_func stopped: its Lua process was killed", r.row("spinner").message());
         assertEquals(Verdict.PASS, r.row("parallel").verdict());
+    }
+
+    @Test
+    void aContextKeepsItsProcessAndWhatJsonCannotCarryAcrossCalls() {
+        Tum.Ran r = run("""
+                - lua_func: {name: c1, file: lib/calc.lua, func_name: count, context_id: session}
+                - lua_func: {name: c2, file: lib/calc.lua, func_name: count, context_id: session}
+                - lua_func: {name: other, file: lib/calc.lua, func_name: count, context_id: other}
+                - lua_func: {name: fresh1, file: lib/calc.lua, func_name: count}
+                - lua_func: {name: fresh2, file: lib/calc.lua, func_name: count}
+                - lua_func: {name: c3, file: lib/calc.lua, func_name: count, context_id: session}
+                """);
+        assertEquals(1L, r.row("c1").data().get("returned"));
+        assertEquals(2L, r.row("c2").data().get("returned"), "the same context: its counter lives on");
+        assertEquals(1L, r.row("other").data().get("returned"), "another context has its own");
+        assertEquals(1L, r.row("fresh1").data().get("returned"), "without a context every call is a new process");
+        assertEquals(1L, r.row("fresh2").data().get("returned"));
+        assertEquals(3L, r.row("c3").data().get("returned"));
+    }
+
+    @Test
+    void aStopKillsAContextsProcessAndTheNextCallStartsAnother() {
+        Tum.Ran r = run("""
+                - lua_func: {name: before, file: lib/calc.lua, func_name: count, context_id: s}
+                - parallel:
+                    sync: any
+                    branches:
+                      - {name: spin, steps: [{lua_func: {name: spinner, file: lib/calc.lua, func_name: forever, context_id: s}}]}
+                      - {name: quick, steps: [{sleep: {timeout: 0.5}}]}
+                - lua_func: {name: after, file: lib/calc.lua, func_name: count, context_id: s}
+                """);
+        assertEquals("lua_func stopped: its Lua process was killed", r.row("spinner").message());
+        assertEquals(1L, r.row("after").data().get("returned"), "a new process: the counter starts again");
     }
 }

@@ -147,6 +147,7 @@ public final class Engine implements AutoCloseable {
         items.plots.close();
         items.jsonRpcs.close();
         items.consoles.close();
+        items.luaFuncs.close();
         helpers.close();
     }
 

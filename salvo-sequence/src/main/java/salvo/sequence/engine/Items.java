@@ -9,13 +9,13 @@ final class Items {
     private final Loops loops;
     private final Parallels parallels;
     private final PyFuncs pyFuncs;
-    private final LuaFuncs luaFuncs;
     private final RunTum runTum;
     private final Git git;
     private final PythonTests pythonTests;
     final Consoles consoles;
     final JsonRpcs jsonRpcs;
     final Plots plots;
+    final LuaFuncs luaFuncs;
 
     Items(Engine engine) {
         this.engine = engine;

@@ -10,19 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Step;
 import salvo.sequence.lua.LuaHelper;
 import salvo.sequence.python.Json;
 
 /**
- * lua_func (§3.10): one Lua process per call, through Salvo's transport (a stop kills it),
- * running the bundled helper on a request file. The file must return a module table; its
- * function gets the params unpacked; several returns are a list. Lua's tm.gd sees the
- * dictionary as the call started, and its setgd/delgd apply when the call returns.
+ * lua_func (§3.10): the bundled helper on a request file, in a Lua process of its own per call
+ * (through Salvo's transport), or in the long-lived process of its {@code context_id}, as py_func
+ * does; a stop kills either. The file must return a module table; its function gets the params
+ * unpacked; several returns are a list. Lua's tm.gd sees the dictionary as the call started, and
+ * its setgd/delgd apply when the call returns; values JSON cannot carry stay in the context.
  */
-final class LuaFuncs {
+final class LuaFuncs implements AutoCloseable {
     private final Engine engine;
+    private final Map<String, LuaContext> contexts = new java.util.concurrent.ConcurrentHashMap<>();
 
     LuaFuncs(Engine engine) {
         this.engine = engine;
@@ -54,18 +57,36 @@ final class LuaFuncs {
             req.set("dict", Json.toJson(engine.dictionary().snapshot()));
             Files.writeString(request, Json.MAPPER.writeValueAsString(req));
             List<String> output = new ArrayList<>();
-            ChildProcess.End end = ChildProcess.run(List.of(lua, LuaHelper.script().toString(), request.toString(),
-                    answer.toString()), engine.testDirectory(), engine.helpers().environment("lua_env"), frame.stop,
-                    engine.control(), line -> {
-                        output.add(line);
-                        frame.log(line);
-                    });
-            if (end.killed()) {
-                return Result.fail("lua_func stopped: its Lua process was killed");
+            Consumer<String> printed = line -> {
+                output.add(line);
+                frame.log(line);
+            };
+            Object contextId = frame.field("context_id");
+            int exit;
+            if (contextId == null) {
+                ChildProcess.End end = ChildProcess.run(List.of(lua, LuaHelper.script().toString(), request.toString(),
+                        answer.toString()), engine.testDirectory(), engine.helpers().environment("lua_env"), frame.stop,
+                        engine.control(), printed);
+                if (end.killed()) {
+                    return stopped();
+                }
+                exit = end.exitCode();
+            } else {
+                String id = PyRepr.str(contextId);
+                LuaContext context = context(id, lua);
+                LuaContext.Ending ending = context.call(request, answer, frame.stop, printed);
+                if (ending != LuaContext.Ending.ANSWERED) {
+                    contexts.remove(id, context); // the next call of this context starts a new process
+                    context.close();
+                }
+                if (ending == LuaContext.Ending.STOPPED) {
+                    return stopped();
+                }
+                exit = context.exitCode();
             }
             if (!Files.isRegularFile(answer)) {
                 String last = output.isEmpty() ? "" : ": " + output.get(output.size() - 1);
-                return Result.fail("lua_func: '" + lua + "' exited with status " + end.exitCode() + " without an answer"
+                return Result.fail("lua_func: '" + lua + "' exited with status " + exit + " without an answer"
                         + last + "; lua_bin must be a Lua 5.x interpreter");
             }
             return answered(step, frame, func, Json.MAPPER.readTree(answer.toFile()));
@@ -75,6 +96,29 @@ final class LuaFuncs {
         } finally {
             delete(work);
         }
+    }
+
+    private static Result stopped() {
+        return Result.fail("lua_func stopped: its Lua process was killed");
+    }
+
+    /** The context's process, started at its first call (or after a stop or a crash ended the last). */
+    private LuaContext context(String id, String lua) throws IOException {
+        LuaContext existing = contexts.get(id);
+        if (existing != null && existing.isAlive()) {
+            return existing;
+        }
+        LuaContext started = LuaContext.start(lua, LuaHelper.script(), engine.testDirectory(),
+                engine.helpers().environment("lua_env"));
+        contexts.put(id, started);
+        return started;
+    }
+
+    /** Ends every context's process with the sequence. */
+    @Override
+    public void close() {
+        contexts.values().forEach(LuaContext::close);
+        contexts.clear();
     }
 
     private Result answered(Step step, Frame frame, String func, JsonNode answer) {
