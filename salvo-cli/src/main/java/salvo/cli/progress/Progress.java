@@ -1,0 +1,44 @@
+package salvo.cli.progress;
+
+import java.util.Locale;
+
+/**
+ * How far a run is at one moment, in tests and in files. Immutable.
+ *
+ * @param testsDone     tests finished (a unit without tests counts as one, once it ends)
+ * @param testsExpected tests found so far plus an estimate for the units not collected yet
+ * @param estimated     true while some unit's count is still a guess
+ * @param unitsDone     units that ended for good (not waiting for a retry)
+ * @param units         units planned
+ */
+public record Progress(int testsDone, int testsExpected, boolean estimated, int unitsDone, int units) {
+    public static final Progress NONE = new Progress(0, 0, false, 0, 0);
+
+    /** Done over expected, in [0, 1]. */
+    public double fraction() {
+        return testsExpected == 0 ? 0 : Math.min(1.0, (double) testsDone / testsExpected);
+    }
+
+    public int percent() {
+        return (int) (fraction() * 100);
+    }
+
+    public boolean allUnitsDone() {
+        return units > 0 && unitsDone >= units;
+    }
+
+    /** {@code 1 234/~5 000 tests (12/266 files)}. */
+    public String text() {
+        return tests() + " (" + unitsDone + "/" + units + " files)";
+    }
+
+    /** {@code 1 234/~5 000 tests}: a tilde marks a total that is still a guess, as the ETA's. */
+    public String tests() {
+        return grouped(testsDone) + "/" + (estimated ? "~" : "") + grouped(testsExpected) + " tests";
+    }
+
+    /** Thousands apart by a space, readable in any locale. */
+    static String grouped(int n) {
+        return String.format(Locale.ROOT, "%,d", n).replace(',', ' ');
+    }
+}
