@@ -24,7 +24,7 @@ import salvo.model.RunRecord;
 
 /**
  * The console during a run. On a terminal: one live progress line (tests and files done of
- * expected, files passed/failed, elapsed, ETA) with failures printed above it as they happen. Elsewhere (CI, a pipe): plain
+ * expected, files failed, elapsed, ETA) with failures printed above it as they happen. Elsewhere (CI, a pipe): plain
  * lines, one per finished file, no escape codes. Then the summary.
  */
 public final class ConsoleSink implements RunListener {
@@ -37,8 +37,7 @@ public final class ConsoleSink implements RunListener {
 
     private final java.util.Map<String, Integer> testsLastRun;
     private TestProgress progress = new TestProgress(java.util.List.of(), java.util.Map.of());
-    private int passed;
-    private int failed;
+    private int failedFiles;
     private Instant started = Instant.now();
     private Duration estimate;
     private boolean progressShown;
@@ -111,9 +110,7 @@ public final class ConsoleSink implements RunListener {
         if (!f.willRetry()) {
             progress.ended(f.result());
             if (f.result().outcome().isFailure()) {
-                failed++;
-            } else {
-                passed++;
+                failedFiles++;
             }
         }
         if (!live || verbose || f.willRetry() || f.result().outcome().isFailure()) {
@@ -145,13 +142,12 @@ public final class ConsoleSink implements RunListener {
         }
     }
 
-    /** Tests first, as the dashboard's bar: on test-level scheduling files end late. Passed and failed count files. */
+    /** Tests first, as the dashboard's bar: on test-level scheduling files end late. */
     private String progressText(Duration elapsed) {
         Progress p = progress.progress();
-        return String.format("[%s] %s · %s · %s elapsed%s", p.text(),
-                style.outcome(salvo.model.Outcome.PASSED, passed + " files passed"),
-                failed > 0 ? style.outcome(salvo.model.Outcome.FAILED, failed + " failed") : "0 failed",
-                Durations.clock(elapsed), eta(elapsed, p).map(e -> " · ETA " + e).orElse(""));
+        String failed = failedFiles > 0 ? ", " + style.outcome(salvo.model.Outcome.FAILED, failedFiles + " failed") : "";
+        return String.format("[%s (%s%s)] %s elapsed%s", p.tests(), p.files(), failed, Durations.clock(elapsed),
+                eta(elapsed, p).map(e -> " · ETA " + e).orElse(""));
     }
 
     /** From history when there is some, else from the pace of tests. */

@@ -29,7 +29,11 @@ public record Progress(int testsDone, int testsExpected, boolean estimated, int 
 
     /** {@code 1 234/~5 000 tests (12/266 files)}. */
     public String text() {
-        return tests() + " (" + unitsDone + "/" + units + " files)";
+        return tests() + " (" + files() + ")";
+    }
+
+    public String files() {
+        return unitsDone + "/" + units + " files";
     }
 
     /** {@code 1 234/~5 000 tests}: a tilde marks a total that is still a guess, as the ETA's. */
