@@ -24,8 +24,8 @@ import salvo.model.RunRecord;
 
 /**
  * The console during a run. On a terminal: one live progress line (tests and files done of
- * expected, files failed, elapsed, ETA) with failures printed above it as they happen. Elsewhere (CI, a pipe): plain
- * lines, one per finished file, no escape codes. Then the summary.
+ * expected, files failed, elapsed, ETA) with failures printed above it as they happen. Elsewhere
+ * (CI, a pipe): plain lines, one per finished file, no escape codes. Then the summary.
  */
 public final class ConsoleSink implements RunListener {
     private final PrintStream out;

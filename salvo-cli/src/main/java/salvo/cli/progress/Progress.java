@@ -14,13 +14,13 @@ import java.util.Locale;
 public record Progress(int testsDone, int testsExpected, boolean estimated, int unitsDone, int units) {
     public static final Progress NONE = new Progress(0, 0, false, 0, 0);
 
-    /** Done over expected, in [0, 1]. */
-    public double fraction() {
-        return testsExpected == 0 ? 0 : Math.min(1.0, (double) testsDone / testsExpected);
+    /** Done over expected as a share of {@code whole} (100 for a percentage), rounded down; integers, so 29/100 is 29. */
+    public long share(long whole) {
+        return testsExpected == 0 ? 0 : whole * Math.min(testsDone, testsExpected) / testsExpected;
     }
 
     public int percent() {
-        return (int) (fraction() * 100);
+        return (int) share(100);
     }
 
     public boolean allUnitsDone() {

@@ -64,7 +64,7 @@ final class RunPanels {
         int barCells = w - Cells.width(suffix) - 1;
         Line line = new Line(w).add(" ", palette.plain());
         if (barCells >= MIN_BAR_CELLS) {
-            long eighths = (long) (barCells * 8 * p.fraction());
+            long eighths = p.share(barCells * 8L);
             int full = (int) (eighths / 8);
             String filled = "█".repeat(full) + (full < barCells && eighths % 8 > 0 ? EIGHTHS.charAt((int) (eighths % 8)) : "");
             AttributedStyle barStyle = s.failingCount() > 0 ? palette.bad() : palette.good();

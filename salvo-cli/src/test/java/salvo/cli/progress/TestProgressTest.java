@@ -125,6 +125,12 @@ class TestProgressTest {
     }
 
     @Test
+    void percentagesAreExactNotFloatingPoint() {
+        assertEquals(29, new Progress(29, 100, false, 0, 1).percent(), "0.29 * 100 is 28.999… in doubles");
+        assertEquals(100, new Progress(5, 4, false, 0, 1).percent(), "never past the whole");
+    }
+
+    @Test
     void totalsAreGroupedByThousands() {
         assertEquals("1 234/~5 000 tests (12/266 files)", new Progress(1234, 5000, true, 12, 266).text());
     }
