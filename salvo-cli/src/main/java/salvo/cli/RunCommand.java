@@ -32,6 +32,7 @@ import salvo.adapter.RunSettings;
 import salvo.cli.console.ConsoleSink;
 import salvo.cli.console.Style;
 import salvo.cli.console.Terminal;
+import salvo.cli.progress.TestProgress;
 import salvo.cli.tui.TuiSink;
 import salvo.cli.watch.LoopOnFail;
 import salvo.cli.watch.Round;
@@ -228,8 +229,9 @@ final class RunCommand implements Callable<Integer> {
         EventBus bus = new EventBus();
         Journal journal = history.journal();
         bus.register(journal); // first: what finished is on disk before any display shows it
-        Optional<TuiSink> dashboard = tui ? TuiSink.open(System.err, control::interrupt) : Optional.empty();
-        bus.register(dashboard.isPresent() ? dashboard.get() : console(out, previous, settings));
+        Map<String, Integer> testsLastRun = TestProgress.testsPerUnit(previous);
+        Optional<TuiSink> dashboard = tui ? TuiSink.open(System.err, control::interrupt, testsLastRun) : Optional.empty();
+        bus.register(dashboard.isPresent() ? dashboard.get() : console(out, previous, testsLastRun, settings));
         Thread onSignal = new Thread(() -> stopAndWait(control, settings.places()), "salvo-interrupt");
         Runtime.getRuntime().addShutdownHook(onSignal);
         RunRecord record = null;
@@ -416,10 +418,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The console: a live line on a terminal (not in the foreground, where the tests own it), plain lines elsewhere. */
-    private ConsoleSink console(PrintStream out, Optional<RunRecord> previous, RunSettings settings) {
+    private ConsoleSink console(PrintStream out, Optional<RunRecord> previous, Map<String, Integer> testsLastRun,
+                                RunSettings settings) {
         boolean terminal = Terminal.isInteractive();
         return new ConsoleSink(out, terminal && !settings.foreground(), verbose, Style.forTerminal(terminal),
-                run -> previous.map(p -> Versus.previous(p, run)));
+                run -> previous.map(p -> Versus.previous(p, run)), testsLastRun);
     }
 
 

@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import salvo.cli.progress.Eta;
+import salvo.cli.progress.Progress;
+import salvo.cli.progress.TestProgress;
 import salvo.event.OutputChunk;
 import salvo.event.RunEvent;
 import salvo.event.RunFinished;
@@ -21,9 +23,9 @@ import salvo.event.WorkerLost;
 import salvo.model.RunRecord;
 
 /**
- * The console during a run. On a terminal: one live progress line (done/total, passed/failed,
- * elapsed, ETA) with failures printed above it as they happen. Elsewhere (CI, a pipe): plain
- * lines, one per finished file, no escape codes. Then the summary.
+ * The console during a run. On a terminal: one live progress line (tests and files done of
+ * expected, files failed, elapsed, ETA) with failures printed above it as they happen. Elsewhere
+ * (CI, a pipe): plain lines, one per finished file, no escape codes. Then the summary.
  */
 public final class ConsoleSink implements RunListener {
     private final PrintStream out;
@@ -33,20 +35,17 @@ public final class ConsoleSink implements RunListener {
     private final Function<RunRecord, Optional<String>> versusPrevious;
     private ScheduledExecutorService ticker;
 
-    private int total;
-    private int done;
-    /** Tests found so far per unit, and tests finished: on test-level scheduling files end late. */
-    private final java.util.Map<String, Integer> testsFound = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile int testsDone;
-    private int passed;
-    private int failed;
+    private final java.util.Map<String, Integer> testsLastRun;
+    private TestProgress progress = new TestProgress(java.util.List.of(), java.util.Map.of());
+    private int failedFiles;
     private Instant started = Instant.now();
     private Duration estimate;
     private boolean progressShown;
 
     public ConsoleSink(PrintStream out, boolean live, boolean verbose, Style style,
-                       Function<RunRecord, Optional<String>> versusPrevious) {
+                       Function<RunRecord, Optional<String>> versusPrevious, java.util.Map<String, Integer> testsLastRun) {
         this.out = out;
+        this.testsLastRun = java.util.Map.copyOf(testsLastRun);
         this.live = live;
         this.verbose = verbose;
         this.style = style;
@@ -58,9 +57,9 @@ public final class ConsoleSink implements RunListener {
         if (event instanceof RunStarted s) {
             started(s);
         } else if (event instanceof UnitCollected c) {
-            testsFound.merge(c.unitId(), c.tests(), Math::max); // a retry round collects fewer; --dist each, each worker
-        } else if (event instanceof TestFinished t && t.result().isTest() && t.result().attempt() == 1) {
-            testsDone++;
+            progress.collected(c.unitId(), c.tests());
+        } else if (event instanceof TestFinished t) {
+            progress.testFinished(t.result());
         } else if (event instanceof UnitFinished f) {
             finished(f);
         } else if (event instanceof WorkerLost lost) {
@@ -89,7 +88,8 @@ public final class ConsoleSink implements RunListener {
     }
 
     private void started(RunStarted s) {
-        total = s.units().size();
+        int total = s.units().size();
+        progress = new TestProgress(s.units(), testsLastRun);
         started = s.info().started();
         estimate = s.estimate();
         println("salvo: " + total + " file" + (total == 1 ? "" : "s") + (s.workers() == 0
@@ -108,11 +108,9 @@ public final class ConsoleSink implements RunListener {
 
     private void finished(UnitFinished f) {
         if (!f.willRetry()) {
-            done++;
+            progress.ended(f.result());
             if (f.result().outcome().isFailure()) {
-                failed++;
-            } else {
-                passed++;
+                failedFiles++;
             }
         }
         if (!live || verbose || f.willRetry() || f.result().outcome().isFailure()) {
@@ -128,7 +126,7 @@ public final class ConsoleSink implements RunListener {
     }
 
     private synchronized void redraw() {
-        if (!live || total == 0 || done > total) {
+        if (!live || progress.progress().units() == 0) {
             return;
         }
         Duration elapsed = Duration.between(started, Instant.now());
@@ -144,18 +142,16 @@ public final class ConsoleSink implements RunListener {
         }
     }
 
+    /** Tests first, as the dashboard's bar: on test-level scheduling files end late. */
     private String progressText(Duration elapsed) {
-        int found = testsFound.values().stream().mapToInt(Integer::intValue).sum();
-        String tests = found > 0 ? Math.min(testsDone, found) + "/" + found + (testsFound.size() < total ? "+" : "")
-                + " tests · " : "";
-        return String.format("[%d/%d files] %s%s · %s · %s elapsed%s", done, total, tests,
-                style.outcome(salvo.model.Outcome.PASSED, passed + " passed"),
-                failed > 0 ? style.outcome(salvo.model.Outcome.FAILED, failed + " failed") : "0 failed",
-                Durations.clock(elapsed), eta(elapsed).map(e -> " · ETA " + Durations.clock(e)).orElse(""));
+        Progress p = progress.progress();
+        String failed = failedFiles > 0 ? ", " + style.outcome(salvo.model.Outcome.FAILED, failedFiles + " failed") : "";
+        return String.format("[%s (%s%s)] %s elapsed%s", p.tests(), p.files(), failed, Durations.clock(elapsed),
+                eta(elapsed, p).map(e -> " · ETA " + e).orElse(""));
     }
 
-    /** From history when there is some, else extrapolated from the files done so far. */
-    private Optional<Duration> eta(Duration elapsed) {
-        return done >= total ? Optional.empty() : Eta.of(elapsed, estimate, done, total).map(Eta::remaining);
+    /** From history when there is some, else from the pace of tests. */
+    private Optional<String> eta(Duration elapsed, Progress p) {
+        return p.allUnitsDone() ? Optional.empty() : Eta.of(elapsed, estimate, p).map(Eta::text);
     }
 }

@@ -11,6 +11,16 @@ public record Eta(Duration remaining, Source source) {
 
     public enum Source { HISTORY, PROGRESS }
 
+    /** {@code 1:05}, or {@code ~1:05} for a guess from this run's pace rather than from history. */
+    public String text() {
+        return (source == Source.PROGRESS ? "~" : "") + salvo.cli.console.Durations.clock(remaining);
+    }
+
+    /** From history, else from the pace of tests (files finish late when tests are scheduled one by one). */
+    public static Optional<Eta> of(Duration elapsed, Duration estimate, Progress progress) {
+        return of(elapsed, estimate, progress.testsDone(), progress.testsExpected());
+    }
+
     /**
      * @param estimate expected wall time from history, or null
      * @return empty when nothing can be said yet (no history, nothing finished)

@@ -10,13 +10,15 @@ import salvo.event.RunEvent;
  * refresh thread.
  */
 final class Dashboard {
-    private final DashboardState state = new DashboardState();
+    private final DashboardState state;
     private final DashboardRenderer renderer;
     private final Clock clock;
     private ViewState view = ViewState.initial();
     private Frame last = Frame.EMPTY;
 
-    Dashboard(Palette palette, Clock clock) {
+    /** @param testsLastRun tests per unit in the last stored run ({@link salvo.cli.progress.TestProgress#testsPerUnit}) */
+    Dashboard(Palette palette, Clock clock, java.util.Map<String, Integer> testsLastRun) {
+        this.state = new DashboardState(testsLastRun);
         this.renderer = new DashboardRenderer(palette);
         this.clock = clock;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import salvo.cli.progress.Eta;
+import salvo.cli.progress.Progress;
 import salvo.model.Outcome;
 import salvo.model.RunStatus;
 
@@ -14,6 +15,7 @@ import salvo.model.RunStatus;
  *
  * @param started      when the run started, or null before RunStarted
  * @param estimate     expected wall time from history, or null
+ * @param progress     tests and files done and expected
  * @param testCounts   tests (and units that failed outside any test) by their latest outcome
  * @param failures     in the order they first failed
  * @param slowest      slowest first
@@ -21,7 +23,7 @@ import salvo.model.RunStatus;
  * @param status       the run's final status, or null while running
  * @param stopping     true once the user asked to stop
  */
-record DashboardSnapshot(String label, Instant started, Duration estimate, int totalUnits, int doneUnits,
+record DashboardSnapshot(String label, Instant started, Duration estimate, Progress progress,
                          List<WorkerActivity> workers, Map<Outcome, Integer> testCounts,
                          List<FailureEntry> failures, List<SlowTest> slowest, Instant finished,
                          RunStatus status, boolean stopping) {
@@ -50,7 +52,7 @@ record DashboardSnapshot(String label, Instant started, Duration estimate, int t
     }
 
     Optional<Eta> eta(Instant now) {
-        return isFinished() ? Optional.empty() : Eta.of(elapsed(now), estimate, doneUnits, totalUnits);
+        return isFinished() ? Optional.empty() : Eta.of(elapsed(now), estimate, progress);
     }
 
     int count(Outcome outcome) {

@@ -6,18 +6,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import salvo.cli.progress.TestProgress;
 import salvo.event.OutputChunk;
 import salvo.event.RunEvent;
 import salvo.event.RunFinished;
 import salvo.event.RunStarted;
 import salvo.event.TestFinished;
 import salvo.event.TestStarted;
+import salvo.event.UnitCollected;
 import salvo.event.UnitFinished;
 import salvo.event.UnitStarted;
 import salvo.event.WorkerLost;
@@ -41,8 +41,8 @@ final class DashboardState {
     private String label = "";
     private Instant started;
     private Duration estimate;
-    private int totalUnits;
-    private final Set<String> doneUnits = new HashSet<>();
+    private final Map<String, Integer> testsLastRun;
+    private TestProgress progress = new TestProgress(List.of(), Map.of());
     private final Map<String, WorkerActivity> workers = new TreeMap<>(WorkerOrder.INSTANCE);
     private final Map<String, Outcome> latestOutcome = new HashMap<>();
     private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
@@ -53,12 +53,24 @@ final class DashboardState {
     private RunStatus status;
     private boolean stopping;
 
+    /** A run with no stored run before it. */
+    DashboardState() {
+        this(Map.of());
+    }
+
+    /** @param testsLastRun tests per unit in the last stored run, to estimate units not collected yet */
+    DashboardState(Map<String, Integer> testsLastRun) {
+        this.testsLastRun = Map.copyOf(testsLastRun);
+    }
+
     void apply(RunEvent event, Instant now) {
         if (event instanceof RunStarted e) {
             onRunStarted(e, now);
         } else if (event instanceof UnitStarted e) {
             workers.put(e.worker().label(), WorkerActivity.running(e.worker().label(), e.unit().id(), e.attempt(), now));
             unitOutput.remove(e.unit().id());
+        } else if (event instanceof UnitCollected e) {
+            progress.collected(e.unitId(), e.tests());
         } else if (event instanceof TestStarted e) {
             workers.computeIfPresent(e.worker().label(), (k, w) -> w.inTest(e.node(), now));
         } else if (event instanceof TestFinished e) {
@@ -84,7 +96,7 @@ final class DashboardState {
     }
 
     DashboardSnapshot snapshot() {
-        return new DashboardSnapshot(label, started, estimate, totalUnits, doneUnits.size(),
+        return new DashboardSnapshot(label, started, estimate, progress.progress(),
                 new ArrayList<>(workers.values()), counts, new ArrayList<>(failures.values()), slowest,
                 finished, status, stopping);
     }
@@ -94,7 +106,7 @@ final class DashboardState {
         label = e.info().label() + (round == null ? "" : " · watch round " + round);
         started = e.info().started() != null ? e.info().started() : now;
         estimate = e.estimate();
-        totalUnits = e.units().size();
+        progress = new TestProgress(e.units(), testsLastRun);
         // Rows for every worker from the start, so the screen does not jump as they pick up work.
         e.slots().forEach(slot -> workers.putIfAbsent(slot.label(), WorkerActivity.idle(slot.label(), now)));
     }
@@ -103,6 +115,7 @@ final class DashboardState {
         TestResult t = e.result();
         workers.computeIfPresent(e.worker().label(), (k, w) -> w.betweenTests());
         record(t.testId(), t.outcome());
+        progress.testFinished(t);
         noteDuration(t);
         if (t.outcome().isFailure()) {
             failures.put(t.testId(), entryFor(t, e.worker().label()));
@@ -134,7 +147,7 @@ final class DashboardState {
     /** Applies a unit's final result: outcomes as the runner settled them (FLAKY included). */
     private void settle(UnitResult u) {
         String unitId = u.unit().id();
-        if (!doneUnits.add(unitId)) {
+        if (!progress.ended(u)) {
             return;
         }
         boolean testFailed = false;

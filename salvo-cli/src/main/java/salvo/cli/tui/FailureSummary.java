@@ -65,7 +65,7 @@ final class FailureSummary {
             }
         }
         b.append(parts.isEmpty() ? "no tests finished" : String.join(", ", parts));
-        b.append(" (").append(s.doneUnits()).append("/").append(s.totalUnits()).append(" units)");
+        b.append(" (").append(s.progress().unitsDone()).append("/").append(s.progress().units()).append(" files)");
         return b.toString();
     }
 }

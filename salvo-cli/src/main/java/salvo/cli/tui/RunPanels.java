@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import salvo.cli.progress.Eta;
+import salvo.cli.progress.Progress;
 import salvo.model.Outcome;
 import salvo.terminal.Cells;
 import salvo.terminal.Line;
@@ -21,6 +22,7 @@ final class RunPanels {
     /** Partial blocks, so the bar moves smoothly even when a run has few units. */
     private static final String EIGHTHS = " ▏▎▍▌▋▊▉";
     static final int SPAN_CELLS = 6;
+    private static final int MIN_BAR_CELLS = 5;
 
     private final Palette palette;
 
@@ -49,19 +51,20 @@ final class RunPanels {
     }
 
     private static String eta(Optional<Eta> eta) {
-        // A tilde marks a guess from this run's pace rather than from history.
-        return eta.map(e -> (e.source() == Eta.Source.PROGRESS ? "~" : "") + TimeText.clock(e.remaining())).orElse("--");
+        return eta.map(Eta::text).orElse("--");
     }
 
+    /** The bar and its percentage follow tests, not files: on test-level scheduling files end late. */
     AttributedString progress(DashboardSnapshot s, int w) {
-        int total = s.totalUnits();
-        int done = Math.min(s.doneUnits(), total);
-        int percent = total == 0 ? 0 : done * 100 / total;
-        String suffix = String.format(" %d/%d units %3d%% ", done, total, percent);
+        Progress p = s.progress();
+        String suffix = String.format(" %s %3d%% ", p.text(), p.percent());
+        if (w - Cells.width(suffix) - 1 < MIN_BAR_CELLS) {
+            suffix = String.format(" %s %3d%% ", p.tests(), p.percent()); // narrow: the files go first
+        }
         int barCells = w - Cells.width(suffix) - 1;
         Line line = new Line(w).add(" ", palette.plain());
-        if (barCells >= 5) {
-            long eighths = total == 0 ? 0 : (long) barCells * 8 * done / total;
+        if (barCells >= MIN_BAR_CELLS) {
+            long eighths = p.share(barCells * 8L);
             int full = (int) (eighths / 8);
             String filled = "█".repeat(full) + (full < barCells && eighths % 8 > 0 ? EIGHTHS.charAt((int) (eighths % 8)) : "");
             AttributedStyle barStyle = s.failingCount() > 0 ? palette.bad() : palette.good();

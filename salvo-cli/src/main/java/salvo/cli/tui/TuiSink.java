@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
@@ -35,10 +36,10 @@ public final class TuiSink implements RunListener, AutoCloseable {
     private int stopPresses;
 
     private TuiSink(Terminal terminal, OutputStream rawOut, Palette palette, Clock clock, Runnable requestStop,
-                    PrintStream summaryOut, ConsoleCapture console) {
+                    PrintStream summaryOut, ConsoleCapture console, Map<String, Integer> testsLastRun) {
         this.terminal = terminal;
         this.rawOut = rawOut;
-        this.dashboard = new Dashboard(palette, clock);
+        this.dashboard = new Dashboard(palette, clock, testsLastRun);
         this.requestStop = requestStop;
         this.summaryOut = summaryOut;
         this.console = console;
@@ -51,8 +52,10 @@ public final class TuiSink implements RunListener, AutoCloseable {
      *
      * @param requestStop what Ctrl-C does: the runner ends the workers, stores the partial run and
      *                    then sends RunFinished; called when the user presses q or Ctrl-C
+     * @param testsLastRun tests per unit in the last stored run, to estimate the total before
+     *                     every file is collected
      */
-    public static Optional<TuiSink> open(PrintStream notices, Runnable requestStop) {
+    public static Optional<TuiSink> open(PrintStream notices, Runnable requestStop, Map<String, Integer> testsLastRun) {
         Objects.requireNonNull(notices, "notices");
         Objects.requireNonNull(requestStop, "requestStop");
         Optional<String> unsupported = TerminalSupport.problemWithTerm(System.getenv("TERM"));
@@ -77,7 +80,7 @@ public final class TuiSink implements RunListener, AutoCloseable {
         Palette palette = Palette.fromEnvironment(System.getenv("NO_COLOR"), colours == null ? 0 : colours);
         ConsoleCapture console = ConsoleCapture.start();
         TuiSink sink = new TuiSink(terminal, new FileOutputStream(FileDescriptor.out), palette, Clock.systemUTC(),
-                requestStop, console.originalOut(), console);
+                requestStop, console.originalOut(), console, testsLastRun);
         try {
             sink.start(true);
         } catch (RuntimeException e) {
@@ -93,7 +96,7 @@ public final class TuiSink implements RunListener, AutoCloseable {
      * printing its summary to {@code summaryOut}.
      */
     static TuiSink openOn(Terminal terminal, Palette palette, Clock clock, Runnable requestStop, PrintStream summaryOut) {
-        TuiSink sink = new TuiSink(terminal, terminal.output(), palette, clock, requestStop, summaryOut, null);
+        TuiSink sink = new TuiSink(terminal, terminal.output(), palette, clock, requestStop, summaryOut, null, Map.of());
         sink.start(false);
         return sink;
     }

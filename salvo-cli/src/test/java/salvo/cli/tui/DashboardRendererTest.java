@@ -52,6 +52,7 @@ class DashboardRendererTest {
         s.apply(unitFinished("gw2", "tests/test_b.py", false,
                 failed("tests/test_b.py::test_timeout_handling", 800, "TimeoutError: 5s", "", "", 1)), T0.plusSeconds(4));
         s.apply(unitStarted("gw1", LONG_UNIT, 1), T0.plusSeconds(60));
+        s.apply(RunScript.collected("gw1", LONG_UNIT, 3), T0.plusSeconds(61));
         s.apply(testStarted("gw1", LONG_TEST), T0.plusSeconds(62));
         s.apply(unitStarted("gw2", "tests/国际化/test_名前.py", 2), T0.plusSeconds(70));
         s.apply(testStarted("gw2", CJK_TEST), T0.plusSeconds(70));
@@ -86,7 +87,7 @@ class DashboardRendererTest {
         assertTrue(lines.get(0).contains("run 20261123_101502_123"), lines.get(0));
         assertTrue(lines.get(0).contains("elapsed 1:15"), lines.get(0));
         assertTrue(lines.get(0).contains("ETA 0:45"), lines.get(0));
-        assertTrue(lines.get(1).contains("2/4 units  50%"), lines.get(1));
+        assertTrue(lines.get(1).endsWith(" 3/~9 tests (2/4 files)  33% "), "the CJK file guessed at the mean: " + lines.get(1));
         assertTrue(lines.get(1).contains("█"), lines.get(1));
         assertTrue(lines.get(2).contains("1 passed  2 failed"), lines.get(2));
         assertTrue(all.contains("Workers  2 of 2 busy"), all);
@@ -101,6 +102,17 @@ class DashboardRendererTest {
         assertTrue(all.contains("Slowest tests"), all);
         assertTrue(row(lines, "   2.4s").contains("tests/test_a.py::test_broken"), all);
         assertTrue(lines.get(23).contains("q stop"), lines.get(23));
+    }
+
+    @Test
+    void theBarFollowsTestsAndANarrowScreenDropsTheFilesBeforeTheBar() {
+        String wide = render(busyRun(), ViewState.initial(), 80, 24).text().get(1);
+        int barCells = (int) wide.chars().filter(c -> c == '█' || c == '░' || " ▏▎▍▌▋▊▉".indexOf(c) > 0).count();
+        int filled = (int) wide.chars().filter(c -> c == '█').count();
+        assertEquals(barCells / 3, filled, "a third of the tests done fills a third of the bar: " + wide);
+
+        String narrow = render(busyRun(), ViewState.initial(), 30, 12).text().get(1);
+        assertTrue(narrow.contains("█") && narrow.endsWith(" 3/~9 tests  33% "), narrow);
     }
 
     @Test

@@ -79,8 +79,8 @@ class DashboardStateTest {
                 unitStarted("gw2", "t/b.py", 1),
                 finished("gw2", bad)).snapshot();
 
-        assertEquals(3, s.totalUnits());
-        assertEquals(1, s.doneUnits());
+        assertEquals(3, s.progress().units());
+        assertEquals(1, s.progress().unitsDone());
         assertEquals(1, s.count(Outcome.PASSED));
         assertEquals(1, s.count(Outcome.FAILED));
         assertEquals(1, s.failures().size());
@@ -103,7 +103,7 @@ class DashboardStateTest {
                 unitFinished("gw1", "t/b.py", true, first));
         DashboardSnapshot during = state.snapshot();
         assertTrue(during.failures().get(0).retrying());
-        assertEquals(0, during.doneUnits(), "a unit queued for retry is not done");
+        assertEquals(0, during.progress().unitsDone(), "a unit queued for retry is not done");
 
         TestResult second = passed("t/b.py::test_shaky", 15);
         state.apply(unitStarted("gw1", "t/b.py", 2), T0.plusSeconds(10));
@@ -117,7 +117,7 @@ class DashboardStateTest {
         assertEquals(Outcome.FLAKY, after.failures().get(0).outcome());
         assertFalse(after.failures().get(0).retrying());
         assertEquals(0, after.failingCount());
-        assertEquals(1, after.doneUnits());
+        assertEquals(1, after.progress().unitsDone());
     }
 
     @Test
@@ -168,10 +168,30 @@ class DashboardStateTest {
         var done = unitFinished("gw1", "t/a.py", false, t).result();
         state.apply(RunScript.runFinished(RunStatus.INTERRUPTED, T0.plusSeconds(30), done), T0.plusSeconds(31));
         DashboardSnapshot s = state.snapshot();
-        assertEquals(1, s.doneUnits());
+        assertEquals(1, s.progress().unitsDone());
         assertEquals(1, s.count(Outcome.PASSED));
         assertEquals(RunStatus.INTERRUPTED, s.status());
         assertEquals(Duration.ofSeconds(30), s.elapsed(T0.plusSeconds(500)));
+    }
+
+    @Test
+    void progressCountsTestsAsWorkersCollectAndRunThemBeforeAnyFileEnds() {
+        DashboardState state = new DashboardState(Map.of("t/c.py", 8));
+        state.apply(started(2, null, "t/a.py", "t/b.py", "t/c.py"), T0);
+        state.apply(unitStarted("gw1", "t/a.py", 1), T0);
+        state.apply(RunScript.collected("gw1", "t/a.py", 4), T0);
+        state.apply(finished("gw1", passed("t/a.py::test_1", 5)), T0.plusSeconds(10));
+        state.apply(finished("gw1", passed("t/a.py::test_2", 5)), T0.plusSeconds(20));
+
+        DashboardSnapshot s = state.snapshot();
+        assertEquals("2/~16 tests (0/3 files)", s.progress().text(), "b.py at the mean of a.py, c.py as in the last run");
+        Eta eta = s.eta(T0.plusSeconds(20)).orElseThrow();
+        assertEquals(Eta.Source.PROGRESS, eta.source());
+        assertEquals(Duration.ofSeconds(140), eta.remaining(), "2 of 16 tests in 20s: from the tests' pace, not the files'");
+
+        state.apply(RunScript.collected("gw2", "t/b.py", 2), T0.plusSeconds(21));
+        state.apply(RunScript.collected("gw2", "t/c.py", 6), T0.plusSeconds(21));
+        assertEquals("2/12 tests (0/3 files)", state.snapshot().progress().text(), "every file collected: no guess left");
     }
 
     @Test

@@ -20,7 +20,7 @@ class FailureSummaryTest {
         s.apply(RunScript.finished("gw1", RunScript.passed("tests/test_a.py::test_ok", 10)), T0);
         s.apply(RunScript.runFinished(RunStatus.COMPLETED, T0.plusSeconds(3)), T0.plusSeconds(3));
         List<String> lines = FailureSummary.lines(s.snapshot(), 100, T0.plusSeconds(10));
-        assertEquals("salvo: run 20261123_101502_123 completed after 0:03: 1 passed, 1 failed (0/1 units)", lines.get(0));
+        assertEquals("salvo: run 20261123_101502_123 completed after 0:03: 1 passed, 1 failed (0/1 files)", lines.get(0));
         assertTrue(lines.get(1).startsWith("OUTCOME  TEST"), lines.get(1));
         assertTrue(lines.get(1).endsWith("REASON"), lines.get(1));
         assertEquals("FAILED   tests/test_a.py::test_broken  AssertionError: assert 41 == 42", lines.get(2));

@@ -11,6 +11,7 @@ import salvo.event.RunFinished;
 import salvo.event.RunStarted;
 import salvo.event.TestFinished;
 import salvo.event.TestStarted;
+import salvo.event.UnitCollected;
 import salvo.event.UnitFinished;
 import salvo.event.UnitStarted;
 import salvo.model.Failure;
@@ -50,6 +51,10 @@ final class RunScript {
 
     static UnitStarted unitStarted(String worker, String unitId, int attempt) {
         return new UnitStarted("run-1", WorkerRef.local(worker), unit(unitId), attempt);
+    }
+
+    static UnitCollected collected(String worker, String unitId, int tests) {
+        return new UnitCollected("run-1", WorkerRef.local(worker), unitId, tests);
     }
 
     static TestStarted testStarted(String worker, String testId) {

@@ -36,7 +36,8 @@ class TuiEndToEndTest {
 
             String dashboard = tmux.awaitPane(p -> p.contains(" gw1 ") && p.contains(" gw2 "), "both worker rows");
             assertEquals("1", tmux.alternateOn(), "the dashboard is on the alternate screen:\n" + dashboard);
-            assertTrue(dashboard.contains("units"), dashboard);
+            assertTrue(java.util.regex.Pattern.compile("\\d+/~?\\d+ tests \\(\\d+/\\d+ files\\) +\\d+%").matcher(dashboard).find(),
+                    "the progress counts tests and files:\n" + dashboard);
 
             tmux.awaitPane(p -> p.contains("FAILED  tests/test_payments.py::test_refund_rounding"), "the failure listed");
             tmux.type("f");
