@@ -362,17 +362,7 @@ class RemoteHostsTest {
     }
 
     private Map<String, String> storedWorkers() throws SQLException {
-        Map<String, String> workers = new java.util.TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".salvo/salvo.db"));
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT t.test_id, coalesce(nullif(t.worker, ''), u.worker) FROM test_results t"
-                             + " JOIN unit_results u ON t.unit_result_id = u.id"
-                             + " WHERE t.kind = 'TEST'")) {
-            while (rs.next()) {
-                workers.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return workers;
+        return Salvo.storedWorkers(dir);
     }
 
     private String storedOutcome(String node) throws SQLException {

@@ -128,4 +128,19 @@ final class Salvo {
             salvo.destroyForcibly();
         }
     }
+
+    /** Each stored test of the run store in {@code dir}/.salvo, by id, with the worker that ran it. */
+    static java.util.Map<String, String> storedWorkers(Path dir) throws java.sql.SQLException {
+        java.util.Map<String, String> workers = new java.util.TreeMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".salvo/salvo.db"));
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     // A test's own worker; rows from a unit run whole name only the unit's.
+                     "SELECT t.test_id, coalesce(nullif(t.worker, ''), u.worker) FROM test_results t"
+                             + " JOIN unit_results u ON t.unit_result_id = u.id WHERE t.kind = 'TEST'")) {
+            while (rs.next()) {
+                workers.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return workers;
+    }
 }

@@ -11,13 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -397,16 +393,6 @@ class ServeTest {
     }
 
     private Map<String, String> storedWorkers() throws SQLException {
-        Map<String, String> workers = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".salvo/salvo.db"));
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT t.test_id, coalesce(nullif(t.worker, ''), u.worker) FROM test_results t"
-                             + " JOIN unit_results u ON t.unit_result_id = u.id"
-                             + " WHERE t.kind = 'TEST'")) {
-            while (rs.next()) {
-                workers.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return workers;
+        return Salvo.storedWorkers(dir);
     }
 }
