@@ -4,8 +4,9 @@
 For the small-files and heavy-import suites of workers.py, interleaved over ROUNDS rounds:
 `salvo run --isolation persistent`, `--isolation fork` (a warm worker imports each file, then a
 forked child runs its tests), `--isolation fork-test` (a child per test), and `pytest -n N`, all
-with the same interpreter and worker count. Prints the medians and the ratios fork/persistent and
-fork/xdist (the drop-in issue's goals: at most 1.15 and 0.75).
+with the same interpreter and worker count, and plain serial `python -m pytest`. Prints the medians
+and the ratios fork/persistent and fork/xdist (the drop-in issue's goals: at most 1.15 and 0.75),
+and fork/serial (its small-suite goal for the default mode: at most 0.75).
 
     python3 bench/isolation.py --rounds 5
 """
@@ -44,20 +45,23 @@ def main():
             commands = {m: [launcher, "run", "--isolation", m, "-w", str(args.workers), "--store",
                             os.path.join(root, ".salvo-" + m), "--python", args.python] for m in modes}
             xdist_cmd = [args.python, "-m", "pytest", "-n", str(args.workers), "-q", "-p", "no:cacheprovider"]
+            serial_cmd = [args.python, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
             for m in modes:
                 workers.timed(commands[m], root)  # warm-up: history and the page cache
-            times = {m: [] for m in modes + ["xdist"]}
+            times = {m: [] for m in modes + ["xdist", "serial"]}
             for r in range(args.rounds):
                 for m in modes:
                     times[m].append(workers.timed(commands[m], root))
                 times["xdist"].append(workers.timed(xdist_cmd, root, xdist_env))
+                times["serial"].append(workers.timed(serial_cmd, root))
                 print("  %s round %d: " % (suite, r + 1) + ", ".join("%s %.2fs" % (k, v[-1]) for k, v in times.items()),
                       flush=True)
             med = {k: statistics.median(v) for k, v in times.items()}
             print("%s: medians " % suite + ", ".join("%s %.2fs" % (k, v) for k, v in med.items()))
-            print("%s: fork/persistent %.2f, fork/xdist %.2f, fork-test/persistent %.2f, persistent/xdist %.2f"
-                  % (suite, med["fork"] / med["persistent"], med["fork"] / med["xdist"],
-                     med["fork-test"] / med["persistent"], med["persistent"] / med["xdist"]))
+            print("%s: fork/persistent %.2f, fork/xdist %.2f, fork/serial %.2f, fork-test/persistent %.2f, "
+                  "persistent/xdist %.2f" % (suite, med["fork"] / med["persistent"], med["fork"] / med["xdist"],
+                                             med["fork"] / med["serial"], med["fork-test"] / med["persistent"],
+                                             med["persistent"] / med["xdist"]))
         finally:
             shutil.rmtree(root, ignore_errors=True)
 
