@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import salvo.testing.NoLeftoverProcesses;
 
 /**
@@ -31,8 +29,7 @@ class AsyncioMockHypothesisTest {
     @RegisterExtension
     final NoLeftoverProcesses noLeftovers = new NoLeftoverProcesses(() -> dir);
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    @EveryIsolationMode
     void testsEndAsUnderSerialPytestAndHypothesisReplaysWhatWorkersSaved(String isolation) throws Exception {
         PluginSuite suite = new PluginSuite(dir, "ecosystem");
         Path serialDatabase = Files.createDirectories(dir.resolve("serial-hypothesis"));

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import salvo.testing.NoLeftoverProcesses;
 
 /**
@@ -31,8 +29,7 @@ class PytestDjangoTest {
     @RegisterExtension
     final NoLeftoverProcesses noLeftovers = new NoLeftoverProcesses(() -> dir);
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    @EveryIsolationMode
     void eachWorkerHasATestDatabaseOfItsOwn(String isolation) throws Exception {
         PluginSuite project = new PluginSuite(dir, "django");
         Path seenByPytest = Files.createDirectories(dir.resolve("seen-by-pytest"));

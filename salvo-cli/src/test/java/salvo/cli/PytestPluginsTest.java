@@ -49,8 +49,7 @@ class PytestPluginsTest {
 
     // ---- pytest-cov ----------------------------------------------------------------------
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    @EveryIsolationMode
     void pytestCovReportsOnceWhatSerialPytestCovReports(String isolation) throws Exception {
         PluginSuite suite = new PluginSuite(dir, "coverage");
         String[] cov = {"--cov=pkg", "--cov-report=term-missing"};
@@ -70,8 +69,7 @@ class PytestPluginsTest {
         assertEquals(scratchBefore, scratchDirectories(), "Salvo's own coverage directory is gone");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    @EveryIsolationMode
     void coverageProcessStartMeasuresEveryProcessAndChild(String isolation) throws Exception {
         PluginSuite suite = new PluginSuite(dir, "coverage");
         Map<String, String> env = Map.of("COVERAGE_PROCESS_START", suite.path().resolve("process_start.coveragerc").toString(),
@@ -89,8 +87,7 @@ class PytestPluginsTest {
 
     // ---- pytest-timeout ------------------------------------------------------------------
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    @EveryIsolationMode
     void pytestTimeoutLimitsEndTestsAsTimeout(String isolation) throws Exception {
         PluginSuite suite = new PluginSuite(dir, "timeout");
         PluginSuite.Plain serial = suite.plainPytest(Map.of(), "--timeout=1");
