@@ -89,9 +89,10 @@ class WorkerSession:
 
         The child imports the test file, runs, reports on the shared channel and exits; this
         process only waits, and reports a child that died so its running test counts as crashed.
-        Session fixtures the child set up end with it, as at the end of a pytest session (a
-        test database is destroyed, a teardown's error is reported); those it inherited are
-        this process's, which tears them down itself.
+        Where this process had not set up the session (fork modes: it runs no test itself), the
+        child's session fixtures are all its own and end with it, as at the end of a pytest
+        session: a test database is destroyed, a teardown's error is reported. Where it had (a
+        group's child, from a persistent worker), they are this process's, which ends them.
         """
         parent_set_up_session = session in session._setupstate.stack
         sys.stdout.flush()
