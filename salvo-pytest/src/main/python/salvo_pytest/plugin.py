@@ -23,7 +23,7 @@ from .classify import (MAX_OUTPUT, SalvoTestTimeout, detail, failure_kind, middl
 from .shared import use_coordinator
 from .warning_tally import WarningTally
 from .worker import WorkerSession
-from . import xdist_compat
+from . import django_compat, xdist_compat
 from .coverage_data import CoverageReport, use_private_data_file
 from .plugin_failure import report_plugin_failures
 
@@ -57,10 +57,12 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     for line in groups.MARKERS:
         config.addinivalue_line("markers", line)
-    # Where xdist is installed but this process is none of its workers (Salvo's), xdist's own
-    # worker_id fixture would say "master": registered later, Salvo's fixtures override it.
+    # In every process but xdist's own workers, Salvo's xdist conventions: registered later, its
+    # fixtures override xdist's worker_id (which would say "master") and pytest-django's suffix.
     if not hasattr(config, "workerinput") and not config.pluginmanager.has_plugin("salvo-xdist-compat"):
         config.pluginmanager.register(xdist_compat, "salvo-xdist-compat")
+        if config.pluginmanager.has_plugin("django"):
+            config.pluginmanager.register(django_compat, "salvo-django-compat")
     if config.getoption("salvo_coverage_report"):
         config.pluginmanager.register(CoverageReport(config.getoption("salvo_coverage_report")), "salvo-coverage")
         return

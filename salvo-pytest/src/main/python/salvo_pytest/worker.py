@@ -60,7 +60,7 @@ class WorkerSession:
                 if self._fork == "test":
                     self._run_each_in_child(session, collected, op["tests"])
                 elif self._fork == "file" or self._group_wants_own_process(catalog, op):
-                    self._in_child(lambda: self._run(session, collected, op["tests"]))
+                    self._in_child(session, lambda: self._run(session, collected, op["tests"]))
                 else:
                     self._run(session, collected, op["tests"])
             if session.shouldfail or session.shouldstop:
@@ -80,16 +80,21 @@ class WorkerSession:
     def _run_each_in_child(self, session, collected, test_ids):
         """Fork-per-test isolation (xdist's --boxed): every test in a child of its own, torn down whole."""
         for nodeid in test_ids:
-            self._in_child(lambda nodeid=nodeid: self._run(session, collected, [nodeid], alone=True))
+            self._in_child(session, lambda nodeid=nodeid: self._run(session, collected, [nodeid], alone=True))
             if session.shouldfail or session.shouldstop:
                 return
 
-    def _in_child(self, work):
+    def _in_child(self, session, work):
         """Fork isolation: the work runs in a child of this warmed-up process, which stays pristine.
 
         The child imports the test file, runs, reports on the shared channel and exits; this
         process only waits, and reports a child that died so its running test counts as crashed.
+        Where this process had not set up the session (fork modes: it runs no test itself), the
+        child's session fixtures are all its own and end with it, as at the end of a pytest
+        session: a test database is destroyed, a teardown's error is reported. Where it had (a
+        group's child, from a persistent worker), they are this process's, which ends them.
         """
+        parent_set_up_session = session in session._setupstate.stack
         sys.stdout.flush()
         sys.stderr.flush()
         replies_in, replies_out = os.pipe()
@@ -106,6 +111,8 @@ class WorkerSession:
             code = 0
             try:
                 work()
+                if not parent_set_up_session:
+                    self._tear_down_session(session)
             except BaseException:  # noqa: B036 - the child must always end here, never return
                 import traceback
                 traceback.print_exc()

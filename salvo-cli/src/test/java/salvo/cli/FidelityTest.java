@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import salvo.testing.NoLeftoverProcesses;
 
 /**
@@ -26,8 +28,9 @@ import salvo.testing.NoLeftoverProcesses;
  * to set up or tear down, classes in classes, odd parameter ids, files that skip themselves or
  * fail to import, a test that imports from the invocation directory) gives, test by test, the
  * same outcomes under Salvo, in every isolation mode, as under plain `python -m pytest` started
- * in the same directory with the same paths. pytest's own outcomes come from a small plugin
- * (src/test/resources/fidelity/outcomes_plugin.py).
+ * in the same directory with the same paths, with the same interpreter: pytest 9 (the `python3` on
+ * PATH) and Debian's pytest 7.2 (`/usr/bin/python3`, with Debian's plugins installed and loaded).
+ * pytest's own outcomes come from a small plugin (src/test/resources/fidelity/outcomes_plugin.py).
  */
 class FidelityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,27 +49,34 @@ class FidelityTest {
         proj = dir.resolve("proj");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
-    void fromTheRootdirEveryTestEndsAsUnderPlainPytest(String isolation) throws Exception {
-        assertSameOutcomes(proj, isolation);
+    /** Each interpreter in each isolation mode. */
+    static Stream<Arguments> pythonsAndModes() {
+        return Stream.of("python3", "/usr/bin/python3").flatMap(python -> Stream.of("fresh", "persistent", "fork",
+                "fork-test").map(isolation -> Arguments.of(python, isolation)));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
-    void fromASubdirectoryWithPathsEveryTestEndsAsUnderPlainPytest(String isolation) throws Exception {
-        assertSameOutcomes(proj.resolve("sub"), isolation, "../tests");
+    @ParameterizedTest(name = "{0} --isolation {1}")
+    @MethodSource("pythonsAndModes")
+    void fromTheRootdirEveryTestEndsAsUnderPlainPytest(String python, String isolation) throws Exception {
+        assertSameOutcomes(python, proj, isolation);
     }
 
-    private void assertSameOutcomes(Path cwd, String isolation, String... paths) throws Exception {
-        Map<String, String> pytest = plainPytest(cwd, paths);
+    @ParameterizedTest(name = "{0} --isolation {1}")
+    @MethodSource("pythonsAndModes")
+    void fromASubdirectoryWithPathsEveryTestEndsAsUnderPlainPytest(String python, String isolation) throws Exception {
+        assertSameOutcomes(python, proj.resolve("sub"), isolation, "../tests");
+    }
+
+    private void assertSameOutcomes(String python, Path cwd, String isolation, String... paths) throws Exception {
+        Map<String, String> pytest = plainPytest(python, cwd, paths);
         assertTrue(pytest.size() > 20, "the suite was collected: " + pytest);
-        Map<String, String> salvo = salvo(cwd, isolation, paths);
-        assertEquals(pytest, salvo, "node id -> outcome, plain pytest vs salvo --isolation " + isolation);
+        Map<String, String> salvo = salvo(python, cwd, isolation, paths);
+        String versus = "plain pytest vs salvo --python " + python + " --isolation " + isolation;
+        assertEquals(pytest, salvo, "node id -> outcome, " + versus);
         int pytestWarnings = Integer.parseInt(Files.readString(dir.resolve("pytest-outcomes.json.warnings")));
         assertTrue(pytestWarnings >= 7, "the suite's warnings were recorded: " + pytestWarnings);
         assertEquals(pytestWarnings, storedRun(cwd, isolation).path("totals").path("warnings").asInt(),
-                "the warnings count, plain pytest vs salvo --isolation " + isolation);
+                "the warnings count, " + versus);
     }
 
     private JsonNode storedRun(Path cwd, String isolation) throws IOException {
@@ -77,11 +87,11 @@ class FidelityTest {
         return dir.resolve("store-" + isolation + "-" + cwd.getFileName());
     }
 
-    private Map<String, String> plainPytest(Path cwd, String... paths) throws Exception {
+    private Map<String, String> plainPytest(String python, Path cwd, String... paths) throws Exception {
         Path out = dir.resolve("pytest-outcomes.json");
         // pytest stops a session that has a collection error before any test runs; Salvo runs the
         // other files, as pytest's --continue-on-collection-errors does: compare with that.
-        List<String> command = new ArrayList<>(List.of("python3", "-m", "pytest", "-q", "-p", "outcomes_plugin",
+        List<String> command = new ArrayList<>(List.of(python, "-m", "pytest", "-q", "-p", "outcomes_plugin",
                 "-p", "no:cacheprovider", "--continue-on-collection-errors"));
         command.addAll(List.of(paths));
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
@@ -98,9 +108,9 @@ class FidelityTest {
         return outcomes;
     }
 
-    private Map<String, String> salvo(Path cwd, String isolation, String... paths) throws IOException {
+    private Map<String, String> salvo(String python, Path cwd, String isolation, String... paths) throws IOException {
         Path store = store(cwd, isolation);
-        List<String> args = new ArrayList<>(List.of("run", "-m", "", "--isolation", isolation, "-w", "2",
+        List<String> args = new ArrayList<>(List.of("run", "--python", python, "-m", "", "--isolation", isolation, "-w", "2",
                 "--store", store.toString()));
         args.addAll(List.of(paths));
         Salvo.Result r = Salvo.run(cwd, Map.of("EXPECTED_CWD", cwd.toString()), args.toArray(String[]::new));

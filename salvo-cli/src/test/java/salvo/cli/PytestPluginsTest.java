@@ -36,7 +36,7 @@ import salvo.testing.NoLeftoverProcesses;
  * (src/test/resources/plugins).
  */
 class PytestPluginsTest {
-    private static final String DEBIAN_PYTHON = "/usr/bin/python3";
+    private static final String DEBIAN_PYTHON = PluginSuite.DEBIAN_PYTHON;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A row of coverage.py's term-missing report: file, statements, missed, percent, missing lines. */
     private static final Pattern COVERAGE_ROW = Pattern.compile("^(\\S+\\.py)\\s+(\\d+)\\s+(\\d+)\\s+\\d+%\\s*(.*)$");
@@ -49,65 +49,62 @@ class PytestPluginsTest {
 
     // ---- pytest-cov ----------------------------------------------------------------------
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    @EveryIsolationMode
     void pytestCovReportsOnceWhatSerialPytestCovReports(String isolation) throws Exception {
-        Path suite = suite("coverage");
+        PluginSuite suite = new PluginSuite(dir, "coverage");
         String[] cov = {"--cov=pkg", "--cov-report=term-missing"};
-        Plain serial = plainPytest(suite, Map.of(), cov);
+        PluginSuite.Plain serial = suite.plainPytest(Map.of(), cov);
         Map<String, String> expected = coverageRows(serial.output());
         assertTrue(expected.get("pkg/shapes.py").contains("5, 8, 13"), "the suite leaves lines out: " + serial.output());
-        Files.delete(suite.resolve(".coverage"));
+        Files.delete(suite.path().resolve(".coverage"));
 
         Set<Path> scratchBefore = scratchDirectories();
-        Salvo.Result r = salvo(suite, Map.of(), isolation, cov);
+        Salvo.Result r = suite.salvo(Map.of(), isolation, cov);
         assertEquals(0, r.exit(), r.toString());
-        assertEquals(serial.outcomes(), salvoOutcomes(isolation), "node id -> outcome, pytest vs salvo");
+        assertEquals(serial.outcomes(), suite.salvoOutcomes(isolation), "node id -> outcome, pytest vs salvo");
         assertEquals(1, count(r.out(), "coverage: platform"), "one report: " + r.out());
         assertEquals(expected, coverageRows(r.out()), "file -> statements, missed, missing lines, "
                 + "pytest --cov vs salvo --isolation " + isolation + ":\n" + r.out());
-        assertEquals(List.of(".coverage"), dataFiles(suite), "the user's data file, as serial pytest leaves it, and no other");
+        assertEquals(List.of(".coverage"), dataFiles(suite.path()), "the user's data file, as serial pytest leaves it, and no other");
         assertEquals(scratchBefore, scratchDirectories(), "Salvo's own coverage directory is gone");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    @EveryIsolationMode
     void coverageProcessStartMeasuresEveryProcessAndChild(String isolation) throws Exception {
-        Path suite = suite("coverage");
-        Map<String, String> env = Map.of("COVERAGE_PROCESS_START", suite.resolve("process_start.coveragerc").toString(),
-                "PYTHONPATH", suite.resolve("startup").toString());
-        Plain serial = plainPytest(suite, env);
-        Map<String, String> expected = combinedReport(suite);
+        PluginSuite suite = new PluginSuite(dir, "coverage");
+        Map<String, String> env = Map.of("COVERAGE_PROCESS_START", suite.path().resolve("process_start.coveragerc").toString(),
+                "PYTHONPATH", suite.path().resolve("startup").toString());
+        PluginSuite.Plain serial = suite.plainPytest(env);
+        Map<String, String> expected = combinedReport(suite.path());
         assertTrue(expected.get("pkg/loaded.py").contains("13"), "the suite leaves lines out: " + expected);
 
-        Salvo.Result r = salvo(suite, env, isolation);
+        Salvo.Result r = suite.salvo(env, isolation);
         assertEquals(0, r.exit(), r.toString());
-        assertEquals(serial.outcomes(), salvoOutcomes(isolation), "node id -> outcome, pytest vs salvo");
-        assertEquals(expected, combinedReport(suite), "coverage combine + report after pytest vs after salvo --isolation "
+        assertEquals(serial.outcomes(), suite.salvoOutcomes(isolation), "node id -> outcome, pytest vs salvo");
+        assertEquals(expected, combinedReport(suite.path()), "coverage combine + report after pytest vs after salvo --isolation "
                 + isolation);
     }
 
     // ---- pytest-timeout ------------------------------------------------------------------
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    @EveryIsolationMode
     void pytestTimeoutLimitsEndTestsAsTimeout(String isolation) throws Exception {
-        Path suite = suite("timeout");
-        Plain serial = plainPytest(suite, Map.of(), "--timeout=1");
+        PluginSuite suite = new PluginSuite(dir, "timeout");
+        PluginSuite.Plain serial = suite.plainPytest(Map.of(), "--timeout=1");
         assertEquals(3, count(serial.output(), " - Failed: Timeout >1.0s"), "pytest-timeout's own failures: " + serial.output());
         Map<String, String> expected = new TreeMap<>(serial.outcomes());
         expected.replaceAll((id, outcome) -> outcome.equals("FAILED") ? "TIMEOUT" : outcome);
         assertEquals(3, expected.values().stream().filter("TIMEOUT"::equals).count(), expected.toString());
 
-        Salvo.Result r = salvo(suite, Map.of(), isolation, "--timeout=1");
+        Salvo.Result r = suite.salvo(Map.of(), isolation, "--timeout=1");
         assertEquals(1, r.exit(), r.toString());
-        assertEquals(expected, salvoOutcomes(isolation), "pytest's timeouts are Salvo's TIMEOUT: " + r);
+        assertEquals(expected, suite.salvoOutcomes(isolation), "pytest's timeouts are Salvo's TIMEOUT: " + r);
         assertFalse(r.out().contains("CRASHED"), r.out());
     }
 
     @Test
     void testTimeoutAndPytestTimeoutsOptionConflict() {
-        Salvo.Result r = Salvo.run(suite("timeout"), "run", "--python", DEBIAN_PYTHON, "--test-timeout", "1",
+        Salvo.Result r = Salvo.run(new PluginSuite(dir, "timeout").path(), "run", "--python", DEBIAN_PYTHON, "--test-timeout", "1",
                 "--store", dir.resolve("store").toString(), "--", "--timeout", "5");
         Salvo.assertOneLineError(r, "--test-timeout 1s and pytest-timeout's --timeout 5 (after --) both set");
     }
@@ -117,9 +114,9 @@ class PytestPluginsTest {
     @ParameterizedTest
     @ValueSource(strings = {"fresh", "persistent", "fork-test"})
     void aPluginThatIsNotInstalledIsOneLine(String isolation) throws IOException {
-        Path suite = suite("coverage");
+        PluginSuite suite = new PluginSuite(dir, "coverage");
         for (String python : List.of(DEBIAN_PYTHON, "python3")) {
-            Salvo.Result r = Salvo.run(suite, "run", "--python", python, "--isolation", isolation, "--store",
+            Salvo.Result r = Salvo.run(suite.path(), "run", "--python", python, "--isolation", isolation, "--store",
                     dir.resolve("store").toString(), "--", "-p", "no_such_plugin");
             Salvo.assertOneLineError(r, "pytest plugin \"no_such_plugin\" is not installed for");
             assertTrue(r.err().contains("No module named 'no_such_plugin'"), r.err());
@@ -130,10 +127,10 @@ class PytestPluginsTest {
     @ParameterizedTest
     @ValueSource(strings = {"fresh", "persistent", "fork-test"})
     void aPluginThatCrashesAtImportIsOneLine(String isolation) throws IOException {
-        Path suite = suite("coverage");
+        PluginSuite suite = new PluginSuite(dir, "coverage");
         Salvo.write(dir, "plugins/crashing_plugin.py", "\nraise RuntimeError('no licence server')\n");
         for (String python : List.of(DEBIAN_PYTHON, "python3")) {
-            Salvo.Result r = Salvo.run(suite, Map.of("PYTHONPATH", dir.resolve("plugins").toString()), "run", "--python",
+            Salvo.Result r = Salvo.run(suite.path(), Map.of("PYTHONPATH", dir.resolve("plugins").toString()), "run", "--python",
                     python, "--isolation", isolation, "--store", dir.resolve("store").toString(), "--", "-p",
                     "crashing_plugin");
             Salvo.assertOneLineError(r, "pytest plugin \"crashing_plugin\" failed at import: RuntimeError: no licence "
@@ -143,49 +140,6 @@ class PytestPluginsTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------
-
-    private record Plain(Map<String, String> outcomes, String output) {}
-
-    private Path suite(String name) {
-        Path suite = dir.resolve(name);
-        Salvo.copyTree(Path.of("src/test/resources/plugins", name), suite);
-        Salvo.copyTree(Path.of("src/test/resources/fidelity/outcomes_plugin.py"), dir.resolve("outcomes/outcomes_plugin.py"));
-        return suite;
-    }
-
-    /** Serial `/usr/bin/python3 -m pytest` in the suite, with its outcomes from the fidelity test's plugin. */
-    private Plain plainPytest(Path suite, Map<String, String> env, String... args) throws Exception {
-        Path outcomes = dir.resolve("pytest-outcomes.json");
-        List<String> command = new ArrayList<>(List.of(DEBIAN_PYTHON, "-m", "pytest", "-p", "outcomes_plugin", "-p",
-                "no:cacheprovider"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(suite.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        pb.environment().merge("PYTHONPATH", dir.resolve("outcomes").toString(), (a, b) -> a + ":" + b);
-        pb.environment().put("OUTCOMES_FILE", outcomes.toString());
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "plain pytest finished");
-        Map<String, String> result = new TreeMap<>();
-        JSON.readTree(outcomes.toFile()).fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asText()));
-        assertTrue(result.size() >= 5, "the suite ran: " + output);
-        return new Plain(result, output);
-    }
-
-    private Salvo.Result salvo(Path suite, Map<String, String> env, String isolation, String... pytestArgs) {
-        List<String> args = new ArrayList<>(List.of("run", "--python", DEBIAN_PYTHON, "--isolation", isolation, "-w", "2",
-                "--store", dir.resolve("store-" + isolation).toString(), "--"));
-        args.addAll(List.of(pytestArgs));
-        return Salvo.run(suite, env, args.toArray(String[]::new));
-    }
-
-    private Map<String, String> salvoOutcomes(String isolation) throws IOException {
-        Map<String, String> outcomes = new TreeMap<>();
-        for (JsonNode unit : JSON.readTree(dir.resolve("store-" + isolation).resolve("last_run.json").toFile()).path("units")) {
-            unit.path("tests").forEach(t -> outcomes.put(t.path("id").asText(), t.path("outcome").asText()));
-        }
-        return outcomes;
-    }
 
     /** coverage.py's own `combine` and `report -m`, as a user of COVERAGE_PROCESS_START runs them after the tests. */
     private Map<String, String> combinedReport(Path suite) throws Exception {

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import salvo.testing.NoLeftoverProcesses;
 
 /**
@@ -58,8 +56,7 @@ class XdistConventionsTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    @EveryIsolationMode
     void workersAreGwZeroUpwardsAndShareOneRunId(String isolation) throws IOException {
         Salvo.Result r = Salvo.run(dir, "run", "--isolation", isolation, "-w", "2");
         assertEquals(0, r.exit(), r.toString());
@@ -72,8 +69,7 @@ class XdistConventionsTest {
     }
 
     /** Debian's Python has pytest-xdist installed: idle (Salvo runs the workers), its own worker_id would say "master". */
-    @ParameterizedTest
-    @ValueSource(strings = {"fresh", "persistent", "fork", "fork-test"})
+    @EveryIsolationMode
     void withPytestXdistInstalledButIdleTheIdsAreStillXdists(String isolation) throws IOException {
         Salvo.Result r = Salvo.run(dir, "run", "--python", "/usr/bin/python3", "--isolation", isolation, "-w", "2");
         assertEquals(0, r.exit(), r.toString());

@@ -10,7 +10,7 @@ import salvo.bundle.BundledPython;
  */
 public final class PythonPlugin {
     private static final List<String> FILES = List.of("__init__.py", "channel.py", "classify.py", "collection.py",
-            "coverage_data.py", "directories.py", "fixtures.py", "groups.py", "local_state.py", "once.py",
+            "coverage_data.py", "directories.py", "django_compat.py", "fixtures.py", "groups.py", "local_state.py", "once.py",
             "plugin.py", "plugin_failure.py", "shared.py", "warning_tally.py", "worker.py", "xdist_compat.py");
 
     private PythonPlugin() {}
