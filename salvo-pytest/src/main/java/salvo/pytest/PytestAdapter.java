@@ -16,7 +16,6 @@ import salvo.adapter.Listing;
 import salvo.adapter.RunSettings;
 import salvo.coordinator.PersistentExecution;
 import salvo.coordinator.PersistentSettings;
-import salvo.coordinator.Seat;
 import salvo.coordinator.WorkerKind;
 import salvo.coordinator.WorkerPool;
 import salvo.error.SalvoError;
@@ -24,14 +23,11 @@ import salvo.execute.Execution;
 import salvo.execute.Futures;
 import salvo.execute.Executor;
 import salvo.model.TestUnit;
-import salvo.model.WorkerRef;
 import salvo.place.Place;
-import salvo.place.Turns;
 import salvo.pytest.discovery.TestFileFinder;
 import salvo.worker.LocalTransport;
 import salvo.worker.Losses;
 import salvo.worker.Transport;
-import salvo.worker.WorkerSpec;
 
 /**
  * pytest suites: test files found as pytest finds them, run a process per file (fresh), on
@@ -40,7 +36,7 @@ import salvo.worker.WorkerSpec;
  */
 public final class PytestAdapter implements Adapter {
     public static final String ID = TestFileFinder.ADAPTER;
-    private static final String SLOTS = "gw";
+    private static final String SLOTS = PytestWorkers.SLOTS;
 
     private final PytestRunOptions options = new PytestRunOptions();
     private final Transport transport = new LocalTransport();
@@ -188,18 +184,8 @@ public final class PytestAdapter implements Adapter {
                 options.keyword == null ? "" : options.keyword,
                 PytestRunOptions.seconds(options.testTimeout).toMillis() / 1000.0, fork == null ? "" : fork, workers,
                 testrunUid).toJson();
-        WorkerPool pool;
-        if (run.places().isLocal()) {
-            WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork),
-                    measured.apply(PluginEnvironment.distributed(plugin, workers, testrunUid)), cwd, options.python,
-                    true, workerIo());
-            pool = WorkerPool.start(transport, spec, SLOTS, workers, "check --python");
-        } else {
-            pool = WorkerPool.start(seats(run, plugin, fork, workers, measured, told), workers, "check --tx");
-        }
-        if (serving) {
-            pool.serve(run.places().served().get(), told, SLOTS);
-        }
+        WorkerPool pool = new PytestWorkers(run, cwd, plugin, testrunUid, transport, options.python, options.noCapture,
+                (interpreter, there) -> pytestOptions(run, interpreter, there)).start(workers, fork, measured, told);
         try {
             python = Futures.join(probe);
         } catch (RuntimeException e) {
@@ -207,55 +193,6 @@ public final class PytestAdapter implements Adapter {
             throw e;
         }
         return new PersistentExecution(pool, settings, new WorkerKind(PytestIds::node, Verdict::startupReason), history);
-    }
-
-    private WorkerSpec.Io workerIo() {
-        return options.noCapture ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED;
-    }
-
-    /** A seat per worker of each --tx environment, taking environments in turn so a short run still spreads. */
-    private List<Seat> seats(RunSettings run, Path plugin, String fork, int workers,
-                             java.util.function.UnaryOperator<Map<String, String>> measured, JsonNode told) {
-        // Each environment is checked and given the plugin at once: every step there is a round trip.
-        java.util.concurrent.ExecutorService threads = salvo.execute.Threads.daemons("salvo-stage");
-        Map<Place, CompletableFuture<WorkerSpec>> staging = new LinkedHashMap<>();
-        for (Place place : run.places().all()) {
-            staging.put(place, CompletableFuture.supplyAsync(
-                    () -> workerSpec(place, run, plugin, fork, workers, measured).withSettings(told), threads));
-        }
-        threads.shutdown();
-        Map<Place, WorkerSpec> specs = new LinkedHashMap<>();
-        staging.forEach((place, f) -> specs.put(place, Futures.join(f)));
-        List<Seat> seats = new java.util.ArrayList<>();
-        for (Place place : Turns.of(run.places().all(), p -> p.spec().count())) {
-            WorkerRef ref = new WorkerRef(place.host(), SLOTS + (seats.size() + 1));
-            seats.add(new Seat(ref, place.transport(), specs.get(place), place.isRemote(), place.spec().environmentName()));
-        }
-        return seats;
-    }
-
-    /** The worker's command as that environment names things: its interpreter, its copy of the plugin, its paths. */
-    private WorkerSpec workerSpec(Place place, RunSettings run, Path plugin, String fork, int workers,
-                                  java.util.function.UnaryOperator<Map<String, String>> measured) {
-        String where = "--tx " + place.spec().text() + ": ";
-        String interpreter = place.spec().python().orElse(options.python);
-        try {
-            Place.Ready ready = place.ready(plugin, interpreter);
-            ready.missing().ifPresent(why -> {
-                throw SalvoError.usage(where + why + "; name the interpreter there with //python=EXE");
-            });
-            Path pluginThere = ready.bundle();
-            Map<String, String> env = new java.util.HashMap<>(place.isRemote()
-                    ? PluginEnvironment.elsewhere(pluginThere, workers, testrunUid)
-                    : PluginEnvironment.distributed(plugin, workers, testrunUid));
-            env.putAll(place.spec().environment());
-            PytestOptions pytest = pytestOptions(run, interpreter, place::directory);
-            return new WorkerSpec(PytestCommand.worker(pytest, options.noCapture, fork), measured.apply(env),
-                    place.directory(cwd),
-                    interpreter, true, workerIo());
-        } catch (java.io.IOException e) {
-            throw SalvoError.usage(where + e.getMessage());
-        }
     }
 
     /** {@code salvo worker --connect}: a machine joins a run served with --serve. */
