@@ -53,6 +53,11 @@ public final class CommandAdapter implements Adapter {
     }
 
     @Override
+    public Set<String> projectSections() {
+        return Set.of(ProjectCommands.SECTION);
+    }
+
+    @Override
     public Discovery discover(DiscoveryRequest request) {
         List<CommandSpec> project = ProjectCommands.read(request.cwd());
         List<CommandSpec> adHoc = options.adHoc(request.cwd());
@@ -82,7 +87,7 @@ public final class CommandAdapter implements Adapter {
         chosen.forEach(s -> discovered.put(s.unitId(), s));
         List<TestUnit> units = chosen.stream().map(s -> new TestUnit(s.unitId(), s.cwd(), ID)).toList();
         Optional<java.nio.file.Path> root = project.isEmpty() ? Optional.empty() : Optional.of(request.cwd());
-        return new Discovery(units, root, List.of(), "commands in " + ProjectCommands.FILE + " or --command NAME=CMD");
+        return new Discovery(units, root, List.of(), "commands in " + salvo.project.ProjectFile.NAME + " or --command NAME=CMD");
     }
 
     @Override
