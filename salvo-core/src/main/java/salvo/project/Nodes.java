@@ -1,6 +1,5 @@
 package salvo.project;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,16 +67,6 @@ public final class Nodes {
             throw error(node, what + " must be " + expected + "; got " + what(node));
         }
         return seq.getValue();
-    }
-
-    /** A list of non-empty strings, or one string as a list of one. */
-    public static List<String> strings(Node node, String what) {
-        if (!(node instanceof SequenceNode seq)) {
-            return List.of(string(node, what));
-        }
-        List<String> out = new ArrayList<>();
-        seq.getValue().forEach(item -> out.add(string(item, "each of " + what)));
-        return out;
     }
 
     public static String string(Node node, String what) {
