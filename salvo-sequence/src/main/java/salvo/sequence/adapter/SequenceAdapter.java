@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import salvo.adapter.Adapter;
+import salvo.adapter.Discovered;
 import salvo.adapter.Discovery;
 import salvo.adapter.DiscoveryRequest;
 import salvo.adapter.History;
@@ -37,8 +38,7 @@ public final class SequenceAdapter implements Adapter {
     public static final String ID = "sequence";
     static final String SLOT_PREFIX = "seq";
 
-    /** What the last discovery found, by unit id: what {@link #prepare} runs. */
-    private final Map<String, SequenceUnit> discovered = new LinkedHashMap<>();
+    private final Discovered<SequenceUnit> discovered = new Discovered<>(ID);
 
     @Override
     public String id() {
@@ -66,7 +66,7 @@ public final class SequenceAdapter implements Adapter {
     @Override
     public Discovery discover(DiscoveryRequest request) {
         List<SequenceUnit> listed = ProjectSequences.read(request.cwd());
-        discovered.clear();
+        discovered.replace(List.of(), SequenceUnit::id);
         if (request.nothingNamedIsOurs()) {
             return Discovery.none(looking());
         }
@@ -88,7 +88,7 @@ public final class SequenceAdapter implements Adapter {
                 chosen.add(unit);
             }
         }
-        chosen.forEach(u -> discovered.put(u.id(), u));
+        discovered.replace(chosen, SequenceUnit::id);
         List<TestUnit> units = chosen.stream().map(u -> new TestUnit(u.id(), u.file(), ID)).toList();
         return new Discovery(units, Optional.empty(), List.of(), looking());
     }
@@ -135,14 +135,7 @@ public final class SequenceAdapter implements Adapter {
         // A sequence runs on a thread of Salvo and its helpers are processes of their own:
         // every isolation mode is as good as honoured, since no two sequences share a helper.
         Map<String, LoadOptions> options = new LinkedHashMap<>();
-        for (TestUnit unit : units) {
-            SequenceUnit sequence = discovered.get(unit.id());
-            if (sequence == null) {
-                throw SalvoError.internal("the sequence adapter was asked to run " + unit.id()
-                        + ", which its discovery did not find; this is a bug in Salvo", null);
-            }
-            options.put(unit.id(), sequence.options(run.cwd()));
-        }
+        discovered.of(units).forEach((id, sequence) -> options.put(id, sequence.options(run.cwd())));
         int slots = run.foreground() ? 1 : run.workers();
         return new Executor(new SequenceRunner(run, options), slots, SLOT_PREFIX);
     }
