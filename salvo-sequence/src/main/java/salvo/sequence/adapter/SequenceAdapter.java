@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import salvo.adapter.Adapter;
 import salvo.adapter.Discovered;
 import salvo.adapter.Discovery;
@@ -66,8 +67,8 @@ public final class SequenceAdapter implements Adapter {
     @Override
     public Discovery discover(DiscoveryRequest request) {
         List<SequenceUnit> listed = ProjectSequences.read(request.cwd());
-        discovered.replace(List.of(), SequenceUnit::id);
         if (request.nothingNamedIsOurs()) {
+            discovered.replace(List.of(), SequenceUnit::id);
             return Discovery.none(looking());
         }
         Set<Path> found = found(request);
@@ -111,12 +112,11 @@ public final class SequenceAdapter implements Adapter {
     private record Excludes(Set<Path> paths, Set<String> names) {
         Excludes(Path cwd, List<String> excludes) {
             this(excludes.stream().map(e -> cwd.resolve(e).toAbsolutePath().normalize())
-                    .collect(java.util.stream.Collectors.toSet()), Set.copyOf(excludes));
+                    .collect(Collectors.toSet()), Set.copyOf(excludes));
         }
 
         boolean leaveOut(SequenceUnit unit) {
-            return paths.stream().anyMatch(unit.file()::startsWith) || names.contains(unit.id())
-                    || names.stream().anyMatch(unit::namedBy);
+            return paths.stream().anyMatch(unit.file()::startsWith) || names.stream().anyMatch(unit::namedBy);
         }
     }
 
