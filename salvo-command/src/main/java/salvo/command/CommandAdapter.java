@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import salvo.adapter.Adapter;
+import salvo.adapter.Discovered;
 import salvo.adapter.Discovery;
 import salvo.adapter.DiscoveryRequest;
 import salvo.adapter.History;
@@ -31,8 +32,7 @@ public final class CommandAdapter implements Adapter {
     static final String SLOT_PREFIX = "cmd";
 
     private final CommandOptions options;
-    /** What the last discovery found, by unit id: what {@link #prepare} runs. */
-    private final Map<String, CommandSpec> discovered = new LinkedHashMap<>();
+    private final Discovered<CommandSpec> discovered = new Discovered<>(ID);
 
     public CommandAdapter() {
         this(new CommandOptions());
@@ -50,6 +50,11 @@ public final class CommandAdapter implements Adapter {
     @Override
     public Object options() {
         return options;
+    }
+
+    @Override
+    public Set<String> projectSections() {
+        return Set.of(ProjectCommands.SECTION);
     }
 
     @Override
@@ -78,24 +83,15 @@ public final class CommandAdapter implements Adapter {
         }
         // Everything a run needs of a command is checked now, before any adapter starts anything.
         chosen.forEach(Programs::check);
-        discovered.clear();
-        chosen.forEach(s -> discovered.put(s.unitId(), s));
+        discovered.replace(chosen, CommandSpec::unitId);
         List<TestUnit> units = chosen.stream().map(s -> new TestUnit(s.unitId(), s.cwd(), ID)).toList();
         Optional<java.nio.file.Path> root = project.isEmpty() ? Optional.empty() : Optional.of(request.cwd());
-        return new Discovery(units, root, List.of(), "commands in " + ProjectCommands.FILE + " or --command NAME=CMD");
+        return new Discovery(units, root, List.of(), "commands in " + salvo.project.ProjectFile.NAME + " or --command NAME=CMD");
     }
 
     @Override
     public Execution prepare(RunSettings run, List<TestUnit> units, java.util.function.Supplier<History> history) {
-        Map<String, CommandSpec> specs = new LinkedHashMap<>();
-        for (TestUnit unit : units) {
-            CommandSpec spec = discovered.get(unit.id());
-            if (spec == null) {
-                throw SalvoError.internal("the command adapter was asked to run " + unit.id()
-                        + ", which its discovery did not find; this is a bug in Salvo", null);
-            }
-            specs.put(unit.id(), spec);
-        }
+        Map<String, CommandSpec> specs = discovered.of(units);
         // A command is its own process, so it is as isolated as any isolation mode asks: every mode is honoured.
         // --serve -w 0 leaves the workers to those that join; commands still run here, one at a time.
         int slots = run.foreground() ? 1 : Math.max(1, run.workers());
@@ -105,8 +101,7 @@ public final class CommandAdapter implements Adapter {
     @Override
     public salvo.adapter.Listing list(List<TestUnit> units, boolean withTests, RunSettings run) {
         return new salvo.adapter.Listing(units.stream().map(u -> {
-            CommandSpec spec = discovered.get(u.id());
-            return spec == null ? u.id() : u.id() + "  " + spec.run().text();
+            return discovered.find(u.id()).map(spec -> u.id() + "  " + spec.run().text()).orElse(u.id());
         }).toList(), -1, false);
     }
 
@@ -124,7 +119,7 @@ public final class CommandAdapter implements Adapter {
     @Override
     public Map<String, String> describe(RunSettings run) {
         Map<String, String> settings = new LinkedHashMap<>();
-        discovered.values().forEach(s -> settings.put("command." + s.name(), s.run().text()));
+        discovered.all().forEach(s -> settings.put("command." + s.name(), s.run().text()));
         return settings;
     }
 }

@@ -25,9 +25,8 @@ public record CommandSpec(String name, Run run, Path cwd, Map<String, String> en
     /** The prefix of every unit id: a relative file path never starts like this, so no unit id collides. */
     public static final String UNIT_PREFIX = "command:";
 
-    /** Letters, digits, '.', '_' and '-': safe in a unit id, on a command line and in a report. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
-    static final String NAME_RULE = "letters, digits, '.', '_' and '-', not starting with '.' or '-'";
+    static final Pattern NAME = salvo.project.EntryName.PATTERN;
+    static final String NAME_RULE = salvo.project.EntryName.RULE;
 
     /** What a command runs: a shell line ({@code /bin/sh -c}) or an argv started directly. */
     public sealed interface Run permits Shell, Argv {

@@ -1,8 +1,12 @@
 package salvo.command;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import static salvo.project.Nodes.error;
+import static salvo.project.Nodes.isNull;
+import static salvo.project.Nodes.mapping;
+import static salvo.project.Nodes.place;
+import static salvo.project.Nodes.string;
+import static salvo.project.Nodes.what;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,24 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import salvo.error.SalvoError;
+import salvo.project.Nodes;
+import salvo.project.ProjectFile;
 
 /**
- * Reads the {@code commands:} of a project's salvo.yaml. It composes the YAML into nodes rather
- * than loading it into maps, so every mistake can be reported at its line and column, as one
- * line that says what is wrong and what to do.
+ * Reads the {@code commands:} section of a project's salvo.yaml ({@link ProjectFile}), every
+ * mistake one line at its place.
  *
  * <pre>
  * commands:
@@ -44,10 +41,8 @@ import salvo.error.SalvoError;
  * </pre>
  */
 public final class ProjectCommands {
-    public static final String FILE = "salvo.yaml";
-
-    /** The top level's keys this module reads; other adapters' sections would be added here. */
-    private static final Set<String> TOP_KEYS = Set.of("commands");
+    /** The section of salvo.yaml this module reads. */
+    public static final String SECTION = "commands";
     private static final List<String> ENTRY_KEYS = List.of("name", "run", "cwd", "env", "timeout", "junit");
 
     private final Path dir;
@@ -58,39 +53,10 @@ public final class ProjectCommands {
 
     /** The commands of {@code dir}/salvo.yaml, in file order; none when there is no such file. */
     public static List<CommandSpec> read(Path dir) {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        Optional<Node> root;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Compose(LoadSettings.builder().setLabel(FILE).build()).composeReader(in);
-        } catch (MarkedYamlEngineException e) {
-            String at = e.getProblemMark().map(ProjectCommands::place).orElse(FILE);
-            throw SalvoError.usage(at + ": not valid YAML: " + e.getProblem() + "; fix the syntax", e);
-        } catch (YamlEngineException e) {
-            throw SalvoError.usage(FILE + ": not valid YAML: " + oneLine(e.getMessage()) + "; fix the syntax", e);
-        } catch (IOException e) {
-            throw SalvoError.usage(FILE + ": could not read " + file + ": " + e.getMessage(), e);
-        }
-        return root.map(new ProjectCommands(dir)::commands).orElse(List.of());
+        return ProjectFile.read(dir).section(SECTION).map(new ProjectCommands(dir)::commands).orElse(List.of());
     }
 
-    private List<CommandSpec> commands(Node root) {
-        if (isNull(root)) {
-            return List.of();
-        }
-        Map<String, Node> top = mapping(root, "salvo.yaml's top level", "commands: followed by a list of commands");
-        for (Map.Entry<String, Node> key : keysOf((MappingNode) root).entrySet()) {
-            if (!TOP_KEYS.contains(key.getKey())) {
-                throw error(key.getValue(), "unknown key '" + key.getKey() + "'; the keys salvo.yaml may have are: "
-                        + String.join(", ", TOP_KEYS.stream().sorted().toList()));
-            }
-        }
-        Node list = top.get("commands");
-        if (list == null || isNull(list)) {
-            return List.of();
-        }
+    private List<CommandSpec> commands(Node list) {
         if (!(list instanceof SequenceNode seq)) {
             throw error(list, "commands must be a list (each item '- name: NAME' with 'run: ...'); got " + what(list));
         }
@@ -98,9 +64,7 @@ public final class ProjectCommands {
         Map<String, Node> names = new HashMap<>();
         for (Node item : seq.getValue()) {
             CommandSpec spec = entry(item);
-            Node nameNode = ((MappingNode) item).getValue().stream()
-                    .filter(t -> ((ScalarNode) t.getKeyNode()).getValue().equals("name"))
-                    .findFirst().orElseThrow().getValueNode();
+            Node nameNode = mapping(item, "each command", "a mapping").get("name");
             Node earlier = names.putIfAbsent(spec.name(), nameNode);
             if (earlier != null) {
                 throw error(nameNode, "a command named " + spec.name() + " is already declared at " + place(earlier)
@@ -113,15 +77,9 @@ public final class ProjectCommands {
 
     private CommandSpec entry(Node item) {
         Map<String, Node> fields = mapping(item, "each command", "a mapping with name and run (- name: lint)");
-        Map<String, Node> keys = keysOf((MappingNode) item);
         Node nameNode = fields.get("name");
         String name = nameNode == null ? null : string(nameNode, "name of a command");
-        for (Map.Entry<String, Node> key : keys.entrySet()) {
-            if (!ENTRY_KEYS.contains(key.getKey())) {
-                throw error(key.getValue(), "unknown key '" + key.getKey() + "'" + (name == null ? "" : " in command " + name)
-                        + "; a command may have: " + String.join(", ", ENTRY_KEYS));
-            }
-        }
+        Nodes.onlyKeys((MappingNode) item, ENTRY_KEYS, name == null ? "" : " in command " + name, "a command");
         if (name == null) {
             throw error(item, "this command has no name; add 'name: NAME' (" + CommandSpec.NAME_RULE + ")");
         }
@@ -207,82 +165,5 @@ public final class ProjectCommands {
             throw error(node, expected + "; got " + s.getValue());
         }
         return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
-    }
-
-    private String string(Node node, String what) {
-        if (!(node instanceof ScalarNode s) || isNull(s) || s.getValue().isEmpty()) {
-            throw error(node, what + " must be a non-empty string; got " + what(node));
-        }
-        return s.getValue();
-    }
-
-    /** A mapping's values by key, refusing a key given twice (YAML's maps would silently keep the last). */
-    private Map<String, Node> mapping(Node node, String what, String expected) {
-        if (!(node instanceof MappingNode map)) {
-            throw error(node, what + " must be " + expected + "; got " + what(node));
-        }
-        Map<String, Node> values = new LinkedHashMap<>();
-        Map<String, Node> keys = new HashMap<>();
-        for (NodeTuple t : map.getValue()) {
-            if (!(t.getKeyNode() instanceof ScalarNode key) || isNull(key)) {
-                throw error(t.getKeyNode(), "a key must be a plain name; got " + what(t.getKeyNode()));
-            }
-            Node first = keys.putIfAbsent(key.getValue(), key);
-            if (first != null) {
-                throw error(key, "key '" + key.getValue() + "' appears twice in this mapping (first at " + place(first)
-                        + "); keep one");
-            }
-            values.put(key.getValue(), t.getValueNode());
-        }
-        return values;
-    }
-
-    /** The key nodes of a checked mapping, by name, for errors that point at a key. */
-    private static Map<String, Node> keysOf(MappingNode map) {
-        Map<String, Node> keys = new LinkedHashMap<>();
-        map.getValue().forEach(t -> keys.put(((ScalarNode) t.getKeyNode()).getValue(), t.getKeyNode()));
-        return keys;
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
-    }
-
-    private static String what(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        if (isNull(node)) {
-            return "nothing";
-        }
-        Tag tag = node.getTag();
-        String value = ((ScalarNode) node).getValue();
-        if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
-            return "the number " + value;
-        }
-        if (tag.equals(Tag.BOOL)) {
-            return "the boolean " + value;
-        }
-        return value.isEmpty() ? "an empty string" : "the string '" + value + "'";
-    }
-
-    private static SalvoError error(Node node, String message) {
-        return SalvoError.usage(place(node) + ": " + message);
-    }
-
-    /** "salvo.yaml:3:5", counted from 1 as editors do. */
-    static String place(Node node) {
-        return node.getStartMark().map(ProjectCommands::place).orElse(FILE);
-    }
-
-    private static String place(Mark mark) {
-        return FILE + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

@@ -37,6 +37,14 @@ public interface Adapter {
         return false;
     }
 
+    /**
+     * The top-level sections of salvo.yaml this adapter reads ("commands"), through
+     * {@link salvo.project.ProjectFile}; a key no adapter present names is refused. None by default.
+     */
+    default java.util.Set<String> projectSections() {
+        return java.util.Set.of();
+    }
+
     /** The units this adapter finds; none when the project has nothing of its kind. Bad input throws SalvoError. */
     Discovery discover(DiscoveryRequest request);
 

@@ -67,7 +67,7 @@ public final class SeqCommand implements Runnable {
             for (String d : defines) {
                 int eq = d.indexOf('=');
                 String name = eq < 0 ? d : d.substring(0, eq);
-                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                if (!LoadOptions.VARIABLE.matcher(name).matches()) {
                     throw SalvoError.usage("-d " + d + ": '" + name + "' is not a variable name; use -d NAME=VALUE");
                 }
                 parsed.add(new AbstractMap.SimpleEntry<>(name, eq < 0 ? null : d.substring(eq + 1)));

@@ -2,9 +2,11 @@ package salvo.sequence.adapter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -14,10 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * Finds sequence files: *.tum with a top-level {@code main:} (files without one are fragments
- * for !include). Hidden and build directories are not searched.
+ * for !include), under a directory or as salvo.yaml names them. Hidden and build directories are
+ * not searched.
  */
 final class SequenceFiles {
     private static final Pattern MAIN = Pattern.compile("(?m)^main\\s*:");
+    private static final Pattern GLOB = Pattern.compile("[*?\\[{]");
     private static final Set<String> SKIPPED_DIRS = Set.of("node_modules", "target", "build", "__pycache__", "venv");
 
     private SequenceFiles() {}
@@ -51,6 +55,20 @@ final class SequenceFiles {
         });
         found.sort(null);
         return found;
+    }
+
+    /**
+     * The sequences a path of salvo.yaml names, relative to {@code dir}: a file as it is, a
+     * directory's sequences, or those a glob matches ({@code checks/*.tum}, {@code **}{@code /*.tum}).
+     */
+    static List<Path> matching(Path dir, String pattern) throws IOException {
+        if (!GLOB.matcher(pattern).find()) {
+            Path path = dir.resolve(pattern).toAbsolutePath().normalize();
+            return Files.isRegularFile(path) ? List.of(path) : under(path);
+        }
+        String relative = pattern.startsWith("./") ? pattern.substring(2) : pattern;
+        PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + relative);
+        return under(dir).stream().filter(f -> glob.matches(dir.relativize(f))).toList();
     }
 
     static boolean isSequence(Path file) {

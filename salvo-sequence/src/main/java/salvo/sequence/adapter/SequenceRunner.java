@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import salvo.adapter.RunSettings;
 import salvo.error.SalvoError;
@@ -32,18 +33,20 @@ final class SequenceRunner implements UnitRunner {
     private static final long WATCH_MILLIS = 50;
 
     private final RunSettings run;
+    /** Each unit's load: its file, and the configs and defines it was listed with. */
+    private final Map<String, LoadOptions> options;
 
-    SequenceRunner(RunSettings run) {
+    SequenceRunner(RunSettings run, Map<String, LoadOptions> options) {
         this.run = run;
+        this.options = Map.copyOf(options);
     }
 
     @Override
     public UnitResult run(PlannedUnit unit, WorkerContext context) {
         Instant started = Instant.now();
         String unitId = unit.id();
-        LoadOptions options = new LoadOptions(unit.unit().path(), run.cwd(), List.of(), List.of());
         List<TestResult> results = new ArrayList<>();
-        try (SequenceSession session = new SequenceSession(options, context.control())) {
+        try (SequenceSession session = new SequenceSession(options.get(unitId), context.control())) {
             Loaded loaded;
             try {
                 loaded = session.load();

@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public record LoadOptions(Path main, Path cwd, List<Path> configs, List<Map.Entry<String, String>> defines,
                           List<Path> pythonPath) {
+    /** What a -d NAME may be: a variable name of the sequence's expressions. */
+    public static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     public LoadOptions {
         configs = List.copyOf(configs);
         defines = List.copyOf(defines);
