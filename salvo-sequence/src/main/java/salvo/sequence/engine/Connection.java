@@ -108,13 +108,7 @@ final class Connection implements AutoCloseable {
             int n;
             while ((n = in.read(chunk)) > 0) {
                 String text = new String(chunk, 0, n, StandardCharsets.UTF_8);
-                synchronized (buffer) {
-                    buffer.append(text);
-                    if (buffer.length() > 4 * WINDOW) {
-                        buffer.delete(0, buffer.length() - WINDOW);
-                    }
-                    buffer.notifyAll();
-                }
+                // Logged before a read_until can see it: a line an item consumed is in the log when the item ends.
                 for (char c : text.toCharArray()) {
                     if (c == '\n') {
                         log.accept("[" + LocalTime.now().format(CLOCK) + " " + name + "] " + line.toString().stripTrailing());
@@ -122,6 +116,13 @@ final class Connection implements AutoCloseable {
                     } else {
                         line.append(c);
                     }
+                }
+                synchronized (buffer) {
+                    buffer.append(text);
+                    if (buffer.length() > 4 * WINDOW) {
+                        buffer.delete(0, buffer.length() - WINDOW);
+                    }
+                    buffer.notifyAll();
                 }
             }
         } catch (IOException e) {
