@@ -63,6 +63,54 @@ class ConsoleTest {
         assertEquals(Verdict.FAIL, r.row("closed").verdict());
     }
 
+    /**
+     * A real telnetd (Debian's inetutils-telnetd, started per connection by socat as inetd would,
+     * running a shell instead of login): its option negotiation is answered, its commands do not
+     * reach read_until, and a command typed there runs.
+     */
+    @Test
+    void aTelnetConsoleTalksToARealTelnetd() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/sbin/telnetd").canExecute()
+                && new java.io.File("/usr/bin/socat").canExecute(), "apt-get install inetutils-telnetd socat");
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Process inetd = new ProcessBuilder("socat", "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork",
+                "EXEC:/usr/sbin/telnetd -h -E /bin/sh").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            for (int i = 0; i < 100; i++) {
+                try (java.net.Socket probe = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                    break;
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            Tum.Ran r = run("""
+                    - console:
+                        name: box
+                        console_name: box
+                        steps:
+                          - open: {protocol: telnet, telnet_host: 127.0.0.1, telnet_port: %d}
+                          - read_until: {name: prompt, expected: "# ", timeout: 15}
+                          - writeln: echo hello-$((40+2))
+                          - read_until: {name: answer, expected: "hello-42", timeout: 15}
+                          - close:
+                    """.formatted(port));
+            assertEquals(Verdict.PASS, r.row("box").verdict(), r.toString());
+            String read = String.valueOf(r.row("prompt").data().get("data"));
+            assertTrue(read.chars().noneMatch(c -> c == 0xFF || c == 0xFFFD), "no telnet command reached read_until: " + read);
+        } finally {
+            inetd.destroy();
+            inetd.waitFor();
+            for (ProcessHandle left : ProcessHandle.allProcesses().filter(p -> p.info().command()
+                    .map(c -> c.endsWith("telnetd")).orElse(false)).toList()) {
+                left.destroy(); // the session's telnetd, if socat's fork left it
+            }
+        }
+    }
+
     @Test
     void aReadUntilLosingASyncAnyRaceFailsPromptly() {
         long start = System.nanoTime();

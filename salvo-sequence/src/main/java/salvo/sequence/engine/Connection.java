@@ -85,6 +85,15 @@ final class Connection implements AutoCloseable {
         return new Connection(name, s.getInputStream(), s.getOutputStream(), s, control, null, log);
     }
 
+    /** A telnet server: a socket, its option negotiation answered (every option refused) and its commands filtered out. */
+    static Connection telnet(String name, String host, int port, RunControl control, Consumer<String> log)
+            throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress(host, port), 10_000);
+        OutputStream raw = s.getOutputStream();
+        return new Connection(name, Telnet.reading(s.getInputStream(), raw), Telnet.writing(raw), s, control, null, log);
+    }
+
     /**
      * A serial port (already set to its speed, raw, by stty): the device file read and written
      * as it is. A read blocked in the kernel does not end at close; its daemon thread ends with

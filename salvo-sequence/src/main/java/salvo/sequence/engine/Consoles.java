@@ -17,8 +17,9 @@ import salvo.sequence.load.Step;
 
 /**
  * console and its actions (§3.6): connections named by console_name, open until close or the
- * end of the run, shared by later items. terminal, rawtcp, telnet (a plain socket, port 23 by
- * default, §9.9), serial (the device file, set up by stty) and ssh (the system's, {@link SshConsole}) open.
+ * end of the run, shared by later items. terminal, rawtcp, telnet (a socket speaking {@link Telnet},
+ * port 23 by default, §9.9), serial (the device file, set up by stty) and ssh (the system's,
+ * {@link SshConsole}) open.
  */
 final class Consoles implements AutoCloseable {
     private final Engine engine;
@@ -66,7 +67,7 @@ final class Consoles implements AutoCloseable {
                 }
                 case "rawtcp" -> Connection.socket(console, frame.expandText(frame.step.field("tcp_host")),
                         port(frame.field("tcp_port"), -1), engine.control(), received(frame));
-                case "telnet" -> Connection.socket(console, frame.expandText(frame.step.field("telnet_host")),
+                case "telnet" -> Connection.telnet(console, frame.expandText(frame.step.field("telnet_host")),
                         port(frame.field("telnet_port"), 23), engine.control(), received(frame));
                 case "serial" -> serial(console, frame);
                 case "ssh" -> SshConsole.open(console, frame, engine.testDirectory(), engine.control(), received(frame));
