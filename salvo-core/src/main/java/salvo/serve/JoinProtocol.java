@@ -19,6 +19,8 @@ public final class JoinProtocol {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The longest first line read from a connection not yet known: a join is far shorter. */
     static final int MAX_JOIN_LINE = 1024;
+    /** The longest answer read from the other side once it showed who it is (a welcome carries settings). */
+    static final int MAX_ANSWER_LINE = 64 * 1024;
     static final String KEY = "salvo";
 
     private JoinProtocol() {}

@@ -36,7 +36,7 @@ public final class JoinedRun implements AutoCloseable {
     private final JsonNode settings;
     private final String peer;
 
-    JoinedRun(SSLSocket socket, WorkerRef ref, JsonNode settings, String peer) {
+    private JoinedRun(SSLSocket socket, WorkerRef ref, JsonNode settings, String peer) {
         this.socket = socket;
         this.ref = ref;
         this.settings = settings;
@@ -55,7 +55,7 @@ public final class JoinedRun implements AutoCloseable {
     public static JoinedRun connect(String address, JoinToken token) throws IOException {
         SSLSocket socket = Knock.on(address, token, WELCOME_MILLIS);
         try {
-            String line = JoinProtocol.readLine(socket.getInputStream(), 64 * 1024);
+            String line = JoinProtocol.readLine(socket.getInputStream(), JoinProtocol.MAX_ANSWER_LINE);
             JsonNode answer = line == null ? null : JoinProtocol.JSON.readTree(line);
             if (answer == null) {
                 throw new IOException("the run closed the connection before welcoming this worker (has it ended?)");
@@ -67,12 +67,17 @@ public final class JoinedRun implements AutoCloseable {
                 throw new Refused("the run at " + address + " did not welcome this worker: " + line);
             }
             socket.setSoTimeout(0);
-            WorkerRef ref = new WorkerRef(answer.path("host").asText(), answer.path("slot").asText());
-            return new JoinedRun(socket, ref, answer.path("settings"), address);
+            return welcomed(socket, answer, address);
         } catch (IOException e) {
             socket.close();
             throw e;
         }
+    }
+
+    /** The run that {@code welcome} (a welcome line) admitted this worker to, as the name it gave it. */
+    static JoinedRun welcomed(SSLSocket socket, JsonNode welcome, String peer) {
+        WorkerRef ref = new WorkerRef(welcome.path("host").asText(), welcome.path("slot").asText());
+        return new JoinedRun(socket, ref, welcome.path("settings"), peer);
     }
 
     private static void awaitQuietly(CompletableFuture<?> f, long seconds) {

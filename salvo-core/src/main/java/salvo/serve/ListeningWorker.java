@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
-import salvo.model.WorkerRef;
 
 /**
  * A worker that waits for runs to come to it ({@code salvo worker --listen}; a run names it with
@@ -67,7 +66,7 @@ public final class ListeningWorker implements AutoCloseable {
         socket.setSoTimeout(TokenDoor.DEADLINE_MILLIS);
         String line;
         try {
-            line = JoinProtocol.readLine(socket.getInputStream(), 64 * 1024);
+            line = JoinProtocol.readLine(socket.getInputStream(), JoinProtocol.MAX_ANSWER_LINE);
         } catch (SocketTimeoutException e) {
             throw new TokenDoor.Refusal("no welcome within " + TokenDoor.DEADLINE_MILLIS / 1000 + " s");
         }
@@ -76,8 +75,7 @@ public final class ListeningWorker implements AutoCloseable {
             throw new TokenDoor.Refusal("it did not welcome this worker");
         }
         socket.setSoTimeout(0);
-        JoinedRun run = new JoinedRun(socket, new WorkerRef(welcome.path("host").asText(), welcome.path("slot").asText()),
-                welcome.path("settings"), peer);
+        JoinedRun run = JoinedRun.welcomed(socket, welcome, peer);
         synchronized (this) {
             if (closed) {
                 throw new TokenDoor.Refusal("this worker is stopping");

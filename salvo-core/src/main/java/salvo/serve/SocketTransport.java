@@ -40,7 +40,7 @@ public final class SocketTransport implements Transport {
                     + "): start one there with salvo worker --listen", e);
         }
         try {
-            String line = JoinProtocol.readLine(socket.getInputStream(), 64 * 1024);
+            String line = JoinProtocol.readLine(socket.getInputStream(), JoinProtocol.MAX_ANSWER_LINE);
             var answer = JoinProtocol.parse(line);
             if (JoinProtocol.is(answer, "refused")) {
                 throw new JoinedRun.Refused("the worker at " + address + " refused this run: " + answer.path("why").asText());

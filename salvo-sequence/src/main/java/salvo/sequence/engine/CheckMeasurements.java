@@ -1,11 +1,7 @@
 package salvo.sequence.engine;
 
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import salvo.model.Measurement;
 import salvo.sequence.expr.Expander;
 import salvo.sequence.expr.Limits;
@@ -19,7 +15,6 @@ import salvo.sequence.expr.PyRepr;
  * across runs. A value of another shape measures nothing.
  */
 final class CheckMeasurements {
-    private static final Pattern SIMPLE_REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     /** Stands for the measured reference while the rest is substituted: not a name a sequence uses. */
     private static final String MEASURED = "_salvo_measured_";
 
@@ -34,7 +29,7 @@ final class CheckMeasurements {
             return Optional.empty();
         }
         // The measured one is the reference whose place leaves a name compared with numbers.
-        for (String name : references(expression.get())) {
+        for (String name : Expander.referenceNames(expression.get())) {
             String kept = expression.get().replace("$(" + name + ")", MEASURED);
             Optional<Limits> limits = Limits.of(Expander.substitute(kept, frame.scope()))
                     .filter(l -> l.name().equals(MEASURED));
@@ -43,15 +38,6 @@ final class CheckMeasurements {
             }
         }
         return Optional.empty();
-    }
-
-    private static Set<String> references(String expression) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher m = SIMPLE_REFERENCE.matcher(expression);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
     }
 
     private static Optional<Measurement> measured(String name, Limits limits, Frame frame) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import salvo.execute.ScratchDirectory;
 import salvo.sequence.expr.PyRepr;
 import salvo.sequence.load.Step;
 import salvo.sequence.lua.LuaHelper;
@@ -47,11 +48,9 @@ final class LuaFuncs implements AutoCloseable {
             return Result.fail(LuaHelper.missing(luaBin));
         }
         call.log(frame);
-        Path work = null;
-        try {
-            work = Files.createTempDirectory("salvo-lua-");
-            Path request = work.resolve("request.json");
-            Path answer = work.resolve("answer.json");
+        try (ScratchDirectory work = ScratchDirectory.create("salvo-lua-")) {
+            Path request = work.path().resolve("request.json");
+            Path answer = work.path().resolve("answer.json");
             ObjectNode req = Json.MAPPER.createObjectNode().put("file", file.toString()).put("func", func);
             req.set("params", Json.toJson(params));
             req.set("dict", Json.toJson(engine.dictionary().snapshot()));
@@ -90,11 +89,9 @@ final class LuaFuncs implements AutoCloseable {
                         + last + "; lua_bin must be a Lua 5.x interpreter");
             }
             return answered(step, frame, func, Json.MAPPER.readTree(answer.toFile()));
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return Result.fail("lua_func: cannot run '" + lua + "': " + e.getMessage()
                     + "; install lua5.4 or set lua_bin with -d lua_bin=PATH");
-        } finally {
-            delete(work);
         }
     }
 
@@ -143,19 +140,5 @@ final class LuaFuncs implements AutoCloseable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("returned", value);
         return new Result(Verdict.PASS, value, "", data);
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // A leftover temporary folder is harmless.
-        }
     }
 }

@@ -157,6 +157,16 @@ public final class Expander {
         return found;
     }
 
+    /** The names a text refers to with {@code $(name)}, each once, in order (not those built of other references). */
+    public static java.util.Set<String> referenceNames(String text) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        Matcher m = REFERENCE.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
     /** The expression of a text that is one {@code <| expr |>} and nothing else, stripped. */
     public static Optional<String> wholeExpression(String text) {
         Matcher whole = WHOLE_EXPRESSION.matcher(text);
