@@ -19,10 +19,12 @@ from .warning_tally import recording_collection
 class CollectedFile:
     """One file's selected items by node id, or the collection error that left it none."""
 
-    def __init__(self, file, items, failure=None):
+    def __init__(self, file, items, failure=None, own_process=frozenset()):
+        """own_process: the ids of the tests whose group asks for a process of their own."""
         self.file = file
         self.items = {item.nodeid: item for item in items}
         self.failure = failure
+        self.own_process = own_process
 
     def missing(self, nodeid):
         """The result of a requested test this file does not have."""
@@ -56,10 +58,11 @@ class FileCatalog:
         deselected_before = reporter.deselected
         skips_before = len(reporter.module_skips)
         items, failure = self._collect_items(file)
-        described = []
+        described, own_process = [], frozenset()
         if failure is None:
             try:
                 described = groups.describe(items)
+                own_process = frozenset(item.nodeid for item in items if groups.wants_own_process(item))
             except ValueError as error:
                 failure = self._unreadable(file, "COLLECTION", str(error), "")
         if failure is not None:
@@ -71,7 +74,7 @@ class FileCatalog:
                 "ev": "collected", "file": file, "ids": [item.nodeid for item in items],
                 "deselected": reporter.deselected - deselected_before, "items": described,
                 "skipped": reporter.module_skips[skips_before:]}))
-        return CollectedFile(file, items, failure)
+        return CollectedFile(file, items, failure, own_process)
 
     def _collect_items(self, file):
         """pytest's collection of one file: its selected items, or the first error it met."""

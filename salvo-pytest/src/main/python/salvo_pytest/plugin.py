@@ -74,6 +74,8 @@ def pytest_configure(config):
         channel = Channel.connect(spec, "worker" if worker_mode else "file")
         reporter = Reporter(config, channel, config.getoption("salvo_test_timeout"), worker_mode)
         config.pluginmanager.register(reporter, "salvo-reporter")
+        if reporter.timeout > 0 or any(config.pluginmanager.has_plugin(name) for name in ("timeout", "pytest_timeout")):
+            config.pluginmanager.register(TimeLimits(reporter), "salvo-time-limits")
         if worker_mode:
             use_coordinator(config, channel)
             fork = "test" if config.getoption("salvo_fork_test") else "file" if config.getoption("salvo_fork") else None
@@ -160,26 +162,6 @@ class Reporter:
         self._limit_to(self._limits.pop(nodeid, self.timeout))
         self.channel.send({"ev": "test_started", "nodeid": nodeid})
 
-    # The alarm is the innermost wrapper (trylast), so that pytest-timeout's wrappers, which set
-    # its limit through the hooks below, run first.
-    @pytest.hookimpl(hookwrapper=True, trylast=True)
-    def pytest_runtest_setup(self, item):
-        with self._time_limit():
-            yield
-
-    @pytest.hookimpl(hookwrapper=True, trylast=True)
-    def pytest_runtest_call(self, item):
-        with self._time_limit():
-            yield
-
-    @pytest.hookimpl(hookwrapper=True, trylast=True)
-    def pytest_runtest_teardown(self, item, nextitem):
-        if self.deadline is not None and time.monotonic() >= self.deadline:
-            # The test already used its budget: teardown gets a fresh one, so cleanup still runs.
-            self.deadline = time.monotonic() + self.limit
-        with self._time_limit():
-            yield
-
     # ---- pytest-timeout: its limits are enforced as Salvo's own -------------------------
 
     @pytest.hookimpl(optionalhook=True, tryfirst=True)
@@ -230,7 +212,10 @@ class Reporter:
             held, self.unsent = self.unsent, None
             for message in held.values():
                 message["warnings"] = self.warnings.take_test(message["nodeid"])
-                self.channel.send(message)
+                if nextitem is None:
+                    self.channel.send(message)  # the session's end, and other plugins' code, come next
+                else:
+                    self.channel.send_with_next(message)  # with the next test's start, or the worker's idle
 
     def pytest_runtest_logfinish(self, nodeid, location):
         phases = self.phases.pop(nodeid, {})
@@ -277,7 +262,7 @@ class Reporter:
 
     # ---- per-test timeout ------------------------------------------------------------
 
-    def _time_limit(self):
+    def time_limit(self):
         return _Alarm(self.deadline) if self.deadline is not None else _NoAlarm()
 
     def _watch(self):
@@ -303,6 +288,35 @@ class Reporter:
                 })
                 self.channel.closing = True
                 os._exit(EXIT_HARD_TIMEOUT)
+
+
+class TimeLimits:
+    """The per-test alarm around each phase of a test, registered only where a test can have a
+    limit (--test-timeout, or pytest-timeout's): three hook wrappers a test cost nothing otherwise."""
+
+    def __init__(self, reporter):
+        self._reporter = reporter
+
+    # The alarm is the innermost wrapper (trylast), so that pytest-timeout's wrappers, which set
+    # its limit through the reporter's hooks, run first.
+    @pytest.hookimpl(hookwrapper=True, trylast=True)
+    def pytest_runtest_setup(self, item):
+        with self._reporter.time_limit():
+            yield
+
+    @pytest.hookimpl(hookwrapper=True, trylast=True)
+    def pytest_runtest_call(self, item):
+        with self._reporter.time_limit():
+            yield
+
+    @pytest.hookimpl(hookwrapper=True, trylast=True)
+    def pytest_runtest_teardown(self, item, nextitem):
+        reporter = self._reporter
+        if reporter.deadline is not None and time.monotonic() >= reporter.deadline:
+            # The test already used its budget: teardown gets a fresh one, so cleanup still runs.
+            reporter.deadline = time.monotonic() + reporter.limit
+        with reporter.time_limit():
+            yield
 
 
 class _Alarm:

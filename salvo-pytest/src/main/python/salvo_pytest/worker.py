@@ -15,7 +15,6 @@ import sys
 import pytest
 
 from .classify import MAX_DETAIL, detail_of_exception, one_line, safe_text
-from . import groups
 from .collection import FileCatalog
 
 
@@ -35,7 +34,9 @@ class WorkerSession:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session):
-        self._serve(session, FileCatalog(session, self._channel, self._reporter))
+        with _progress_unwritten(session.config):
+            self._serve(session, FileCatalog(session, self._channel, self._reporter))
+        self._channel.flush()
         self._tear_down_session(session)
         if session.shouldfail:
             raise session.Failed(session.shouldfail)
@@ -59,23 +60,13 @@ class WorkerSession:
             if name == "run":
                 if self._fork == "test":
                     self._run_each_in_child(session, collected, op["tests"])
-                elif self._fork == "file" or self._group_wants_own_process(catalog, op):
+                elif self._fork == "file" or not collected.own_process.isdisjoint(op["tests"]):
                     self._in_child(session, lambda: self._run(session, collected, op["tests"]))
                 else:
                     self._run(session, collected, op["tests"])
             if session.shouldfail or session.shouldstop:
                 return  # -x, --maxfail or a plugin said stop: end the session as pytest would
             self._channel.send({"ev": "idle"})
-
-    @staticmethod
-    def _group_wants_own_process(catalog, op):
-        """Isolation per group: a run holding a test of a group marked isolation='fork' forks."""
-        items = catalog.get(op["file"]).items
-        try:
-            return any(groups.wants_own_process(items[test]) for test in op["tests"] if test in items)
-        except ValueError as error:
-            sys.stderr.write("salvo: %s\n" % error)
-            return False
 
     def _run_each_in_child(self, session, collected, test_ids):
         """Fork-per-test isolation (xdist's --boxed): every test in a child of its own, torn down whole."""
@@ -95,6 +86,7 @@ class WorkerSession:
         group's child, from a persistent worker), they are this process's, which ends them.
         """
         parent_set_up_session = session in session._setupstate.stack
+        self._channel.flush()  # what is held for the next write must not be sent by both processes
         sys.stdout.flush()
         sys.stderr.flush()
         replies_in, replies_out = os.pipe()
@@ -119,6 +111,7 @@ class WorkerSession:
                 code = 1
             finally:
                 _run_exit_handlers()  # atexit work such as coverage's data file, as a normal exit would
+                self._channel.flush()
                 sys.stdout.flush()
                 sys.stderr.flush()
                 os._exit(code)
@@ -170,6 +163,38 @@ def _next_for_teardown(item, later, session):
     if later is item:
         return item.parent
     return later
+
+
+class _progress_unwritten:
+    """pytest's terminal reporter writes a letter per test, and progress, to the worker's output,
+    which nobody reads (results travel on the channel): a write per test here, a read in Salvo.
+    While the worker serves, what the reporter writes goes nowhere; the reporter itself stays,
+    counting as ever, for the plugins that ask it. A pytest whose writer differs is left alone."""
+
+    def __init__(self, config):
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        self._writer = getattr(reporter, "_tw", None)
+        self._file = getattr(self._writer, "_file", None)
+
+    def __enter__(self):
+        if self._file is not None:
+            self._writer._file = _Nowhere()
+
+    def __exit__(self, *exc):
+        if self._file is not None:
+            self._writer._file = self._file
+        return False
+
+
+class _Nowhere:
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
 
 
 def _die_with_parent():

@@ -3,11 +3,11 @@ package salvo.report;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import salvo.model.Outcome;
 import salvo.model.RunRecord;
@@ -17,9 +17,10 @@ import salvo.model.UnitResult;
 
 /** Works out a {@link Comparison}: one pass over the files, one over the tests. */
 final class RunDiff {
+    private static final Comparator<Change> BY_PLACE = Comparator.comparing(Change::unitId).thenComparing(Change::testId);
+
     /** A test, or with an empty test id, the failure of a unit that no test of it explains. */
     private record Key(String unitId, String testId) {
-        static final Comparator<Key> ORDER = Comparator.comparing(Key::unitId).thenComparing(Key::testId);
 
         boolean isWholeUnit() {
             return testId.isEmpty();
@@ -58,8 +59,14 @@ final class RunDiff {
             }
         }
 
+        /** Each list in the order of units, then tests: the runs were walked in any order. */
         Changes changes() {
-            return new Changes(newFailures, fixed, stillFailing, added, removed);
+            return new Changes(sorted(newFailures), sorted(fixed), sorted(stillFailing), sorted(added), sorted(removed));
+        }
+
+        private static List<Change> sorted(List<Change> changes) {
+            changes.sort(BY_PLACE);
+            return changes;
         }
     }
 
@@ -79,10 +86,11 @@ final class RunDiff {
 
     Comparison comparison() {
         List<SlowerTest> slower = new ArrayList<>();
-        Changes tests = tests(slower);
+        Map<Key, Entry> olderTests = entries(older);
+        Changes tests = tests(olderTests, slower);
         slower.sort(Comparator.comparing(SlowerTest::increase).reversed()
                 .thenComparing(SlowerTest::unitId).thenComparing(SlowerTest::testId));
-        return new Comparison(RunRef.of(older), RunRef.of(newer), units(), tests, slower, flaky(), moved());
+        return new Comparison(RunRef.of(older), RunRef.of(newer), units(), tests, slower, flaky(olderTests), moved());
     }
 
     /** Measurements taken in both runs whose values differ. */
@@ -110,32 +118,33 @@ final class RunDiff {
         return sorting.changes();
     }
 
-    private Changes tests(List<SlowerTest> slower) {
-        Map<Key, Entry> olderTests = entries(older);
+    private Changes tests(Map<Key, Entry> olderTests, List<SlowerTest> slower) {
         Map<Key, Entry> newerTests = entries(newer);
         Sorting sorting = new Sorting();
-        TreeSet<Key> keys = new TreeSet<>(Key.ORDER);
-        keys.addAll(olderTests.keySet());
-        keys.addAll(newerTests.keySet());
-        for (Key key : keys) {
-            Entry before = olderTests.get(key);
-            Entry after = newerTests.get(key);
-            if (key.isWholeUnit()) {
-                compareWholeUnit(sorting, key, before, after);
-            } else if (before != null && after != null) {
-                sorting.compare(key, before, after);
-                if (ran(before) && ran(after) && slowdown.isMuchSlower(before.duration(), after.duration())) {
-                    slower.add(new SlowerTest(key.unitId(), key.testId(), before.duration(), after.duration()));
-                }
-            } else if (after != null) {
-                addNewcomer(sorting, key, after, ranTests(olderUnits.get(key.unitId())));
-            } else if (ranTests(newerUnits.get(key.unitId()))) {
-                sorting.removed.add(change(key, before, null));
+        newerTests.forEach((key, after) -> compareTest(sorting, key, olderTests.get(key), after, slower));
+        olderTests.forEach((key, before) -> {
+            if (!newerTests.containsKey(key)) {
+                compareTest(sorting, key, before, null, slower);
             }
-            // Otherwise the test's unit is gone, or ran no tests this time (it failed to collect):
-            // the unit's own change says so, and listing each of its tests as removed would bury it.
-        }
+        });
         return sorting.changes();
+    }
+
+    private void compareTest(Sorting sorting, Key key, Entry before, Entry after, List<SlowerTest> slower) {
+        if (key.isWholeUnit()) {
+            compareWholeUnit(sorting, key, before, after);
+        } else if (before != null && after != null) {
+            sorting.compare(key, before, after);
+            if (ran(before) && ran(after) && slowdown.isMuchSlower(before.duration(), after.duration())) {
+                slower.add(new SlowerTest(key.unitId(), key.testId(), before.duration(), after.duration()));
+            }
+        } else if (after != null) {
+            addNewcomer(sorting, key, after, ranTests(olderUnits.get(key.unitId())));
+        } else if (ranTests(newerUnits.get(key.unitId()))) {
+            sorting.removed.add(change(key, before, null));
+        }
+        // Otherwise the test's unit is gone, or ran no tests this time (it failed to collect):
+        // the unit's own change says so, and listing each of its tests as removed would bury it.
     }
 
     /**
@@ -169,9 +178,8 @@ final class RunDiff {
         }
     }
 
-    private List<Change> flaky() {
+    private List<Change> flaky(Map<Key, Entry> olderTests) {
         List<Change> flaky = new ArrayList<>();
-        Map<Key, Entry> olderTests = entries(older);
         for (UnitResult unit : newerUnits.values()) {
             boolean testsExplainIt = false;
             for (TestResult test : unit.tests()) {
@@ -186,7 +194,7 @@ final class RunDiff {
                 flaky.add(change(new Key(unit.unit().id(), ""), before == null ? null : Entry.of(before), Entry.of(unit)));
             }
         }
-        flaky.sort(Comparator.comparing(Change::unitId).thenComparing(Change::testId));
+        flaky.sort(BY_PLACE);
         return flaky;
     }
 
@@ -199,7 +207,7 @@ final class RunDiff {
 
     /** Each test of the run by unit and id, plus each failing unit that no failing test explains. */
     private static Map<Key, Entry> entries(RunRecord run) {
-        Map<Key, Entry> entries = new TreeMap<>(Key.ORDER);
+        Map<Key, Entry> entries = new HashMap<>();
         for (UnitResult unit : run.units()) {
             for (TestResult test : unit.tests()) {
                 entries.put(new Key(unit.unit().id(), test.testId()), Entry.of(test));

@@ -3,6 +3,8 @@ package salvo.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +31,9 @@ final class Columns {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<List<NodeId.Segment>> SEGMENTS = new TypeReference<>() {};
+    /** Written and read for every test: resolved once, not at each call. */
+    private static final ObjectWriter NODE_WRITER = JSON.writerFor(SEGMENTS);
+    private static final ObjectReader NODE_READER = JSON.readerFor(SEGMENTS);
 
     private final Path file;
 
@@ -77,7 +82,7 @@ final class Columns {
     /** A node's segments as a JSON array of {kind, id, name}: every segment, so the node reads back equal. */
     static String node(NodeId node) {
         try {
-            return JSON.writeValueAsString(node.segments());
+            return NODE_WRITER.writeValueAsString(node.segments());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a node id could not be written as JSON", e);
         }
@@ -92,7 +97,7 @@ final class Columns {
             return NodeId.flat(unitId, testId);
         }
         try {
-            return new NodeId(JSON.readValue(json, SEGMENTS));
+            return new NodeId(NODE_READER.readValue(json));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw damaged("node '" + Text.oneLine(json) + "'");
         }

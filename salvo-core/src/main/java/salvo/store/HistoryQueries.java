@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import salvo.model.Measurement;
 import salvo.model.NodeId;
 import salvo.model.TestMeasurement;
@@ -55,13 +54,18 @@ final class HistoryQueries {
             + "  AND u.outcome NOT IN ('" + Outcome.CRASHED + "', '" + Outcome.TIMEOUT + "')"
             + ") WHERE recency <= ?";
 
-    private static final String TEST_DURATIONS = "SELECT test_id, duration_ms FROM ("
-            + " SELECT t.test_id, t.duration_ms,"
-            + "  row_number() OVER (PARTITION BY t.test_id ORDER BY u.run_id DESC) AS recency"
-            + " FROM test_results t JOIN unit_results u ON u.id = t.unit_result_id JOIN runs r ON r.id = u.run_id"
+    /**
+     * A test's durations in the last runs of its unit: the window ranks unit rows (a few per file
+     * and run), not test rows, so reading estimates costs the recent runs' tests, not all history;
+     * and a run of some files only does not push the other files' tests out of it.
+     */
+    private static final String TEST_DURATIONS = "SELECT t.test_id, t.duration_ms FROM ("
+            + " SELECT u.id, row_number() OVER (PARTITION BY u.unit_id ORDER BY u.run_id DESC) AS recency"
+            + " FROM unit_results u JOIN runs r ON r.id = u.run_id"
             + " WHERE r.status IN ('" + RunStatus.COMPLETED + "', '" + RunStatus.STOPPED_ON_FAILURE + "')"
-            + "  AND t.outcome NOT IN ('" + Outcome.CRASHED + "', '" + Outcome.TIMEOUT + "', '" + Outcome.SKIPPED + "')"
-            + ") WHERE recency <= ?";
+            + ") recent JOIN test_results t ON t.unit_result_id = recent.id"
+            + " WHERE recent.recency <= ?"
+            + "  AND t.outcome NOT IN ('" + Outcome.CRASHED + "', '" + Outcome.TIMEOUT + "', '" + Outcome.SKIPPED + "')";
 
     private final Connection connection;
     private final Columns columns;
@@ -145,7 +149,7 @@ final class HistoryQueries {
 
     /** The median duration per key over its last {@code lastRuns} rows, as selected by {@code sql}. */
     private Map<String, Duration> medians(String sql, String keyColumn, int lastRuns) throws SQLException {
-        Map<String, List<Double>> millisByKey = new TreeMap<>();
+        Map<String, List<Double>> millisByKey = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setInt(1, lastRuns);
             try (ResultSet rs = s.executeQuery()) {
@@ -154,7 +158,7 @@ final class HistoryQueries {
                 }
             }
         }
-        Map<String, Duration> medians = new TreeMap<>();
+        Map<String, Duration> medians = new HashMap<>(millisByKey.size() * 2);
         millisByKey.forEach((key, millis) -> medians.put(key, Columns.duration(median(millis))));
         return medians;
     }

@@ -174,13 +174,26 @@ public final class Journal implements RunListener {
                 runId = id;
             } else {
                 long existing = id;
+                Map<String, Long> kept = alreadyFinal(run);
                 store.inTransaction(action, writer -> {
-                    writer.rewrite(existing, run);
+                    writer.settle(existing, run, kept);
                     return null;
                 });
             }
             return run.withId(id);
         }
+    }
+
+    /** The rows that hold their unit's result as the record has it: 100 000 tests are not written twice. */
+    private Map<String, Long> alreadyFinal(RunRecord run) {
+        Map<String, Long> kept = new HashMap<>();
+        for (UnitResult unit : run.units()) {
+            UnitRow row = broken ? null : units.get(unit.unit().id());
+            if (row != null && unit.equals(row.written)) {
+                kept.put(unit.unit().id(), row.id);
+            }
+        }
+        return kept;
     }
 
     private void queue(Write write) {
@@ -241,6 +254,8 @@ public final class Journal implements RunListener {
     private static final class UnitRow {
         final long id;
         final Map<NodeId, Integer> positions = new HashMap<>();
+        /** The unit's result as written at its final end; null until then, and after a later write. */
+        UnitResult written;
 
         UnitRow(long id) {
             this.id = id;
@@ -249,6 +264,16 @@ public final class Journal implements RunListener {
         /** A node keeps its position across attempts, so a retry's result replaces the earlier one. */
         int position(NodeId node) {
             return positions.computeIfAbsent(node, n -> positions.size());
+        }
+
+        void put(RunWriter writer, TestResult test) throws SQLException {
+            written = null;
+            Integer earlier = positions.get(test.node());
+            if (earlier == null) {
+                writer.putTests(id, position(test.node()), List.of(test));
+            } else {
+                writer.replaceTest(id, earlier, test);
+            }
         }
     }
 
@@ -264,7 +289,7 @@ public final class Journal implements RunListener {
             unitRow(writer, start.unit(), start.worker(), start.attempt());
         } else if (write instanceof PutTest put) {
             UnitRow row = unitRow(writer, unknownUnit(put.test().unitId()), WorkerRef.NONE, put.test().attempt());
-            writer.putTest(row.id, row.position(put.test().node()), put.test());
+            row.put(writer, put.test());
             written.add(put.test());
         } else if (write instanceof EndUnit end) {
             UnitResult result = end.result();
@@ -272,12 +297,13 @@ public final class Journal implements RunListener {
             if (end.willRetry()) {
                 // Not the unit's end: keep its results in place for the next attempt to replace.
                 for (TestResult test : result.tests()) {
-                    writer.putTest(row.id, row.position(test.node()), test);
+                    row.put(writer, test);
                 }
             } else {
                 writer.replaceUnit(row.id, result);
                 row.positions.clear();
                 result.tests().forEach(t -> row.position(t.node()));
+                row.written = result;
             }
             written.addAll(result.tests());
         }

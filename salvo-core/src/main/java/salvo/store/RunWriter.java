@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import salvo.model.Measurement;
 import salvo.model.NodeId;
 import salvo.model.RunInfo;
@@ -17,9 +19,10 @@ import salvo.model.UnitResult;
 
 /**
  * Writes runs, units and tests: the one writer of both a whole run ({@link SqliteStore#save}) and
- * a run as it happens ({@link Journal}). The caller owns the transaction.
+ * a run as it happens ({@link Journal}). The caller owns the transaction, and closes the writer
+ * at its end.
  */
-final class RunWriter {
+final class RunWriter implements AutoCloseable {
     private static final String INSERT_RUN = "INSERT INTO runs (uid, label, started, finished, host, git_commit,"
             + " root_dir, config, status, owner_pid, owner_started, owner_host)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
@@ -41,15 +44,34 @@ final class RunWriter {
             + " output, warnings, worker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String DROP_MEASUREMENTS = "DELETE FROM measurements WHERE unit_result_id = ?"
-            + " AND test_position BETWEEN ? AND ?";
+            + " AND test_position = ?";
 
     private static final String PUT_MEASUREMENT = "INSERT INTO measurements (unit_result_id, test_position, ordinal, name,"
             + " value, low, high, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Connection connection;
+    /** The statements written once per test, prepared once per transaction: a journal flush writes hundreds. */
+    private final Map<String, PreparedStatement> reused = new HashMap<>();
 
     RunWriter(Connection connection) {
         this.connection = connection;
+    }
+
+    private PreparedStatement reused(String sql) throws SQLException {
+        PreparedStatement statement = reused.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            reused.put(sql, statement);
+        }
+        return statement;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement statement : reused.values()) {
+            statement.close();
+        }
+        reused.clear();
     }
 
     /** A whole run, its units and their tests. @return the new run's id */
@@ -74,20 +96,43 @@ final class RunWriter {
         }
     }
 
-    /** Replaces everything stored of run {@code runId} by {@code run}, keeping the id. */
-    void rewrite(long runId, RunRecord run) throws SQLException {
+    /**
+     * Makes run {@code runId} what {@code run} says, keeping the id: its row, and its units in the
+     * record's order. The rows in {@code kept} (by unit id) already hold their unit's final result
+     * and only take their place; every other unit row of the run is replaced.
+     */
+    void settle(long runId, RunRecord run, Map<String, Long> kept) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(UPDATE_RUN)) {
             s.setLong(bindRun(s, run), runId);
             if (s.executeUpdate() != 1) {
                 throw new SQLException("run #" + runId + " is missing from the store");
             }
         }
-        // unit_results cascade to their test_results.
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM unit_results WHERE run_id = ?")) {
-            s.setLong(1, runId);
-            s.executeUpdate();
+        // Tests and measurements go with their unit rows (ON DELETE CASCADE); the kept rows step
+        // aside to negative positions, so that each can take its new one without a collision.
+        try (PreparedStatement drop = connection.prepareStatement("DELETE FROM unit_results WHERE run_id = ? AND position >= 0");
+             PreparedStatement aside = connection.prepareStatement("UPDATE unit_results SET position = -1 - position WHERE id = ?")) {
+            for (long row : kept.values()) {
+                aside.setLong(1, row);
+                aside.addBatch();
+            }
+            aside.executeBatch();
+            drop.setLong(1, runId);
+            drop.executeUpdate();
         }
-        insertUnits(runId, run.units());
+        try (PreparedStatement place = connection.prepareStatement("UPDATE unit_results SET position = ? WHERE id = ?")) {
+            List<UnitResult> units = run.units();
+            for (int position = 0; position < units.size(); position++) {
+                Long row = kept.get(units.get(position).unit().id());
+                if (row == null) {
+                    insertUnit(runId, position, units.get(position));
+                } else {
+                    place.setInt(1, position);
+                    place.setLong(2, row);
+                    place.executeUpdate();
+                }
+            }
+        }
     }
 
     /** Keeps a RUNNING run's {@code finished} at its last write, so an abandoned run shows how far it got. */
@@ -140,42 +185,42 @@ final class RunWriter {
         putTests(unitRowId, 0, unit.tests());
     }
 
-    /** Writes tests at consecutive positions from {@code first}, replacing any already there. */
+    /** Writes tests at consecutive positions from {@code first}, where no test was written yet. */
     void putTests(long unitRowId, int first, List<TestResult> tests) throws SQLException {
         if (tests.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = connection.prepareStatement(PUT_TEST)) {
-            for (int i = 0; i < tests.size(); i++) {
-                bindTest(s, unitRowId, first + i, tests.get(i));
-                s.addBatch();
-            }
-            s.executeBatch();
+        PreparedStatement s = reused(PUT_TEST);
+        for (int i = 0; i < tests.size(); i++) {
+            bindTest(s, unitRowId, first + i, tests.get(i));
+            s.addBatch();
         }
+        s.executeBatch();
         putMeasurements(unitRowId, first, tests);
     }
 
-    /** The tests' measurements, replacing any that tests at the same positions had (one statement: most have none). */
+    /** Writes one test at its position, replacing the one there and its measurements. */
+    void replaceTest(long unitRowId, int position, TestResult test) throws SQLException {
+        PreparedStatement drop = reused(DROP_MEASUREMENTS);
+        drop.setLong(1, unitRowId);
+        drop.setInt(2, position);
+        drop.executeUpdate();
+        putTests(unitRowId, position, List.of(test));
+    }
+
     private void putMeasurements(long unitRowId, int first, List<TestResult> tests) throws SQLException {
-        try (PreparedStatement drop = connection.prepareStatement(DROP_MEASUREMENTS)) {
-            drop.setLong(1, unitRowId);
-            drop.setInt(2, first);
-            drop.setInt(3, first + tests.size() - 1);
-            drop.executeUpdate();
-        }
         if (tests.stream().allMatch(t -> t.measurements().isEmpty())) {
-            return;
+            return; // most tests measure nothing
         }
-        try (PreparedStatement put = connection.prepareStatement(PUT_MEASUREMENT)) {
-            for (int i = 0; i < tests.size(); i++) {
-                List<Measurement> measured = tests.get(i).measurements();
-                for (int m = 0; m < measured.size(); m++) {
-                    bindMeasurement(put, unitRowId, first + i, m, measured.get(m));
-                    put.addBatch();
-                }
+        PreparedStatement put = reused(PUT_MEASUREMENT);
+        for (int i = 0; i < tests.size(); i++) {
+            List<Measurement> measured = tests.get(i).measurements();
+            for (int m = 0; m < measured.size(); m++) {
+                bindMeasurement(put, unitRowId, first + i, m, measured.get(m));
+                put.addBatch();
             }
-            put.executeBatch();
         }
+        put.executeBatch();
     }
 
     private static void bindMeasurement(PreparedStatement s, long unitRowId, int position, int ordinal, Measurement m)
@@ -190,10 +235,6 @@ final class RunWriter {
         s.setString(8, m.unit());
     }
 
-    /** Writes one test at its position, replacing the one there. */
-    void putTest(long unitRowId, int position, TestResult test) throws SQLException {
-        putTests(unitRowId, position, List.of(test));
-    }
 
     private void insertUnits(long runId, List<UnitResult> units) throws SQLException {
         for (int position = 0; position < units.size(); position++) {

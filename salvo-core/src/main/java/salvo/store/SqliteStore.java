@@ -185,8 +185,8 @@ public final class SqliteStore implements Store {
     synchronized <T> T inTransaction(String action, Work<T> work) {
         try {
             connection.setAutoCommit(false);
-            try {
-                T result = work.run(new RunWriter(connection));
+            try (RunWriter writer = new RunWriter(connection)) {
+                T result = work.run(writer);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

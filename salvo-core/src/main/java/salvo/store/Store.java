@@ -32,7 +32,10 @@ public interface Store extends AutoCloseable {
      */
     Map<String, Duration> unitDurations(int lastRuns);
 
-    /** The same per test id (skipped tests excluded), for test-level scheduling of persistent workers. */
+    /**
+     * The same per test id (skipped tests excluded), from the last {@code lastRuns} completed
+     * runs of its unit, for test-level scheduling of persistent workers.
+     */
     Map<String, Duration> testDurations(int lastRuns);
 
     @Override

@@ -60,8 +60,12 @@ final class LoopbackChannel implements AutoCloseable {
                 return;
             }
             messages.accept(JSON.readTree(line));
+            ReadPacing pacing = new ReadPacing();
             while ((line = in.readLine()) != null) {
                 messages.accept(JSON.readTree(line));
+                if (!in.ready()) {
+                    pacing.ranDry();
+                }
             }
         } catch (IOException e) {
             // Closed on purpose, or the process died mid-line: the log has what arrived.

@@ -150,6 +150,24 @@ class JournalTest {
     }
 
     @Test
+    void finishKeepsTheUnitsTheEventsGotRightAndReplacesTheOthersInTheRecordsOrder() {
+        UnitResult a = unitResult("a.py", Outcome.PASSED, seconds(1), null, test("a.py", "t", Outcome.PASSED, 1));
+        UnitResult b = unitResult("b.py", Outcome.PASSED, seconds(1), null, test("b.py", "t", Outcome.PASSED, 1));
+        UnitResult bAfterAll = unitResult("b.py", Outcome.FAILED, seconds(2), null, test("b.py", "t", Outcome.FAILED, 2),
+                test("b.py", "u", Outcome.PASSED, 1));
+        RunRecord asJournaled = run("order").unit(a).unit(b).build();
+        RunRecord record = run("order").unit(bAfterAll).unit(a).build();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            Journal journal = store.journal();
+            Events.play(journal, asJournaled);
+            RunRecord saved = journal.finish(record);
+            assertEquals(record.withId(journal.runId()), saved);
+            assertEquals(saved, store.load(saved.id()).orElseThrow());
+            assertEquals(1, store.recent(1).get(0).totals().tests(Outcome.FAILED));
+        }
+    }
+
+    @Test
     void eventsOfAnotherRunAndEventsAfterFinishAreIgnored() {
         RunRecord mine = run("mine").unit("a.py", test("a.py", "t", Outcome.PASSED, 1)).build();
         try (SqliteStore store = SqliteStore.open(dir)) {

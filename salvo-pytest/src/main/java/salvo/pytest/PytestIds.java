@@ -17,21 +17,23 @@ public final class PytestIds {
 
     public static NodeId node(String nodeId) {
         int bracket = nodeId.indexOf('[');
-        String path = bracket >= 0 ? nodeId.substring(0, bracket) : nodeId;
-        String params = bracket >= 0 ? nodeId.substring(bracket) : "";
-        List<String> parts = new ArrayList<>(List.of(path.split(SEPARATOR, -1)));
-        String file = parts.remove(0);
-        NodeId node = NodeId.ofUnit(file);
-        if (parts.isEmpty()) {
+        int end = bracket >= 0 ? bracket : nodeId.length();
+        int sep = nodeId.indexOf(SEPARATOR);
+        if (sep < 0 || sep >= end) {
             // The file itself, as a test: a file that skipped itself counts as one skipped test.
+            String file = nodeId.substring(0, end);
             return NodeId.test(file, file, file.substring(file.lastIndexOf('/') + 1));
         }
-        StringBuilder id = new StringBuilder(file);
-        for (int i = 0; i < parts.size() - 1; i++) {
-            id.append(SEPARATOR).append(parts.get(i));
-            node = node.child(NodeId.Kind.CONTAINER, id.toString(), parts.get(i));
+        String file = nodeId.substring(0, sep);
+        List<NodeId.Segment> segments = new ArrayList<>(4);
+        segments.add(new NodeId.Segment(NodeId.Kind.UNIT, file, file));
+        int start = sep + SEPARATOR.length();
+        for (int next = nodeId.indexOf(SEPARATOR, start); next >= 0 && next < end;
+                start = next + SEPARATOR.length(), next = nodeId.indexOf(SEPARATOR, start)) {
+            segments.add(new NodeId.Segment(NodeId.Kind.CONTAINER, nodeId.substring(0, next), nodeId.substring(start, next)));
         }
-        return node.child(NodeId.Kind.TEST, nodeId, parts.get(parts.size() - 1) + params);
+        segments.add(new NodeId.Segment(NodeId.Kind.TEST, nodeId, nodeId.substring(start)));
+        return new NodeId(segments);
     }
 
     /** The file a node id belongs to: the part before the first "::". */
