@@ -61,8 +61,8 @@ class FileCatalog:
         described, own_process = [], frozenset()
         if failure is None:
             try:
+                own_process = groups.own_process(items)
                 described = groups.describe(items)
-                own_process = frozenset(item.nodeid for item in items if groups.wants_own_process(item))
             except ValueError as error:
                 failure = self._unreadable(file, "COLLECTION", str(error), "")
         if failure is not None:

@@ -27,8 +27,6 @@ def describe(items):
     same file gave (pytest-mp's rule), else 'free'.
     """
     groups = [_group_of(item) for item in items]
-    for item in items:
-        wants_own_process(item)  # an unknown isolation is the file's collection error, as an unknown strategy
     explicit = {}
     for name, strategy in groups:
         if name is not None and strategy is not None:
@@ -39,6 +37,12 @@ def describe(items):
         "strategy": strategy or explicit.get(name, DEFAULT_STRATEGY),
         "scope": scope_of(item),
     } for item, (name, strategy) in zip(items, groups)]
+
+
+def own_process(items):
+    """The ids of the tests whose group asks for a process of their own; an unknown isolation is
+    the file's collection error (ValueError), as an unknown strategy is."""
+    return frozenset(item.nodeid for item in items if wants_own_process(item))
 
 
 def wants_own_process(item):

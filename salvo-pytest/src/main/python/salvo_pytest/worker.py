@@ -34,7 +34,7 @@ class WorkerSession:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session):
-        with _progress_unwritten(session.config):
+        with _ProgressUnwritten(session.config):
             self._serve(session, FileCatalog(session, self._channel, self._reporter))
         self._channel.flush()
         self._tear_down_session(session)
@@ -165,7 +165,7 @@ def _next_for_teardown(item, later, session):
     return later
 
 
-class _progress_unwritten:
+class _ProgressUnwritten:
     """pytest's terminal reporter writes a letter per test, and progress, to the worker's output,
     which nobody reads (results travel on the channel): a write per test here, a read in Salvo.
     While the worker serves, what the reporter writes goes nowhere; the reporter itself stays,

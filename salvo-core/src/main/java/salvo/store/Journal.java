@@ -187,8 +187,11 @@ public final class Journal implements RunListener {
     /** The rows that hold their unit's result as the record has it: 100 000 tests are not written twice. */
     private Map<String, Long> alreadyFinal(RunRecord run) {
         Map<String, Long> kept = new HashMap<>();
+        if (broken) {
+            return kept; // what was written may be partial: write it all again
+        }
         for (UnitResult unit : run.units()) {
-            UnitRow row = broken ? null : units.get(unit.unit().id());
+            UnitRow row = units.get(unit.unit().id());
             if (row != null && unit.equals(row.written)) {
                 kept.put(unit.unit().id(), row.id);
             }

@@ -235,7 +235,6 @@ final class RunWriter implements AutoCloseable {
         s.setString(8, m.unit());
     }
 
-
     private void insertUnits(long runId, List<UnitResult> units) throws SQLException {
         for (int position = 0; position < units.size(); position++) {
             insertUnit(runId, position, units.get(position));
