@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,24 +150,41 @@ final class HistoryQueries {
 
     /** The median duration per key over its last {@code lastRuns} rows, as selected by {@code sql}. */
     private Map<String, Duration> medians(String sql, String keyColumn, int lastRuns) throws SQLException {
-        Map<String, List<Double>> millisByKey = new HashMap<>();
+        // Primitive samples: on 100 000 tests, boxed lists would hold tens of megabytes at start-up.
+        Map<String, Samples> millisByKey = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setInt(1, lastRuns);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    millisByKey.computeIfAbsent(rs.getString(keyColumn), id -> new ArrayList<>()).add(rs.getDouble("duration_ms"));
+                    millisByKey.computeIfAbsent(rs.getString(keyColumn), id -> new Samples(lastRuns)).add(rs.getDouble(2));
                 }
             }
         }
         Map<String, Duration> medians = new HashMap<>(millisByKey.size() * 2);
-        millisByKey.forEach((key, millis) -> medians.put(key, Columns.duration(median(millis))));
+        millisByKey.forEach((key, millis) -> medians.put(key, Columns.duration(millis.median())));
         return medians;
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    /** A key's durations in milliseconds. */
+    private static final class Samples {
+        private double[] values;
+        private int size;
+
+        Samples(int expected) {
+            values = new double[Math.max(1, expected)];
+        }
+
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        double median() {
+            Arrays.sort(values, 0, size);
+            int middle = size / 2;
+            return size % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        }
     }
 }
