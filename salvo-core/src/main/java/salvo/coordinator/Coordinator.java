@@ -229,6 +229,9 @@ final class Coordinator {
         } else if (message instanceof WireMessage.TestStarted t) {
             NodeId node = names.node(t.nodeId());
             job.testStarted(t.nodeId(), now, supervisor.jobDeadline(now));
+            if (job.runEnding()) {
+                job.handle.answerAwaited();
+            }
             events.testStarted(job.ref(), placed(job, node), attemptOf(node.unit()));
         } else if (message instanceof WireMessage.TestFinished t) {
             NodeId node = names.node(t.nodeId());
@@ -402,10 +405,14 @@ final class Coordinator {
                 begin(job, c.file());
                 job.collect(c.file(), until);
                 job.handle.send(WireProtocol.collect(c.file()));
+                job.handle.answerAwaited();
             } else if (work instanceof Work.Run r) {
                 begin(job, r.file());
-                job.run(until);
+                job.run(r.testIds().size(), until);
                 job.handle.send(WireProtocol.run(r.file(), r.testIds()));
+                if (job.runEnding()) {
+                    job.handle.answerAwaited();
+                }
             } else if (work instanceof Work.Stop) {
                 stop(job, false);
             }

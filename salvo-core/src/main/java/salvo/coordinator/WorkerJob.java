@@ -11,6 +11,13 @@ import salvo.worker.WorkerHandle;
  * Touched only by the coordinator's thread; every change of state is one named step.
  */
 final class WorkerJob {
+    /**
+     * A run's last tests, whose messages are read as they come ({@link WorkerHandle#answerAwaited}):
+     * fast tests take a few tenths of a millisecond, so a few of them end within one pause of a
+     * reader that paces a busy stream, and the run's end would wait for it.
+     */
+    static final int ENDING_TESTS = 4;
+
     final WorkerHandle handle;
     private String currentTest;
     private Instant currentSince;
@@ -24,6 +31,7 @@ final class WorkerJob {
     private String lastUnit;
     private String lingering = "";
     private int testsRun;
+    private int unreported;
 
     WorkerJob(WorkerHandle handle, Instant startupDeadline) {
         this.handle = handle;
@@ -50,8 +58,9 @@ final class WorkerJob {
         deadline = until;
     }
 
-    void run(Instant until) {
+    void run(int tests, Instant until) {
         busy = true;
+        unreported = tests;
         deadline = until;
     }
 
@@ -65,6 +74,7 @@ final class WorkerJob {
     void testFinished(String unit, Instant until) {
         currentTest = null;
         testsRun++;
+        unreported--;
         lastUnit = unit;
         deadline = until;
     }
@@ -72,6 +82,7 @@ final class WorkerJob {
     /** The running test is accounted for elsewhere (its child died): forget it. */
     void dropTest() {
         currentTest = null;
+        unreported--;
     }
 
     void collected() {
@@ -117,6 +128,11 @@ final class WorkerJob {
 
     boolean isRecycling() {
         return recycling;
+    }
+
+    /** Its run is in its last few tests: the end of the job is near. */
+    boolean runEnding() {
+        return unreported <= ENDING_TESTS;
     }
 
     String currentTest() {

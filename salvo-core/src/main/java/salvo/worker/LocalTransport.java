@@ -75,6 +75,13 @@ public final class LocalTransport implements Transport {
         }
 
         @Override
+        public void answerAwaited() {
+            if (channel != null) {
+                channel.hurry();
+            }
+        }
+
+        @Override
         public void kill() {
             ProcessTree.kill(process);
         }

@@ -1,6 +1,7 @@
 package salvo.worker;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * How a reader of a worker's channel waits when it has read everything there is. A worker
@@ -8,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * tests a reader that wakes for every line spends more on waking, and on waking the coordinator,
  * than on the lines. So when the reader runs dry again soon after it last did, the stream is busy
  * and it waits a moment: what comes next arrives in one read and one hand-off. A quiet stream
- * (slow tests, a request and its answer) is read at once.
+ * (slow tests, a request and its answer) is read at once, and so is the end of a job, from
+ * {@link #hurry} until the next message to the worker: it waits for an answer.
  */
 final class ReadPacing {
     /** Dry again within this long of the last time: a busy stream. */
@@ -16,15 +18,47 @@ final class ReadPacing {
     /** How long a busy stream's reader waits: the most a line is delayed. */
     static final long PAUSE_NANOS = 2_000_000;
 
-    private long lastDry = System.nanoTime() - BUSY_NANOS;
+    private final Thread reader = Thread.currentThread();
+    private final LongSupplier clock;
+    private long lastDry;
+    private volatile boolean answerAwaited;
 
-    /** Called when the reader has handed on all it read: it may pause before reading again. */
-    void ranDry() {
-        long now = System.nanoTime();
+    /** For the reader's own thread. */
+    ReadPacing() {
+        this(System::nanoTime);
+    }
+
+    ReadPacing(LongSupplier clock) {
+        this.clock = clock;
+        this.lastDry = clock.getAsLong() - BUSY_NANOS;
+    }
+
+    /**
+     * Called by the reader when it has handed on all it read: it may pause before reading again.
+     * Returns whether it paused.
+     */
+    boolean ranDry() {
+        long now = clock.getAsLong();
         boolean busy = now - lastDry < BUSY_NANOS;
         lastDry = now;
-        if (busy) {
+        if (busy && !answerAwaited) {
             LockSupport.parkNanos(PAUSE_NANOS);
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * From any thread: what comes next ends the worker's job, and then it waits for an answer.
+     * The pause under way is cut short, and none is taken until {@link #answered}.
+     */
+    void hurry() {
+        answerAwaited = true;
+        LockSupport.unpark(reader);
+    }
+
+    /** A message went to the worker: its stream may be busy again. */
+    void answered() {
+        answerAwaited = false;
     }
 }

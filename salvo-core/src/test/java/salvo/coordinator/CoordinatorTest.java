@@ -78,6 +78,23 @@ class CoordinatorTest {
     }
 
     @Test
+    void theEndOfEveryJobIsAwaitedBeforeTheWorkerIsGivenMore() {
+        Map<String, List<String>> suite = suite(3, WorkerJob.ENDING_TESTS * 3);
+        FakeTransport transport = new FakeTransport(suite);
+        run(transport, suite, 1, Duration.ofSeconds(30), 0);
+        // Ops and the coordinator's calls in its order: after each job, "awaited" before the next op.
+        List<String> log = transport.launched.get(0).opsAndAwaits;
+        List<String> jobs = List.of("collect", "run");
+        assertTrue(log.containsAll(jobs), log.toString());
+        for (int i = 0; i < log.size(); i++) {
+            if (jobs.contains(log.get(i))) {
+                String after = i + 1 < log.size() ? log.get(i + 1) : "nothing";
+                assertEquals("awaited", after, "job " + i + " (" + log.get(i) + ") ended unannounced: " + log);
+            }
+        }
+    }
+
+    @Test
     void aWorkerDyingMidTestCostsThatTestAndAReplacementRunsTheRest() {
         Map<String, List<String>> suite = suite(1, 4);
         FakeTransport transport = new FakeTransport(suite).script("u0#t1", FakeTransport.Script.CRASH);

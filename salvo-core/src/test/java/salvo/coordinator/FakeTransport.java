@@ -57,6 +57,8 @@ final class FakeTransport implements Transport {
         private final Consumer<WorkerSignal> inbox;
         private final AtomicBoolean exited = new AtomicBoolean();
         final List<JsonNode> received = new CopyOnWriteArrayList<>();
+        /** The ops it was sent and the coordinator's answerAwaited calls, in the coordinator's order. */
+        final List<String> opsAndAwaits = new CopyOnWriteArrayList<>();
         volatile String hangingIn;
         private volatile Runnable afterCall;
 
@@ -68,6 +70,11 @@ final class FakeTransport implements Transport {
         @Override
         public WorkerRef ref() {
             return ref;
+        }
+
+        @Override
+        public void answerAwaited() {
+            opsAndAwaits.add("awaited");
         }
 
         void say(JsonNode body) {
@@ -88,6 +95,7 @@ final class FakeTransport implements Transport {
                 return false;
             }
             received.add(op);
+            opsAndAwaits.add(op.path("op").asText());
             switch (op.path("op").asText()) {
                 case "collect" -> {
                     collected(op.path("file").asText());

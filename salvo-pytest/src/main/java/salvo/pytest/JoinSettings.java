@@ -1,7 +1,7 @@
 package salvo.pytest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
@@ -19,7 +19,6 @@ import java.util.Set;
  */
 public record JoinSettings(String markers, String keyword, double testTimeout, String fork, int workers,
                            String testrunUid) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KEYS = Set.of("markers", "keyword", "test_timeout", "fork", "workers", "testrun_uid");
 
     public JoinSettings {
@@ -44,7 +43,7 @@ public record JoinSettings(String markers, String keyword, double testTimeout, S
     }
 
     public JsonNode toJson() {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("markers", markers).put("keyword", keyword).put("test_timeout", testTimeout).put("fork", fork)
                 .put("workers", workers).put("testrun_uid", testrunUid);
         return n;

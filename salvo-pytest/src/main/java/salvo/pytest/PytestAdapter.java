@@ -1,6 +1,5 @@
 package salvo.pytest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,10 +147,10 @@ public final class PytestAdapter implements Adapter {
         // With --serve, -w 0 means no workers here: only those that join.
         int workers = serving && run.workers() == 0 ? 0 : settings.workersFor(units.size());
         // What a worker that builds its own command (one that joins, or listens) is told of the run.
-        JsonNode told = new JoinSettings(options.marker,
+        JoinSettings told = new JoinSettings(options.marker,
                 options.keyword == null ? "" : options.keyword,
                 PytestRunOptions.seconds(options.testTimeout).toMillis() / 1000.0, fork == null ? "" : fork, workers,
-                testrunUid).toJson();
+                testrunUid);
         WorkerPool pool = new PytestWorkers(run, cwd, plugin, testrunUid, transport, options.python, options.noCapture,
                 (interpreter, there) -> pytestOptions(run, interpreter, there)).start(workers, fork, measured, told);
         try {

@@ -61,7 +61,7 @@ final class PytestWorkers {
      * coverage's environment when the run measures it; {@code told} is what a worker that builds
      * its own command (one that joins, or listens) is told of the run.
      */
-    WorkerPool start(int workers, String fork, UnaryOperator<Map<String, String>> measured, JsonNode told) {
+    WorkerPool start(int workers, String fork, UnaryOperator<Map<String, String>> measured, JoinSettings told) {
         WorkerPool pool;
         if (run.places().isLocal()) {
             WorkerSpec spec = new WorkerSpec(PytestCommand.worker(pytestThere.apply(python, path -> path), noCapture,
@@ -71,7 +71,7 @@ final class PytestWorkers {
         } else {
             pool = WorkerPool.start(seats(workers, fork, measured, told), workers, "check --tx");
         }
-        run.places().served().ifPresent(served -> pool.serve(served, told, SLOTS));
+        run.places().served().ifPresent(served -> pool.serve(served, told.toJson(), SLOTS));
         return pool;
     }
 
@@ -80,13 +80,14 @@ final class PytestWorkers {
     }
 
     /** A seat per worker of each --tx environment, taking environments in turn so a short run still spreads. */
-    private List<Seat> seats(int workers, String fork, UnaryOperator<Map<String, String>> measured, JsonNode told) {
+    private List<Seat> seats(int workers, String fork, UnaryOperator<Map<String, String>> measured, JoinSettings told) {
         // Each environment is checked and given the plugin at once: every step there is a round trip.
         ExecutorService threads = Threads.daemons("salvo-stage");
+        JsonNode settings = told.toJson();
         Map<Place, CompletableFuture<WorkerSpec>> staging = new LinkedHashMap<>();
         for (Place place : run.places().all()) {
             staging.put(place, CompletableFuture.supplyAsync(
-                    () -> spec(place, workers, fork, measured).withSettings(told), threads));
+                    () -> spec(place, workers, fork, measured).withSettings(settings), threads));
         }
         threads.shutdown();
         Map<Place, WorkerSpec> specs = new LinkedHashMap<>();
