@@ -8,9 +8,11 @@ import salvo.schedule.DistMode;
 
 /** The pytest adapter's own options of {@code salvo run}, added to the command as a mixin. */
 public final class PytestRunOptions {
-    @Option(names = {"-m", "--marker"}, paramLabel = "EXPR", defaultValue = "not integration",
+    static final String DEFAULT_MARKER = "not integration";
+
+    @Option(names = {"-m", "--marker"}, paramLabel = "EXPR", defaultValue = DEFAULT_MARKER,
             description = "pytest marker expression; \"\" runs everything (default: ${DEFAULT-VALUE}).")
-    String marker = "not integration";
+    String marker = DEFAULT_MARKER;
 
     @Option(names = {"-k", "--keyword"}, paramLabel = "EXPR",
             description = "pytest's -k: only tests whose names match the expression.")

@@ -12,11 +12,11 @@ public final class PythonProbe {
     /** What the probe found: versions, for the run's record. */
     public record PythonInfo(String pythonVersion, String pytestVersion) {}
 
+    // pytest's version from its metadata, and -m parsed only when the user gave it: importing
+    // pytest costs a tenth of a second of CPU while the workers start on a small machine.
     private static final String SCRIPT = String.join("\n",
-            "import sys",
-            "try:",
-            "    import pytest",
-            "except ImportError as e:",
+            "import importlib.util, sys",
+            "if importlib.util.find_spec('pytest') is None:",
             "    print('NO_PYTEST', sys.version.split()[0]); sys.exit(0)",
             "expr = sys.argv[1]",
             "if expr:",
@@ -29,12 +29,19 @@ public final class PythonProbe {
             "            Expression.compile(expr)",
             "        except Exception as e:",
             "            print('BAD_MARKER', str(e).splitlines()[0] if str(e) else type(e).__name__); sys.exit(0)",
-            "print('OK', sys.version.split()[0], pytest.__version__)");
+            "try:",
+            "    from importlib.metadata import version",
+            "    pytest_version = version('pytest')",
+            "except Exception:",
+            "    import pytest",
+            "    pytest_version = pytest.__version__",
+            "print('OK', sys.version.split()[0], pytest_version)");
 
     private PythonProbe() {}
 
     public static PythonInfo probe(String python, String markers) {
-        PythonScript.Answer answer = PythonScript.run(python, SCRIPT, List.of(markers), null,
+        String givenMarkers = markers.equals(PytestRunOptions.DEFAULT_MARKER) ? "" : markers; // Salvo's own parses
+        PythonScript.Answer answer = PythonScript.run(python, SCRIPT, List.of(givenMarkers), null,
                 "checking the Python interpreter");
         String text = answer.text();
         String last = text.lines().reduce((a, b) -> b).orElse("");
