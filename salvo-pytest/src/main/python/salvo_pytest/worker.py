@@ -169,12 +169,14 @@ class _ProgressUnwritten:
     """pytest's terminal reporter writes a letter per test, and progress, to the worker's output,
     which nobody reads (results travel on the channel): a write per test here, a read in Salvo.
     While the worker serves, what the reporter writes goes nowhere; the reporter itself stays,
-    counting as ever, for the plugins that ask it. A pytest whose writer differs is left alone."""
+    counting as ever, for the plugins that ask it. With -v its lines are what the user asked to
+    see (Salvo streams them, as pytest would print them); a pytest whose writer differs is left
+    alone."""
 
     def __init__(self, config):
         reporter = config.pluginmanager.get_plugin("terminalreporter")
         self._writer = getattr(reporter, "_tw", None)
-        self._file = getattr(self._writer, "_file", None)
+        self._file = getattr(self._writer, "_file", None) if config.option.verbose <= 0 else None
 
     def __enter__(self):
         if self._file is not None:

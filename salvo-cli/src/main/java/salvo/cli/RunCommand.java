@@ -92,13 +92,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-w", "--workers", "-n", "--numprocesses"}, paramLabel = "N|auto",
             description = "Parallel workers; auto = one per CPU; 0 = one process in the foreground, for debuggers "
-                    + "(default: min(cpus * 2, 8) for fresh, cpus for persistent).")
+                    + "(default: one per CPU; min(cpus * 2, 8) with --isolation fresh).")
     String workers;
 
     @Option(names = "--isolation", paramLabel = "MODE",
             description = "fresh: a new process per unit; persistent: reused workers fed test by test; fork: persistent "
                     + "workers that import a unit, then fork a child to run its tests; fork-test: a child per test "
-                    + "(default: fresh; persistent with --tx).")
+                    + "(default: fork; fresh where fork is not available; persistent with --tx or --serve).")
     String isolation;
 
     @picocli.CommandLine.Mixin
@@ -362,9 +362,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The isolation asked for, else what the run needs: persistent workers for --tx environments. */
+    /** The isolation asked for, else the run's default. */
     private String isolation() {
-        return isolation != null ? isolation : placement.isLocal() && !placement.serves() ? "fresh" : "persistent";
+        return isolation != null ? isolation
+                : RunSettings.defaultIsolation(placement.isLocal() && !placement.serves(), "0".equals(workers));
     }
 
     private void validate() {
@@ -413,8 +414,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunSettings settings(Path cwd) {
-        return new RunSettings(cwd, workerCount(), Duration.ofMillis(Math.round(timeout * 1000)), isolation(), verbose,
-                stop, retries, passThrough);
+        return new RunSettings(cwd, workerCount(), Duration.ofMillis(Math.round(timeout * 1000)), isolation(),
+                isolation != null, verbose, stop, retries, passThrough, Places.none());
     }
 
     /** The console: a live line on a terminal (not in the foreground, where the tests own it), plain lines elsewhere. */

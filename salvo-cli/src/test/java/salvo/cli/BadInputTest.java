@@ -75,7 +75,8 @@ class BadInputTest {
 
     @Test
     void optionsForPersistentWorkersAreRefusedWithFreshIsolation() {
-        oneLineUsageError(Salvo.run(dir, "run", "--max-tests-per-worker", "3"), "--max-tests-per-worker", "--isolation persistent");
+        oneLineUsageError(Salvo.run(dir, "run", "--isolation", "fresh", "--max-tests-per-worker", "3"),
+                "--max-tests-per-worker", "--isolation persistent");
         oneLineUsageError(Salvo.run(dir, "run", "--isolation", "persistent", "--dist", "sideways"), "sideways", "loadfile");
     }
 

@@ -351,7 +351,7 @@ class PersistentWorkersTest {
     @Test
     void optionsThatDoNotFitAreRefused() {
         suite(Map.of("test_p.py", "def test_x():\n    pass\n"));
-        Salvo.Result r = Salvo.run(dir, "run", "--dist", "loadscope");
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", "fresh", "--dist", "loadscope");
         assertEquals(4, r.exit(), r.toString());
         assertTrue(r.err().contains("--isolation persistent"), r.err());
         Salvo.Result bad = Salvo.run(dir, "run", "--isolation", "persistent", "--dist", "sideways");

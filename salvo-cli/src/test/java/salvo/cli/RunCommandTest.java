@@ -122,11 +122,18 @@ class RunCommandTest {
         for (int i = 0; i < 4; i++) {
             Salvo.write(dir, "test_f" + i + ".py", "def test_x():\n    assert False\n");
         }
-        Salvo.Result r = Salvo.run(dir, "run", "-s");
+        // A process per file, as seed 000: files one at a time, so nothing runs after the first failure.
+        Salvo.Result r = Salvo.run(dir, "run", "-s", "--isolation", "fresh");
         assertEquals(1, r.exit(), r.toString());
         assertEquals(1, r.out().lines().filter(l -> l.startsWith("FAILED ")).count(), r.out());
         assertTrue(r.out().contains("stopped at the first failure"), r.out());
         assertTrue(Files.readString(dir.resolve(".salvo/last_run.json")).contains("STOPPED_ON_FAILURE"));
+        // Workers (the default), as xdist's -x: no new work after the failure; what runs may finish.
+        Salvo.Result workers = Salvo.run(dir, "run", "-s", "-w", "2");
+        assertEquals(1, workers.exit(), workers.toString());
+        long failed = workers.out().lines().filter(l -> l.startsWith("FAILED ")).count();
+        assertTrue(failed >= 1 && failed <= 2, "at most one file per worker: " + workers.out());
+        assertTrue(workers.out().contains("stopped at the first failure"), workers.out());
     }
 
     @Test

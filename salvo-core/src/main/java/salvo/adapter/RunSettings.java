@@ -13,6 +13,8 @@ import salvo.place.Places;
  * @param timeout   the limit on one unit's process (fresh) or one job of a worker (persistent)
  * @param isolation "fresh", "persistent", "fork", ...: how strongly units are kept apart, as
  *                  each adapter understands it (an adapter refuses what it cannot do)
+ * @param isolationAsked whether the user chose the isolation (else it is the run's default, which
+ *                  an adapter may set aside where its own options say how to run, as --pdb does)
  * @param verbose   more detail, streamed as the units run
  * @param stopFirst stop handing out work at the first failure
  * @param retries   how many times failed tests are planned again
@@ -21,21 +23,36 @@ import salvo.place.Places;
  * @param places    the --tx environments, opened, for adapters whose workers can run there;
  *                  {@link Places#none()} for this machine as always
  */
-public record RunSettings(Path cwd, int workers, Duration timeout, String isolation, boolean verbose,
-                          boolean stopFirst, int retries, java.util.List<String> passThrough, Places places) {
+public record RunSettings(Path cwd, int workers, Duration timeout, String isolation, boolean isolationAsked,
+                          boolean verbose, boolean stopFirst, int retries, java.util.List<String> passThrough,
+                          Places places) {
     public RunSettings {
         passThrough = java.util.List.copyOf(passThrough);
         java.util.Objects.requireNonNull(places, "places");
     }
 
-    /** Workers on this machine. */
+    /** Workers on this machine, in the isolation asked for. */
     public RunSettings(Path cwd, int workers, Duration timeout, String isolation, boolean verbose,
                        boolean stopFirst, int retries, java.util.List<String> passThrough) {
-        this(cwd, workers, timeout, isolation, verbose, stopFirst, retries, passThrough, Places.none());
+        this(cwd, workers, timeout, isolation, true, verbose, stopFirst, retries, passThrough, Places.none());
     }
 
     public RunSettings withPlaces(Places opened) {
-        return new RunSettings(cwd, workers, timeout, isolation, verbose, stopFirst, retries, passThrough, opened);
+        return new RunSettings(cwd, workers, timeout, isolation, isolationAsked, verbose, stopFirst, retries,
+                passThrough, opened);
+    }
+
+    /**
+     * The isolation of a run that asks for none: the fastest that keeps each unit's state apart,
+     * fork (a warm worker per CPU forks a child per file); one process in the foreground for -w 0;
+     * persistent workers for workers elsewhere (--tx, --serve); a process per unit where the
+     * platform cannot fork.
+     */
+    public static String defaultIsolation(boolean workersHere, boolean foreground) {
+        if (!workersHere) {
+            return "persistent";
+        }
+        return foreground || System.getProperty("os.name", "").startsWith("Windows") ? "fresh" : "fork";
     }
 
     /** -w 0: one process in the foreground; with --serve, -w 0 means no workers here, only those that join. */

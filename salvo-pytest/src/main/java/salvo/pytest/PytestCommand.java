@@ -46,7 +46,7 @@ public final class PytestCommand {
             args.add("--salvo-fork-test");
         }
         args.add("--no-summary");
-        args.add("-q");
+        args.add(options.verbose() ? "-v" : "-q"); // -v: pytest's line per test, streamed as with a file's process
         if (!options.markers().isEmpty()) {
             args.add("-m");
             args.add(options.markers());

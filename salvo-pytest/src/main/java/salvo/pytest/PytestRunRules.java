@@ -20,7 +20,7 @@ final class PytestRunRules {
             throw SalvoError.usage("pytest's --pdb/--trace (after --) needs the terminal: use salvo's --pdb, or -w 0, "
                     + "which run the files in one foreground process");
         }
-        if (foreground && (!run.isolation().equals("fresh") || run.retries() > 0)) {
+        if (foreground && (run.isolationAsked() && !run.isolation().equals("fresh") || run.retries() > 0)) {
             throw SalvoError.usage((options.pdb ? "--pdb" : "-w 0") + " runs every file in one foreground process: drop "
                     + (run.retries() > 0 ? "-r/--retries" : "--isolation " + run.isolation()));
         }

@@ -75,8 +75,9 @@ final class PytestWorkers {
         return pool;
     }
 
+    /** -v streams what pytest reports, as a process per file would; --no-capture the tests' own output too. */
     private WorkerSpec.Io io() {
-        return noCapture ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED;
+        return noCapture || run.verbose() ? WorkerSpec.Io.STREAMED : WorkerSpec.Io.CAPTURED;
     }
 
     /** A seat per worker of each --tx environment, taking environments in turn so a short run still spreads. */
