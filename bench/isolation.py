@@ -29,6 +29,8 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--jar", default=salvo_jar.DEFAULT_JAR)
     parser.add_argument("--python", default=shutil.which("python3"))
+    parser.add_argument("--modes", default="persistent,fork,fork-test",
+                        help="Salvo's isolation modes to time (fresh too, if you have the time: a pytest start per file)")
     args = parser.parse_args()
     launcher = salvo_jar.launcher(args.jar)
     xdist = subprocess.run([os.path.join(workers.HERE, "setup-xdist.sh")], check=True, capture_output=True,
@@ -36,7 +38,7 @@ def main():
     xdist_env = dict(os.environ, PYTHONPATH=xdist + os.pathsep + os.environ.get("PYTHONPATH", ""))
     print("python %s, %d workers, %d rounds" % (args.python, args.workers, args.rounds))
     builders = {"small": lambda r: workers.small_suite(r, args.files), "heavy": workers.heavy_suite}
-    modes = ["persistent", "fork", "fork-test"]
+    modes = args.modes.split(",")
     for suite in args.suites.split(","):
         root = tempfile.mkdtemp(prefix="salvo-bench-isolation-%s-" % suite)
         try:
@@ -58,10 +60,10 @@ def main():
                       flush=True)
             med = {k: statistics.median(v) for k, v in times.items()}
             print("%s: medians " % suite + ", ".join("%s %.2fs" % (k, v) for k, v in med.items()))
-            print("%s: fork/persistent %.2f, fork/xdist %.2f, fork/serial %.2f, fork-test/persistent %.2f, "
-                  "persistent/xdist %.2f" % (suite, med["fork"] / med["persistent"], med["fork"] / med["xdist"],
-                                             med["fork"] / med["serial"], med["fork-test"] / med["persistent"],
-                                             med["persistent"] / med["xdist"]))
+            ratios = [("fork", "persistent"), ("fork", "xdist"), ("fork", "serial"), ("fork-test", "persistent"),
+                      ("persistent", "xdist"), ("persistent", "serial"), ("fresh", "fork")]
+            print("%s: " % suite + ", ".join("%s/%s %.2f" % (a, b, med[a] / med[b]) for a, b in ratios
+                                               if a in med and b in med))
         finally:
             shutil.rmtree(root, ignore_errors=True)
 

@@ -43,6 +43,7 @@ class Channel:
         self.ops = queue.Queue()
         self.closing = False
         self._forward_fd = None
+        self._replies_fd = None
         self._deferred = b""
 
     @classmethod
@@ -97,6 +98,7 @@ class Channel:
         with self._pending_lock:
             req = next(self._requests)
             self._pending[req] = pending
+            self._start_replies_reader()
         self.send({"ev": "call", "req": req, "method": method, "args": args})
         try:
             pending.done.wait()
@@ -117,6 +119,7 @@ class Channel:
         with self._pending_lock:
             req = next(self._requests)
             self._pending[req] = pending
+            self._start_replies_reader()
         self.send({"ev": "call", "req": req, "method": method, "args": args})
 
     def _read_until_coordinator_leaves(self):
@@ -152,7 +155,17 @@ class Channel:
         self._forward_fd = fd
 
     def serve_replies_from(self, fd):
-        """In a forked child, whose reader thread did not survive the fork: take replies from `fd`."""
+        """In a forked child, whose reader thread did not survive the fork: take replies from `fd`,
+        from its first `call` on (most children never call: a thread each would cost them a
+        millisecond, a tenth of a small file's run)."""
+        self._replies_fd = fd
+
+    def _start_replies_reader(self):
+        """Under the pending lock: the child's reader of replies, at its first call."""
+        fd, self._replies_fd = self._replies_fd, None
+        if fd is None:
+            return
+
         def read():
             with os.fdopen(fd, "rb") as pipe:
                 for line in pipe:
