@@ -19,6 +19,7 @@ import salvo.execute.Threads;
 import salvo.model.WorkerRef;
 import salvo.worker.ExitStatus;
 import salvo.worker.JsonLines;
+import salvo.worker.PacedReader;
 import salvo.worker.LocalTransport;
 import salvo.worker.Transport;
 import salvo.worker.WorkerHandle;
@@ -103,11 +104,12 @@ public final class SshTransport implements Transport {
             }
             worker.remotePid = hello.path("pid").asLong(0);
             inbox.accept(new WorkerSignal.Message(worker, hello));
-            while ((line = in.readLine()) != null) {
-                if (!line.isBlank()) {
-                    inbox.accept(new WorkerSignal.Message(worker, JSON.readTree(line)));
+            worker.lines.readLines(in, next -> {
+                if (!next.isBlank()) {
+                    inbox.accept(new WorkerSignal.Message(worker, JSON.readTree(next)));
                 }
-            }
+                return true;
+            });
         } catch (IOException e) {
             // The connection ended mid-line: the exit says why.
         }
@@ -130,6 +132,7 @@ public final class SshTransport implements Transport {
         private final SshHost host;
         private volatile OutputPump pump;
         private volatile long remotePid;
+        private final PacedReader lines = new PacedReader();
 
         RemoteWorker(WorkerRef ref, Process process, SshHost host) {
             this.ref = ref;
@@ -144,7 +147,13 @@ public final class SshTransport implements Transport {
 
         @Override
         public boolean send(JsonNode message) {
+            lines.answered();
             return JsonLines.send(process.getOutputStream(), message);
+        }
+
+        @Override
+        public void answerAwaited() {
+            lines.hurry();
         }
 
         /**

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLSocket;
 import salvo.model.WorkerRef;
 import salvo.worker.ExitStatus;
 import salvo.worker.JsonLines;
+import salvo.worker.PacedReader;
 import salvo.worker.WorkerHandle;
 import salvo.worker.WorkerSignal;
 
@@ -26,6 +27,9 @@ final class ServedWorker implements WorkerHandle {
     private final SSLSocket socket;
     private volatile boolean killed;
     private volatile String tail = "";
+    private final PacedReader lines = new PacedReader();
+    /** The exit status the worker reported, if it did; written by the reader thread only. */
+    private Integer reportedExit;
 
     ServedWorker(WorkerRef ref, SSLSocket socket) {
         this.ref = ref;
@@ -34,27 +38,26 @@ final class ServedWorker implements WorkerHandle {
 
     /** Reads until the connection ends, then posts {@code Exited}, last. Runs on its own thread. */
     void read(Consumer<WorkerSignal> inbox) {
-        Integer reported = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
+            lines.readLines(in, line -> {
                 if (line.isBlank()) {
-                    continue;
+                    return true;
                 }
                 JsonNode message = JoinProtocol.JSON.readTree(line);
                 if (JoinProtocol.is(message, "exited")) {
-                    reported = message.path("exit").asInt(1);
+                    reportedExit = message.path("exit").asInt(1);
                     tail = message.path("output").asText("");
-                    break;
+                    return false;
                 }
                 inbox.accept(new WorkerSignal.Message(this, message));
-            }
+                return true;
+            });
         } catch (IOException e) {
             // The connection dropped (or was closed by kill): the status below says which.
         } finally {
             close();
         }
-        int code = killed ? KILLED : reported != null ? reported : ExitStatus.HOST_LOST;
+        int code = killed ? KILLED : reportedExit != null ? reportedExit : ExitStatus.HOST_LOST;
         inbox.accept(new WorkerSignal.Exited(this, code, tail));
     }
 
@@ -65,11 +68,17 @@ final class ServedWorker implements WorkerHandle {
 
     @Override
     public boolean send(JsonNode message) {
+        lines.answered();
         try {
             return JsonLines.send(socket.getOutputStream(), message);
         } catch (IOException e) {
             return false; // closed
         }
+    }
+
+    @Override
+    public void answerAwaited() {
+        lines.hurry();
     }
 
     @Override

@@ -29,7 +29,7 @@ final class LoopbackChannel implements AutoCloseable {
     private final Thread reader;
     private volatile Socket socket;
     private volatile java.io.OutputStream output;
-    private volatile ReadPacing pacing;
+    private final PacedReader lines = new PacedReader();
 
     private LoopbackChannel(ServerSocket server, Consumer<JsonNode> messages, String name) {
         this.server = server;
@@ -61,14 +61,10 @@ final class LoopbackChannel implements AutoCloseable {
                 return;
             }
             messages.accept(JSON.readTree(line));
-            ReadPacing pacing = new ReadPacing();
-            this.pacing = pacing;
-            while ((line = in.readLine()) != null) {
-                messages.accept(JSON.readTree(line));
-                if (!in.ready()) {
-                    pacing.ranDry();
-                }
-            }
+            lines.readLines(in, next -> {
+                messages.accept(JSON.readTree(next));
+                return true;
+            });
         } catch (IOException e) {
             // Closed on purpose, or the process died mid-line: the log has what arrived.
         }
@@ -79,20 +75,14 @@ final class LoopbackChannel implements AutoCloseable {
      * other threads than the coordinator's. False when the worker is gone.
      */
     boolean send(JsonNode message) {
-        ReadPacing p = pacing;
-        if (p != null) {
-            p.answered();
-        }
+        lines.answered();
         java.io.OutputStream out = output;
         return out != null && JsonLines.send(out, message);
     }
 
     /** What the worker says next ends its job: read it as it comes, until the next message to it. */
     void hurry() {
-        ReadPacing p = pacing;
-        if (p != null) {
-            p.hurry();
-        }
+        lines.hurry();
     }
 
     /** The process ended: a connection that never came never will (the reader stops waiting for it). */
