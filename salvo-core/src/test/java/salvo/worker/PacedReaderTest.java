@@ -19,5 +19,4 @@ class PacedReaderTest {
         });
         assertEquals(List.of("a", "b", "exited"), seen);
     }
-
 }
