@@ -10,7 +10,6 @@ import javax.net.ssl.SSLSocket;
 import salvo.model.WorkerRef;
 import salvo.worker.ExitStatus;
 import salvo.worker.JsonLines;
-import salvo.worker.PacedReader;
 import salvo.worker.WorkerHandle;
 import salvo.worker.WorkerSignal;
 
@@ -18,7 +17,9 @@ import salvo.worker.WorkerSignal;
  * A worker that joined the run, seen from the coordinator: its protocol lines arrive on its
  * TLS connection. It ends with the exit status it reports, or, when the connection drops
  * without one, as a lost host ({@link ExitStatus#HOST_LOST}); killing it closes the connection,
- * and the worker's side ends its process when it sees that.
+ * and the worker's side ends its process when it sees that. Its lines are read as they come, never
+ * paced ({@code PacedReader}): when its host goes, a TCP reset drops what arrived but was not yet
+ * read, and the test it had started must be known to run again.
  */
 final class ServedWorker implements WorkerHandle {
     private static final int KILLED = 128 + 9;
@@ -27,9 +28,6 @@ final class ServedWorker implements WorkerHandle {
     private final SSLSocket socket;
     private volatile boolean killed;
     private volatile String tail = "";
-    private final PacedReader lines = new PacedReader();
-    /** The exit status the worker reported, if it did; written by the reader thread only. */
-    private Integer reportedExit;
 
     ServedWorker(WorkerRef ref, SSLSocket socket) {
         this.ref = ref;
@@ -38,26 +36,27 @@ final class ServedWorker implements WorkerHandle {
 
     /** Reads until the connection ends, then posts {@code Exited}, last. Runs on its own thread. */
     void read(Consumer<WorkerSignal> inbox) {
+        Integer reported = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
-            lines.readLines(in, line -> {
+            String line;
+            while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
-                    return true;
+                    continue;
                 }
                 JsonNode message = JoinProtocol.JSON.readTree(line);
                 if (JoinProtocol.is(message, "exited")) {
-                    reportedExit = message.path("exit").asInt(1);
+                    reported = message.path("exit").asInt(1);
                     tail = message.path("output").asText("");
-                    return false;
+                    break;
                 }
                 inbox.accept(new WorkerSignal.Message(this, message));
-                return true;
-            });
+            }
         } catch (IOException e) {
             // The connection dropped (or was closed by kill): the status below says which.
         } finally {
             close();
         }
-        int code = killed ? KILLED : reportedExit != null ? reportedExit : ExitStatus.HOST_LOST;
+        int code = killed ? KILLED : reported != null ? reported : ExitStatus.HOST_LOST;
         inbox.accept(new WorkerSignal.Exited(this, code, tail));
     }
 
@@ -68,17 +67,11 @@ final class ServedWorker implements WorkerHandle {
 
     @Override
     public boolean send(JsonNode message) {
-        lines.answered();
         try {
             return JsonLines.send(socket.getOutputStream(), message);
         } catch (IOException e) {
             return false; // closed
         }
-    }
-
-    @Override
-    public void answerAwaited() {
-        lines.hurry();
     }
 
     @Override
