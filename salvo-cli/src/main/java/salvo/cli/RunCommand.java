@@ -304,10 +304,14 @@ final class RunCommand implements Callable<Integer> {
         return RunSession.withPolicies(Parallel.of(executions), retries, stop);
     }
 
-    /** What earlier runs say, read once, when first needed: the store may still be opening. */
+    /**
+     * What earlier runs say, read once, as soon as the store is open: the units' durations for the
+     * plan, and, beside them on a connection of their own, the tests' for a scheduler of tests.
+     */
     private static Supplier<History> history(CompletableFuture<SqliteStore> opening) {
+        CompletableFuture<Map<String, Duration>> tests = opening.thenApplyAsync(s -> s.testDurations(HISTORY_RUNS));
         CompletableFuture<History> read = opening.thenApplyAsync(
-                s -> new History(s.unitDurations(HISTORY_RUNS), s.testDurations(HISTORY_RUNS)));
+                s -> new History(s.unitDurations(HISTORY_RUNS), () -> Futures.join(tests)));
         return () -> Futures.join(read);
     }
 

@@ -303,6 +303,23 @@ class SqliteStoreTest {
         }
     }
 
+    @Test
+    void testDurationsAreReadWhileTheStoreIsBusyWithSomethingElse() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            store.save(run("r1").unit(unitResult("a.py", Outcome.PASSED, seconds(9), null,
+                    test("a.py", "t", Outcome.PASSED, 1))).build());
+            var reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                synchronized (store) { // what the journal's writes and every other call of the store hold
+                    var read = reader.submit(() -> store.testDurations(5));
+                    assertTrue(read.get(10, java.util.concurrent.TimeUnit.SECONDS).containsKey("a.py::t"));
+                }
+            } finally {
+                reader.shutdownNow();
+            }
+        }
+    }
+
     private static UnitResult unit(String id, Outcome outcome, double seconds) {
         return unitResult(id, outcome, seconds(seconds), null);
     }
