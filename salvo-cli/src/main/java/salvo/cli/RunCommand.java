@@ -221,7 +221,14 @@ final class RunCommand implements Callable<Integer> {
     private RoundResult run(Execution execution, SqliteStore history, History known, Path storeDir, Path rootDir,
                             List<TestUnit> units, Set<Adapter> used, RunSettings settings, PrintStream out,
                             Optional<Round> round) {
-        Optional<RunRecord> previous = history.latest();
+        // The last run whole (for the comparison at the end, and --lf/--ff) is the largest read there
+        // is: it goes on beside the run's start; its tests per unit, for the progress, are a count.
+        Optional<Long> previousId = history.latestId();
+        Map<String, Integer> testsLastRun = previousId.map(history::testsPerUnit).orElse(Map.of());
+        CompletableFuture<Optional<RunRecord>> reading = previousId
+                .map(id -> CompletableFuture.supplyAsync(() -> history.load(id)))
+                .orElse(CompletableFuture.completedFuture(Optional.empty()));
+        Supplier<Optional<RunRecord>> previous = () -> Futures.join(reading);
         Map<String, String> config = config(used, settings);
         round.ifPresent(r -> config.putAll(r.config()));
         RunInfo info = RunInfos.create(rootDir, config);
@@ -229,7 +236,6 @@ final class RunCommand implements Callable<Integer> {
         EventBus bus = new EventBus();
         Journal journal = history.journal();
         bus.register(journal); // first: what finished is on disk before any display shows it
-        Map<String, Integer> testsLastRun = TestProgress.testsPerUnit(previous);
         Optional<TuiSink> dashboard = tui ? TuiSink.open(System.err, control::interrupt, testsLastRun) : Optional.empty();
         bus.register(dashboard.isPresent() ? dashboard.get() : console(out, previous, testsLastRun, settings));
         Thread onSignal = new Thread(() -> stopAndWait(control, settings.places()), "salvo-interrupt");
@@ -254,7 +260,7 @@ final class RunCommand implements Callable<Integer> {
             if (dashboard.isPresent()) {
                 dashboard.get().close();
                 if (record != null) {
-                    out.print(afterDashboard(record, previous));
+                    out.print(afterDashboard(record, previous.get()));
                 }
             }
             control.markRecorded();
@@ -266,8 +272,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** --lf and --ff, from the last run in the store. */
-    private UnaryOperator<List<PlannedUnit>> selection(Optional<RunRecord> previous) {
+    private UnaryOperator<List<PlannedUnit>> selection(Supplier<Optional<RunRecord>> last) {
         return plan -> {
+            if (!lastFailed && !failedFirst) {
+                return plan;
+            }
+            Optional<RunRecord> previous = last.get();
             List<PlannedUnit> chosen = lastFailed ? Selection.lastFailed(plan, previous) : plan;
             if (lastFailed && chosen == plan) {
                 System.err.println("salvo: --lf: " + (previous.isEmpty() ? "no run is stored yet"
@@ -423,11 +433,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The console: a live line on a terminal (not in the foreground, where the tests own it), plain lines elsewhere. */
-    private ConsoleSink console(PrintStream out, Optional<RunRecord> previous, Map<String, Integer> testsLastRun,
+    private ConsoleSink console(PrintStream out, Supplier<Optional<RunRecord>> previous, Map<String, Integer> testsLastRun,
                                 RunSettings settings) {
         boolean terminal = Terminal.isInteractive();
         return new ConsoleSink(out, terminal && !settings.foreground(), verbose, Style.forTerminal(terminal),
-                run -> previous.map(p -> Versus.previous(p, run)), testsLastRun);
+                run -> previous.get().map(p -> Versus.previous(p, run)), testsLastRun);
     }
 
 

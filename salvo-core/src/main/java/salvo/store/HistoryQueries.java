@@ -144,6 +144,22 @@ final class HistoryQueries {
         return medians(UNIT_DURATIONS, "unit_id", lastRuns);
     }
 
+    /** Tests per unit of one run (distinct test ids of kind TEST), to estimate the next run's progress. */
+    Map<String, Integer> testsPerUnit(long runId) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT u.unit_id, count(DISTINCT t.test_id) "
+                + "FROM unit_results u JOIN test_results t ON t.unit_result_id = u.id "
+                + "WHERE u.run_id = ? AND t.kind = 'TEST' GROUP BY u.unit_id")) {
+            s.setLong(1, runId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
     Map<String, Duration> testDurations(int lastRuns) throws SQLException {
         return medians(TEST_DURATIONS, "test_id", lastRuns);
     }

@@ -22,8 +22,9 @@ import salvo.model.RunRecord;
  *
  * <p>"Newest" means most recently started: runs are ordered by their id, which a run gets when it
  * is saved whole, or when its {@link Journal} sees it start. One connection serves every call but
- * {@link #testDurations}; the methods are synchronized, so one store may be shared between threads
- * (a journal's flusher is one).
+ * the large reads ({@link #load}, {@link #testDurations}), which open one of their own; the methods
+ * on the shared one are synchronized, so one store may be shared between threads (a journal's
+ * flusher is one).
  *
  * <p>Opening a store also marks INCOMPLETE the RUNNING runs whose Salvo died
  * ({@link #recoverAbandonedRuns()}), so every command sees them as they ended.
@@ -205,12 +206,27 @@ public final class SqliteStore implements Store {
         return run.info().label() == null ? "started " + run.info().started() : run.info().label();
     }
 
+    /** A run whole, the largest read there is: on a connection of its own, so it holds up no writer. */
     @Override
-    public synchronized Optional<RunRecord> load(long id) {
+    public Optional<RunRecord> load(long id) {
+        return aside("load run #" + id, reader -> new RunReader(reader, columns).load(id));
+    }
+
+    /** The id of the run {@link #latest} would load. */
+    public synchronized Optional<Long> latestId() {
         try {
-            return new RunReader(connection, columns).load(id);
+            return new RunReader(connection, columns).latestId();
         } catch (SQLException e) {
-            throw SqliteFailure.of(file, "load run #" + id, e);
+            throw SqliteFailure.of(file, "find the latest run", e);
+        }
+    }
+
+    /** Tests per unit of a run (distinct test ids), a quick count where the run itself is not needed. */
+    public synchronized Map<String, Integer> testsPerUnit(long runId) {
+        try {
+            return new HistoryQueries(connection, columns).testsPerUnit(runId);
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, "count the tests of run #" + runId, e);
         }
     }
 
@@ -248,12 +264,22 @@ public final class SqliteStore implements Store {
      */
     @Override
     public Map<String, Duration> testDurations(int lastRuns) {
+        return aside("read test durations",
+                reader -> durations(reader, lastRuns, "read test durations", q -> q.testDurations(lastRuns)));
+    }
+
+    private interface Read<T> {
+        T from(Connection reader) throws SQLException;
+    }
+
+    /** A read on a connection of its own, opened for it: WAL lets it run beside the store's writes. */
+    private <T> T aside(String what, Read<T> read) {
         Connection reader = connect(file);
         try {
             execute(reader, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
-            return durations(reader, lastRuns, "read test durations", q -> q.testDurations(lastRuns));
+            return read.from(reader);
         } catch (SQLException e) {
-            throw SqliteFailure.of(file, "read test durations", e);
+            throw SqliteFailure.of(file, what, e);
         } finally {
             closeQuietly(reader);
         }

@@ -304,6 +304,22 @@ class SqliteStoreTest {
     }
 
     @Test
+    void theLatestRunsIdAndItsTestsPerUnitAreAQuickReadAndItLoadsWhole() {
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            assertTrue(store.latestId().isEmpty());
+            store.save(run("r1").unit(unitResult("a.py", Outcome.PASSED, seconds(1), null,
+                    test("a.py", "t", Outcome.PASSED, 1))).build());
+            RunRecord second = store.save(run("r2").unit(unitResult("a.py", Outcome.PASSED, seconds(1), null,
+                    test("a.py", "t", Outcome.FAILED, 1), test("a.py", "t", Outcome.PASSED, 2),
+                    test("a.py", "u", Outcome.PASSED, 1))).unit(unitResult("b.py", Outcome.PASSED, seconds(1), null,
+                    test("b.py", "v", Outcome.SKIPPED, 1))).build());
+            long id = store.latestId().orElseThrow();
+            assertEquals(Map.of("a.py", 2, "b.py", 1), store.testsPerUnit(id), "a test run twice counts once");
+            assertEquals(second.units().size(), store.load(id).orElseThrow().units().size());
+        }
+    }
+
+    @Test
     void testDurationsAreReadWhileTheStoreIsBusyWithSomethingElse() throws Exception {
         try (SqliteStore store = SqliteStore.open(dir)) {
             store.save(run("r1").unit(unitResult("a.py", Outcome.PASSED, seconds(9), null,

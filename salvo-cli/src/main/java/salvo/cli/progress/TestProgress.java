@@ -5,9 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import salvo.model.RunRecord;
 import salvo.model.TestResult;
 import salvo.model.TestUnit;
 import salvo.model.UnitResult;
@@ -27,17 +25,10 @@ public final class TestProgress {
     private final Map<String, Set<String>> finished = new HashMap<>();
     private final Map<String, Integer> ended = new HashMap<>();
 
-    /** @param lastRun tests per unit id in the last stored run (see {@link #testsPerUnit}) */
+    /** @param lastRun tests per unit id in the last stored run ({@code SqliteStore.testsPerUnit}) */
     public TestProgress(List<TestUnit> planned, Map<String, Integer> lastRun) {
         planned.forEach(u -> adapters.put(u.id(), u.adapter()));
         this.lastRun = Map.copyOf(lastRun);
-    }
-
-    /** Tests per unit in a stored run, to estimate the units of the next one before they are collected. */
-    public static Map<String, Integer> testsPerUnit(Optional<RunRecord> run) {
-        Map<String, Integer> counts = new HashMap<>();
-        run.ifPresent(r -> r.units().forEach(u -> counts.put(u.unit().id(), testsIn(u))));
-        return counts;
     }
 
     /** A worker found this many tests in a unit; a retry round collects fewer, each worker of --dist each the same. */

@@ -16,7 +16,7 @@ final class Dashboard {
     private ViewState view = ViewState.initial();
     private Frame last = Frame.EMPTY;
 
-    /** @param testsLastRun tests per unit in the last stored run ({@link salvo.cli.progress.TestProgress#testsPerUnit}) */
+    /** @param testsLastRun tests per unit in the last stored run ({@code SqliteStore.testsPerUnit}) */
     Dashboard(Palette palette, Clock clock, java.util.Map<String, Integer> testsLastRun) {
         this.state = new DashboardState(testsLastRun);
         this.renderer = new DashboardRenderer(palette);

@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import salvo.model.NodeId;
 import salvo.model.Outcome;
-import salvo.model.RunInfo;
-import salvo.model.RunRecord;
-import salvo.model.RunStatus;
 import salvo.model.TestResult;
 import salvo.model.TestUnit;
 import salvo.model.UnitResult;
@@ -71,9 +66,7 @@ class TestProgressTest {
 
     @Test
     void theLastStoredRunEstimatesAFileBeforeTheMeanDoes() {
-        UnitResult before = ended(file("b.py"), tests("b.py", 40));
-        TestProgress p = new TestProgress(List.of(file("a.py"), file("b.py"), file("c.py")),
-                TestProgress.testsPerUnit(Optional.of(record(before))));
+        TestProgress p = new TestProgress(List.of(file("a.py"), file("b.py"), file("c.py")), Map.of("b.py", 40));
         p.collected("a.py", 10);
         Progress now = p.progress();
         assertEquals(10 + 40 + 10, now.testsExpected(), "b.py from history, c.py (new) at the mean");
@@ -143,10 +136,5 @@ class TestProgressTest {
         assertEquals("~2:00", eta.text());
         assertEquals("0:40", Eta.of(Duration.ofSeconds(60), Duration.ofSeconds(100), third).orElseThrow().text(),
                 "history, when it has an estimate, is not marked");
-    }
-
-    private static RunRecord record(UnitResult... units) {
-        RunInfo info = new RunInfo("run-0", "20261122_101502_123", Instant.EPOCH, "host", "", "/tmp", Map.of());
-        return new RunRecord(1, info, Instant.EPOCH, RunStatus.COMPLETED, List.of(units));
     }
 }
