@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--isolation", paramLabel = "MODE",
             description = "fresh: a new process per unit; persistent: reused workers fed test by test; fork: persistent "
                     + "workers that import a unit, then fork a child to run its tests; fork-test: a child per test "
-                    + "(default: fork; fresh where fork is not available; persistent with --tx or --serve).")
+                    + "(default: fork on Linux, else fresh; fresh with -w 0; persistent with --tx or --serve).")
     String isolation;
 
     @picocli.CommandLine.Mixin

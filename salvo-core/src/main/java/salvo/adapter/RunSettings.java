@@ -45,14 +45,16 @@ public record RunSettings(Path cwd, int workers, Duration timeout, String isolat
     /**
      * The isolation of a run that asks for none: the fastest that keeps each unit's state apart,
      * fork (a warm worker per CPU forks a child per file); one process in the foreground for -w 0;
-     * persistent workers for workers elsewhere (--tx, --serve); a process per unit where the
-     * platform cannot fork.
+     * persistent workers for workers elsewhere (--tx, --serve); a process per unit where forking
+     * a warm process is not known to be safe: Windows cannot, and on macOS a child forked from a
+     * process with threads may crash in the system's frameworks (why Python's multiprocessing
+     * spawns there), so only Linux forks by default.
      */
     public static String defaultIsolation(boolean workersHere, boolean foreground) {
         if (!workersHere) {
             return "persistent";
         }
-        return foreground || System.getProperty("os.name", "").startsWith("Windows") ? "fresh" : "fork";
+        return foreground || !System.getProperty("os.name", "").equals("Linux") ? "fresh" : "fork";
     }
 
     /** -w 0: one process in the foreground; with --serve, -w 0 means no workers here, only those that join. */
