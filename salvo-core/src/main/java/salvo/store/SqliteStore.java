@@ -213,49 +213,36 @@ public final class SqliteStore implements Store {
     }
 
     /** The id of the run {@link #latest} would load. */
-    public synchronized Optional<Long> latestId() {
-        try {
-            return new RunReader(connection, columns).latestId();
-        } catch (SQLException e) {
-            throw SqliteFailure.of(file, "find the latest run", e);
-        }
+    public Optional<Long> latestId() {
+        return shared("find the latest run", c -> new RunReader(c, columns).latestId());
     }
 
     /** Tests per unit of a run (distinct test ids), a quick count where the run itself is not needed. */
-    public synchronized Map<String, Integer> testsPerUnit(long runId) {
-        try {
-            return new HistoryQueries(connection, columns).testsPerUnit(runId);
-        } catch (SQLException e) {
-            throw SqliteFailure.of(file, "count the tests of run #" + runId, e);
-        }
+    public Map<String, Integer> testsPerUnit(long runId) {
+        return shared("count the tests of run #" + runId, c -> new HistoryQueries(c, columns).testsPerUnit(runId));
     }
 
     @Override
-    public synchronized Optional<RunRecord> latest() {
-        try {
-            RunReader reader = new RunReader(connection, columns);
+    public Optional<RunRecord> latest() {
+        return shared("load the latest run", c -> {
+            RunReader reader = new RunReader(c, columns);
             Optional<Long> id = reader.latestId();
             return id.isEmpty() ? Optional.empty() : reader.load(id.get());
-        } catch (SQLException e) {
-            throw SqliteFailure.of(file, "load the latest run", e);
-        }
+        });
     }
 
     @Override
-    public synchronized List<RunSummary> recent(int limit) {
+    public List<RunSummary> recent(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        try {
-            return new HistoryQueries(connection, columns).recent(limit);
-        } catch (SQLException e) {
-            throw SqliteFailure.of(file, "read the run history", e);
-        }
+        return shared("read the run history", c -> new HistoryQueries(c, columns).recent(limit));
     }
 
     @Override
     public Map<String, Duration> unitDurations(int lastRuns) {
-        return durations(lastRuns, "read unit durations", q -> q.unitDurations(lastRuns));
+        requireRuns(lastRuns);
+        return shared("read unit durations", c -> new HistoryQueries(c, columns).unitDurations(lastRuns));
     }
 
     /**
@@ -264,12 +251,27 @@ public final class SqliteStore implements Store {
      */
     @Override
     public Map<String, Duration> testDurations(int lastRuns) {
-        return aside("read test durations",
-                reader -> durations(reader, lastRuns, "read test durations", q -> q.testDurations(lastRuns)));
+        requireRuns(lastRuns);
+        return aside("read test durations", reader -> new HistoryQueries(reader, columns).testDurations(lastRuns));
+    }
+
+    private static void requireRuns(int lastRuns) {
+        if (lastRuns < 1) {
+            throw new IllegalArgumentException("lastRuns must be at least 1, was " + lastRuns);
+        }
     }
 
     private interface Read<T> {
-        T from(Connection reader) throws SQLException;
+        T from(Connection connection) throws SQLException;
+    }
+
+    /** A read on the store's one connection. */
+    private synchronized <T> T shared(String what, Read<T> read) {
+        try {
+            return read.from(connection);
+        } catch (SQLException e) {
+            throw SqliteFailure.of(file, what, e);
+        }
     }
 
     /** A read on a connection of its own, opened for it: WAL lets it run beside the store's writes. */
@@ -282,25 +284,6 @@ public final class SqliteStore implements Store {
             throw SqliteFailure.of(file, what, e);
         } finally {
             closeQuietly(reader);
-        }
-    }
-
-    private interface DurationQuery {
-        Map<String, Duration> run(HistoryQueries queries) throws SQLException;
-    }
-
-    private synchronized Map<String, Duration> durations(int lastRuns, String what, DurationQuery query) {
-        return durations(connection, lastRuns, what, query);
-    }
-
-    private Map<String, Duration> durations(Connection on, int lastRuns, String what, DurationQuery query) {
-        if (lastRuns < 1) {
-            throw new IllegalArgumentException("lastRuns must be at least 1, was " + lastRuns);
-        }
-        try {
-            return query.run(new HistoryQueries(on, columns));
-        } catch (SQLException e) {
-            throw SqliteFailure.of(file, what, e);
         }
     }
 

@@ -88,7 +88,7 @@ public final class PytestAdapter implements Adapter {
         if (rootDir == null) {
             throw new IllegalStateException("prepare before discover");
         }
-        options.validate(run.isolation(), run.isolationAsked(), run.retries());
+        options.validate(run.isolation()); // --pdb and -w 0 against the run's settings: PytestRunRules
         boolean foreground = run.foreground() || options.pdb;
         PytestRunRules.check(run, options, pytestArgs, foreground);
         boolean serving = run.places().served().isPresent();

@@ -53,7 +53,7 @@ public final class PytestRunOptions {
     double hangGrace = 5;
 
     /** Refuses what cannot work together, before anything starts. */
-    void validate(String isolation, boolean isolationAsked, int retries) {
+    void validate(String isolation) {
         if (!(testTimeout >= 0)) {
             throw SalvoError.usage("--test-timeout " + testTimeout + ": must be 0 (none) or a positive number of seconds");
         }
@@ -67,10 +67,6 @@ public final class PytestRunOptions {
             throw SalvoError.usage("--max-worker-restart " + maxWorkerRestart + ": must be 0 or more");
         }
         boolean fresh = isolation.equals("fresh");
-        if (pdb && (isolationAsked && !fresh || retries > 0)) { // the default isolation gives way to --pdb
-            throw SalvoError.usage("--pdb runs every file in one foreground process: drop "
-                    + (retries > 0 ? "-r/--retries" : "--isolation " + isolation));
-        }
         if (dist != null) {
             if (fresh) {
                 throw SalvoError.usage("--dist " + dist + " distributes tests to persistent workers: add --isolation persistent");
