@@ -4,9 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 
 /**
- * The reading side of a worker's channel, wherever it runs (a loopback socket, an ssh session, a
- * joined worker's TLS connection): lines are handed on as they come, and on a busy stream the
- * reader paces itself ({@link ReadPacing}). The coordinator's side, from any thread, says when the
+ * The reading side of a worker's channel (a loopback socket, an ssh session; not a joined
+ * worker's TLS connection, see {@code ServedWorker}): lines are handed on as they come, and on a
+ * busy stream the reader paces itself ({@link ReadPacing}). The coordinator's side, from any thread, says when the
  * worker's next words end its job ({@link #hurry}) and when it was answered ({@link #answered}).
  */
 public final class PacedReader {
