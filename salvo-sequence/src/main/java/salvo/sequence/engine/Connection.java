@@ -82,6 +82,7 @@ final class Connection implements AutoCloseable {
             throws IOException {
         Socket s = new Socket();
         s.connect(new InetSocketAddress(host, port), 10_000);
+        s.setTcpNoDelay(true); // an operator's console: a short line leaves at once
         return new Connection(name, s.getInputStream(), s.getOutputStream(), s, control, null, log);
     }
 
@@ -90,6 +91,7 @@ final class Connection implements AutoCloseable {
             throws IOException {
         Socket s = new Socket();
         s.connect(new InetSocketAddress(host, port), 10_000);
+        s.setTcpNoDelay(true); // an operator's console: a short line leaves at once
         OutputStream raw = s.getOutputStream();
         return new Connection(name, Telnet.reading(s.getInputStream(), raw), Telnet.writing(raw), s, control, null, log);
     }

@@ -35,6 +35,7 @@ final class Telnet {
     }
 
     private static final class Reading extends FilterInputStream {
+        private static final int NOTHING_YET = -2;
         private final OutputStream replies;
 
         Reading(InputStream in, OutputStream replies) {
@@ -44,7 +45,19 @@ final class Telnet {
 
         @Override
         public int read() throws IOException {
+            return next(true);
+        }
+
+        /**
+         * The next data byte, answering the commands in front of it; {@link #NOTHING_YET} when
+         * {@code wait} is false and only commands had arrived. A command's own bytes are always
+         * waited for: a server sends them together.
+         */
+        private int next(boolean wait) throws IOException {
             while (true) {
+                if (!wait && in.available() == 0) {
+                    return NOTHING_YET;
+                }
                 int b = in.read();
                 if (b != IAC) {
                     return b;
@@ -80,11 +93,14 @@ final class Telnet {
             }
         }
 
+        /** Up to IAC SE; an IAC IAC inside is a data byte, so it cannot end it. */
         private void skipSubnegotiation() throws IOException {
-            int previous = 0;
-            for (int b; (b = in.read()) != -1; previous = b) {
-                if (previous == IAC && b == SE) {
-                    return;
+            for (int b; (b = in.read()) != -1; ) {
+                if (b == IAC) {
+                    int escaped = in.read();
+                    if (escaped == SE || escaped == -1) {
+                        return;
+                    }
                 }
             }
         }
@@ -94,18 +110,15 @@ final class Telnet {
             if (length == 0) {
                 return 0;
             }
-            int first = read();
+            int first = next(true);
             if (first == -1) {
                 return -1;
             }
             buffer[offset] = (byte) first;
             int n = 1;
-            // Only what is already here: the console's reader must not wait for more than arrived.
-            while (n < length && in.available() > 0) {
-                int b = read();
-                if (b == -1) {
-                    break;
-                }
+            // Only what is already here, and never a wait after a trailing command: a server that
+            // ends its output with one (telnetd's WILL ECHO after a shell's prompt) then waits for us.
+            for (int b; n < length && (b = next(false)) >= 0; ) {
                 buffer[offset + n++] = (byte) b;
             }
             return n;
@@ -119,20 +132,21 @@ final class Telnet {
 
         @Override
         public void write(int b) throws IOException {
-            synchronized (out) {
-                if ((b & 0xFF) == IAC) {
-                    out.write(IAC);
-                }
-                out.write(b);
-            }
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
+        /** Escaped into one write: a byte at a time, a line would leave in as many packets. */
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            synchronized (out) {
-                for (int i = offset; i < offset + length; i++) {
-                    write(bytes[i]);
+            java.io.ByteArrayOutputStream escaped = new java.io.ByteArrayOutputStream(length + 8);
+            for (int i = offset; i < offset + length; i++) {
+                if ((bytes[i] & 0xFF) == IAC) {
+                    escaped.write(IAC);
                 }
+                escaped.write(bytes[i]);
+            }
+            synchronized (out) {
+                escaped.writeTo(out);
             }
         }
 
