@@ -104,12 +104,7 @@ public final class SshTransport implements Transport {
             }
             worker.remotePid = hello.path("pid").asLong(0);
             inbox.accept(new WorkerSignal.Message(worker, hello));
-            worker.lines.readLines(in, next -> {
-                if (!next.isBlank()) {
-                    inbox.accept(new WorkerSignal.Message(worker, JSON.readTree(next)));
-                }
-                return true;
-            });
+            worker.lines.readMessages(in, body -> inbox.accept(new WorkerSignal.Message(worker, body)));
         } catch (IOException e) {
             // The connection ended mid-line: the exit says why.
         }

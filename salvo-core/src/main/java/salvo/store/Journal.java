@@ -257,6 +257,8 @@ public final class Journal implements RunListener {
     private static final class UnitRow {
         final long id;
         final Map<NodeId, Integer> positions = new HashMap<>();
+        /** The tests as written, by position. */
+        final List<TestResult> tests = new ArrayList<>();
         /** The unit's result as written at its final end; null until then, and after a later write. */
         UnitResult written;
 
@@ -265,18 +267,36 @@ public final class Journal implements RunListener {
         }
 
         /** A node keeps its position across attempts, so a retry's result replaces the earlier one. */
-        int position(NodeId node) {
-            return positions.computeIfAbsent(node, n -> positions.size());
-        }
-
         void put(RunWriter writer, TestResult test) throws SQLException {
             written = null;
             Integer earlier = positions.get(test.node());
             if (earlier == null) {
-                writer.putTests(id, position(test.node()), List.of(test));
+                positions.put(test.node(), tests.size());
+                writer.putTests(id, tests.size(), List.of(test));
+                tests.add(test);
             } else {
                 writer.replaceTest(id, earlier, test);
+                tests.set(earlier, test);
             }
+        }
+
+        /**
+         * The unit's final result: its row, and its tests only where they are not already written
+         * so (as a rule they are, as they came: 100 000 tests are not written twice).
+         */
+        void end(RunWriter writer, UnitResult result) throws SQLException {
+            if (result.tests().equals(tests)) {
+                writer.updateUnit(id, result);
+            } else {
+                writer.replaceUnit(id, result);
+                positions.clear();
+                tests.clear();
+                for (TestResult test : result.tests()) {
+                    positions.putIfAbsent(test.node(), tests.size());
+                    tests.add(test);
+                }
+            }
+            written = result;
         }
     }
 
@@ -303,10 +323,7 @@ public final class Journal implements RunListener {
                     row.put(writer, test);
                 }
             } else {
-                writer.replaceUnit(row.id, result);
-                row.positions.clear();
-                result.tests().forEach(t -> row.position(t.node()));
-                row.written = result;
+                row.end(writer, result);
             }
             written.addAll(result.tests());
         }

@@ -172,10 +172,7 @@ final class RunWriter implements AutoCloseable {
 
     /** Replaces a unit row and all its tests by {@code unit}, keeping its id and position. */
     void replaceUnit(long unitRowId, UnitResult unit) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(UPDATE_UNIT)) {
-            s.setLong(bindUnit(s, 1, unit), unitRowId);
-            s.executeUpdate();
-        }
+        updateUnit(unitRowId, unit);
         for (String table : new String[] {"test_results", "measurements"}) {
             try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE unit_result_id = ?")) {
                 s.setLong(1, unitRowId);
@@ -183,6 +180,14 @@ final class RunWriter implements AutoCloseable {
             }
         }
         putTests(unitRowId, 0, unit.tests());
+    }
+
+    /** Rewrites a unit's own row, keeping its id, position and tests. */
+    void updateUnit(long unitRowId, UnitResult unit) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(UPDATE_UNIT)) {
+            s.setLong(bindUnit(s, 1, unit), unitRowId);
+            s.executeUpdate();
+        }
     }
 
     /** Writes tests at consecutive positions from {@code first}, where no test was written yet. */

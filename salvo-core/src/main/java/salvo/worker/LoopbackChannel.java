@@ -61,10 +61,7 @@ final class LoopbackChannel implements AutoCloseable {
                 return;
             }
             messages.accept(JSON.readTree(line));
-            lines.readLines(in, next -> {
-                messages.accept(JSON.readTree(next));
-                return true;
-            });
+            lines.readMessages(in, messages);
         } catch (IOException e) {
             // Closed on purpose, or the process died mid-line: the log has what arrived.
         }

@@ -122,6 +122,40 @@ class JournalTest {
         }
     }
 
+    /** Its rows keep their ids: a deleted and rewritten row would take new ones after b.py's test. */
+    @Test
+    void aUnitsEndLeavesTheTestsItsEventsWroteAsTheyWere() throws Exception {
+        TestUnit a = new TestUnit("a.py", Path.of("a.py"), "pytest");
+        TestUnit b = new TestUnit("b.py", Path.of("b.py"), "pytest");
+        TestResult a1 = test("a.py", "t1", Outcome.PASSED, 0.1);
+        TestResult a2 = test("a.py", "t2", Outcome.FAILED, 0.2);
+        TestResult b1 = test("b.py", "t1", Outcome.PASSED, 0.1);
+        UnitResult aDone = unitResult("a.py", Outcome.FAILED, seconds(1), null, a1, a2);
+        UnitResult bDone = unitResult("b.py", Outcome.PASSED, seconds(1), null, b1);
+        RunRecord run = run("once").unit(aDone).unit(bDone).build();
+        String ids = "SELECT group_concat(t.id) FROM test_results t JOIN unit_results u ON u.id = t.unit_result_id"
+                + " WHERE u.unit_id = 'a.py'";
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            Journal journal = store.journal();
+            journal.on(started(run));
+            journal.on(new UnitStarted("run-once", W1, a, 1));
+            journal.on(new UnitStarted("run-once", W1, b, 1));
+            journal.on(new TestFinished("run-once", W1, a1));
+            journal.on(new TestFinished("run-once", W1, a2));
+            journal.on(new TestFinished("run-once", W1, b1));
+            journal.flush();
+            String asWritten = sql(ids);
+            journal.on(new UnitFinished("run-once", W1, aDone, false));
+            journal.on(new UnitFinished("run-once", W1, bDone, false));
+            journal.flush();
+            assertEquals(asWritten, sql(ids));
+            assertEquals(aDone, store.load(journal.runId()).orElseThrow().units().get(0), "the unit's own row is final");
+            assertEquals(run.withId(journal.runId()), journal.finish(run));
+            assertEquals(asWritten, sql(ids));
+            assertEquals(run.withId(journal.runId()), store.load(journal.runId()).orElseThrow());
+        }
+    }
+
     @Test
     void finishSavesTheWholeRunWhenNoEventCame() {
         RunRecord interrupted = run("early").status(RunStatus.INTERRUPTED).build();
