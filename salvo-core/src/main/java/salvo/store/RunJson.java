@@ -60,7 +60,7 @@ final class RunJson {
     /** A measurement; left out (null) where a test has none. */
     record Measured(String name, double value, Double low, Double high, String unit) {}
 
-    /** One segment of a result's place in the tree; absent in files written before results were trees. */
+    /** One segment of a result's place in the tree; absent for a flat test, and in files written before results were trees. */
     record Segment(NodeId.Kind kind, String id, String name) {}
 
     record Problem(FailureKind kind, String message, String detail) {}
@@ -100,7 +100,7 @@ final class RunJson {
     private static Unit unit(UnitResult u) {
         return new Unit(u.unit().id(), u.unit().path().toString(), u.unit().adapter(), u.outcome(),
                 seconds(u.duration()), u.attempts(), u.worker().label(), problem(u.failure()),
-                u.tests().stream().map(t -> new Test(t.testId(), segments(t.node()), t.outcome(), seconds(t.duration()), t.attempt(),
+                u.tests().stream().map(t -> new Test(t.testId(), segments(u.unit().id(), t), t.outcome(), seconds(t.duration()), t.attempt(),
                         problem(t.failure()), t.output(), orNull(t.warnings()), measured(t.measurements()),
                         t.worker().equals(WorkerRef.NONE) ? null : t.worker().label())).toList(),
                 orNull(u.warnings()));
@@ -120,8 +120,12 @@ final class RunJson {
         return warnings == null ? 0 : warnings;
     }
 
-    private static List<Segment> segments(NodeId node) {
-        return node.segments().stream().map(s -> new Segment(s.kind(), s.id(), s.name())).toList();
+    /** Left out (null) for a test directly under its unit and named as its id says: it reads back so. */
+    private static List<Segment> segments(String unitId, TestResult t) {
+        if (t.node().equals(NodeId.flat(unitId, t.testId()))) {
+            return null;
+        }
+        return t.node().segments().stream().map(s -> new Segment(s.kind(), s.id(), s.name())).toList();
     }
 
     private static NodeId node(String unitId, Test t) {

@@ -243,6 +243,25 @@ class JournalTest {
                 sql("SELECT group_concat(kind || ' ' || parent_id) FROM (SELECT * FROM test_results ORDER BY position)"));
     }
 
+    /** A test directly under its unit, named as its id says, stores no node JSON; one named otherwise does. */
+    @Test
+    void aFlatTestsNodeIsStoredAsNothingAndReadsBackEqual() {
+        TestResult flat = new TestResult(NodeId.test("a.py", "a.py::test_x[1]", "test_x[1]"), Outcome.PASSED, seconds(1),
+                null, "", 1);
+        TestResult named = new TestResult(NodeId.test("a.py", "a.py::test_y", "a nicer name"), Outcome.PASSED, seconds(1),
+                null, "", 1);
+        RunRecord run = run("flat").unit(unitResult("a.py", Outcome.PASSED, seconds(2), null, flat, named)).build();
+        try (SqliteStore store = SqliteStore.open(dir)) {
+            Journal journal = store.journal();
+            Events.play(journal, run);
+            RunRecord saved = journal.finish(run);
+            assertEquals(saved, store.load(saved.id()).orElseThrow());
+        }
+        assertEquals("a.py::test_x[1]:-,a.py::test_y:[{\"kind\":\"UNIT\",\"id\":\"a.py\",\"name\":\"a.py\"},"
+                        + "{\"kind\":\"TEST\",\"id\":\"a.py::test_y\",\"name\":\"a nicer name\"}]",
+                sql("SELECT group_concat(test_id || ':' || coalesce(node, '-')) FROM (SELECT * FROM test_results ORDER BY position)"));
+    }
+
     @Test
     void anOutcomeNewerThanSchemaOneIsCountedWithoutAColumnOfItsOwn() {
         RunRecord run = run("cut").status(RunStatus.INTERRUPTED).unit("a.py",

@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static salvo.model.RunBuilder.run;
 import static salvo.model.RunBuilder.test;
+import static salvo.model.RunBuilder.unitResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import salvo.error.SalvoError;
+import salvo.model.NodeId;
 import salvo.model.Outcome;
 import salvo.model.RunRecord;
+import salvo.model.TestResult;
 
 class RunArchiveTest {
     @TempDir
@@ -47,6 +51,23 @@ class RunArchiveTest {
         assertTrue(json.contains("\"outcome\" : \"FAILED\""), json);
         assertTrue(json.contains("\"status\" : \"STOPPED_ON_FAILURE\""), json);
         assertTrue(json.contains("\"CRASHED\" : 1"), json);
+    }
+
+    /** A test directly under its unit, named as its id says, is written without its node, and reads back equal. */
+    @Test
+    void aFlatTestsNodeIsLeftOutAndATreesIsKept() throws Exception {
+        NodeId unit = NodeId.ofUnit("pkg/Suite");
+        TestResult nested = new TestResult(unit.child(NodeId.Kind.CONTAINER, "pkg/Suite#Inner", "Inner")
+                .child(NodeId.Kind.TEST, "pkg/Suite#Inner#works", "works"), Outcome.PASSED, Duration.ofMillis(1), null, "", 1);
+        RunRecord trees = run("trees").unit(unitResult("pkg/Suite", Outcome.PASSED, Duration.ofMillis(1), null, nested))
+                .unit("a.py", test("a.py", "test_x[1]", Outcome.PASSED, 0.1)).build();
+
+        RunArchive.write(dir, trees);
+
+        String json = Files.readString(dir.resolve("last_run.json"));
+        assertEquals(1, json.split("\"node\"", -1).length - 1, "only the nested test has a node: " + json);
+        assertTrue(json.contains("\"name\" : \"Inner\""), json);
+        assertEquals(trees, RunArchive.readLast(dir).orElseThrow());
     }
 
     @Test
