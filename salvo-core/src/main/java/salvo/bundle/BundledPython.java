@@ -7,10 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +26,13 @@ import salvo.error.SalvoError;
  * A Python package shipped inside a jar, unpacked once per version into a cache directory that
  * goes on PYTHONPATH. The directory name is a hash of the contents, so two Salvo versions never
  * share one, and it is published with an atomic rename, so concurrent Salvo processes never see
- * a half-written copy.
+ * a half-written copy. Each run marks the copy it uses; when a new version is unpacked, the copies
+ * no run used for two weeks are removed.
  */
 public final class BundledPython {
+    /** A copy untouched this long belongs to a Salvo nobody runs any more. */
+    static final Duration UNUSED_FOR = Duration.ofDays(14);
+
     private BundledPython() {}
 
     /**
@@ -35,6 +43,7 @@ public final class BundledPython {
         Map<String, byte[]> sources = read(owner, resourceFolder, files);
         Path base = cacheRoot().resolve("python").resolve(hash(packageName, sources));
         if (Files.isRegularFile(base.resolve(packageName).resolve(files.get(files.size() - 1)))) {
+            markUsed(base, Instant.now());
             return base;
         }
         try {
@@ -57,10 +66,40 @@ public final class BundledPython {
             } finally {
                 salvo.execute.ScratchDirectory.deleteTree(staging);
             }
+            // A new version: the old ones nobody ran for a while would otherwise stay forever.
+            removeUnused(base.getParent(), base, Instant.now());
             return base;
         } catch (IOException e) {
             throw SalvoError.internal("cannot unpack salvo's Python package " + packageName + " into " + base.getParent()
                     + " (" + e.getMessage() + "): set XDG_CACHE_HOME to a writable directory", e);
+        }
+    }
+
+    /** The copy is in use: its time says so, and keeps it from {@link #removeUnused}. Best effort. */
+    static void markUsed(Path copy, Instant now) {
+        try {
+            Files.setLastModifiedTime(copy, FileTime.from(now));
+        } catch (IOException e) {
+            // A cache shared read-only still serves; it is just never tidied from here.
+        }
+    }
+
+    /**
+     * Removes the copies in {@code dir}, other than {@code keep}, that no Salvo used for
+     * {@link #UNUSED_FOR} (other versions', and staging left by a Salvo killed while unpacking).
+     * Best effort: what cannot be removed stays.
+     */
+    static void removeUnused(Path dir, Path keep, Instant now) {
+        Instant cutoff = now.minus(UNUSED_FOR);
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path copy : entries.toList()) {
+                if (!copy.equals(keep) && Files.isDirectory(copy, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(copy).toInstant().isBefore(cutoff)) {
+                    salvo.execute.ScratchDirectory.deleteTree(copy);
+                }
+            }
+        } catch (IOException e) {
+            // Tidying never stands in the way of a run.
         }
     }
 
