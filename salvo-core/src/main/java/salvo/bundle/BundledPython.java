@@ -42,8 +42,8 @@ public final class BundledPython {
     public static Path install(Class<?> owner, String resourceFolder, String packageName, List<String> files) {
         Map<String, byte[]> sources = read(owner, resourceFolder, files);
         Path base = cacheRoot().resolve("python").resolve(hash(packageName, sources));
+        markUsed(base, Instant.now()); // first: a Salvo tidying up meanwhile sees it in use
         if (Files.isRegularFile(base.resolve(packageName).resolve(files.get(files.size() - 1)))) {
-            markUsed(base, Instant.now());
             return base;
         }
         try {
@@ -95,12 +95,27 @@ public final class BundledPython {
             for (Path copy : entries.toList()) {
                 if (!copy.equals(keep) && Files.isDirectory(copy, LinkOption.NOFOLLOW_LINKS)
                         && Files.getLastModifiedTime(copy).toInstant().isBefore(cutoff)) {
-                    salvo.execute.ScratchDirectory.deleteTree(copy);
+                    remove(copy);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // Tidying never stands in the way of a run.
         }
+    }
+
+    /**
+     * Renamed aside first: of two Salvos tidying at once only one takes a copy, and a copy half
+     * removed never sits under a version's name. What a killed Salvo left aside keeps its old
+     * time, so the next tidying removes it.
+     */
+    private static void remove(Path copy) {
+        Path aside = copy.resolveSibling(".removing-" + copy.getFileName() + "-" + ProcessHandle.current().pid());
+        try {
+            Files.move(copy, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            return; // another Salvo took it, or it cannot be moved: either way, not ours to remove
+        }
+        salvo.execute.ScratchDirectory.deleteTree(aside);
     }
 
     /** Where Salvo keeps what it unpacks from its jar: $XDG_CACHE_HOME/salvo, else ~/.cache/salvo. */

@@ -141,6 +141,9 @@ final class Coordinator {
             // Workers that joined since: a worker is in the pool before anything it says is in the inbox.
             pool.claim().forEach(this::adopt);
             for (WorkerSignal next : arrived) {
+                if (abandoned != null || control.isInterrupted()) {
+                    break; // as when each signal was taken alone: what comes after the end is not heard
+                }
                 take(next);
             }
             arrived.clear();

@@ -42,8 +42,8 @@ public final class ScratchDirectory implements AutoCloseable {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException ignored) {
-            // Best effort, as said.
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // Best effort, as said (a walk over a tree that changes under it throws unchecked).
         }
     }
 }

@@ -55,8 +55,9 @@ final class SshPlace implements Place {
     public Ready ready(Path bundle, String program) throws IOException {
         String dir = "\"$HOME\"/.cache/salvo/python/" + ShellLine.quote(bundle.getFileName().toString());
         // Unpacked beside, then renamed: a second run staging at the same time never sees half a copy.
+        // Touched on every use, as a local copy is: a Salvo run on that host tidies its cache by time.
         String line = "d=" + dir + "; if [ ! -d \"$d\" ]; then t=\"$d.part.$$\"; mkdir -p \"$t\" && tar -x -C \"$t\""
-                + " && { mv -T \"$t\" \"$d\" 2>/dev/null || rm -rf \"$t\"; }; fi; [ -d \"$d\" ] && echo \"$d\""
+                + " && { mv -T \"$t\" \"$d\" 2>/dev/null || rm -rf \"$t\"; }; fi; touch -c \"$d\"; [ -d \"$d\" ] && echo \"$d\""
                 + " && cd " + ShellLine.quote(remoteRoot.toString()) + " && { command -v " + ShellLine.quote(program)
                 + " >/dev/null || echo " + MISSING + "; }";
         Process tar = new ProcessBuilder("tar", "-C", bundle.toString(), "-cf", "-", ".")

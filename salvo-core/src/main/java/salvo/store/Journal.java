@@ -281,8 +281,9 @@ public final class Journal implements RunListener {
         }
 
         /**
-         * The unit's final result: its row, and its tests only where they are not already written
-         * so (as a rule they are, as they came: 100 000 tests are not written twice).
+         * The unit's final result: its row, and its tests again only if any of them differs from
+         * what was written (then all of them). As a rule none does, as they came: 100 000 tests are
+         * not written twice.
          */
         void end(RunWriter writer, UnitResult result) throws SQLException {
             if (result.tests().equals(tests)) {

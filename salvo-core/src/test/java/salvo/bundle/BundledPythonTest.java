@@ -41,6 +41,10 @@ class BundledPythonTest {
         assertTrue(Files.isRegularFile(recent.resolve("salvo_pytest/plugin.py")), "used within two weeks");
         assertTrue(Files.isRegularFile(current.resolve("salvo_pytest/plugin.py")), "the copy this run uses");
         assertTrue(Files.exists(stray), "only directories are copies");
+        try (var left = Files.list(cache)) {
+            assertEquals(java.util.Set.of(recent, current, stray), java.util.Set.copyOf(left.toList()),
+                    "nothing is left aside half removed");
+        }
     }
 
     @Test

@@ -29,6 +29,35 @@ class PacedReaderTest {
         assertEquals(List.of(1, 2), seen);
     }
 
+    /** Over a real socket: a message is handed on when the stream goes quiet, not when it ends. */
+    @Test
+    void aMessageIsHandedOnAsSoonAsNothingMoreHasArrived() throws Exception {
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             java.net.Socket worker = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), listening.getLocalPort());
+             java.net.Socket coordinator = listening.accept()) {
+            java.util.concurrent.BlockingQueue<Integer> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    new PacedReader().readMessages(new BufferedReader(new java.io.InputStreamReader(
+                            coordinator.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)), m -> seen.add(m.path("n").asInt()));
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            reader.start();
+            java.io.OutputStream out = worker.getOutputStream();
+            out.write("{\"n\":1}\n{\"n\":2}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            assertEquals(1, seen.poll(5, java.util.concurrent.TimeUnit.SECONDS), "the stream is still open");
+            assertEquals(2, seen.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+            out.write("{\"n\":3}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            assertEquals(3, seen.poll(5, java.util.concurrent.TimeUnit.SECONDS), "and after a pause");
+            worker.close();
+            reader.join(5_000);
+        }
+    }
+
     @Test
     void aLongBurstIsHandedOnInOrderInSeveralParts() throws IOException {
         int count = PacedReader.MAX_AT_ONCE * 2 + 7;

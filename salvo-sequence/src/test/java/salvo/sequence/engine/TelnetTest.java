@@ -52,14 +52,30 @@ class TelnetTest {
         }
     }
 
+    /** In one write to the socket: a byte at a time, a line would leave in as many packets. */
     @Test
-    void writtenDataHasItsIacEscaped() throws Exception {
+    void writtenDataHasItsIacEscapedAndLeavesInOneWrite() throws Exception {
         try (Pair pair = new Pair()) {
-            OutputStream console = Telnet.writing(pair.client.getOutputStream());
-            console.write(new byte[] {'x', (byte) IAC, 'y'});
+            int[] writes = {0};
+            OutputStream counted = new java.io.FilterOutputStream(pair.client.getOutputStream()) {
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    writes[0]++;
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+                    writes[0]++;
+                    out.write(bytes, offset, length);
+                }
+            };
+            OutputStream console = Telnet.writing(counted);
+            console.write(new byte[] {'x', (byte) IAC, 'y', '\n'});
             console.flush();
             pair.client.shutdownOutput();
-            assertArrayEquals(new byte[] {'x', (byte) IAC, (byte) IAC, 'y'}, pair.server.getInputStream().readAllBytes());
+            assertArrayEquals(new byte[] {'x', (byte) IAC, (byte) IAC, 'y', '\n'}, pair.server.getInputStream().readAllBytes());
+            assertEquals(1, writes[0]);
         }
     }
 
@@ -81,6 +97,8 @@ class TelnetTest {
             try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 client = new Socket(InetAddress.getLoopbackAddress(), listening.getLocalPort());
                 server = listening.accept();
+                server.setSoTimeout(5_000); // a reply that never comes fails the test, not the build
+                client.setSoTimeout(5_000);
             }
         }
 
