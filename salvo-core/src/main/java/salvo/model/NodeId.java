@@ -65,6 +65,11 @@ public record NodeId(List<Segment> segments) {
         return test(unitId, testId, name.isEmpty() ? testId : name);
     }
 
+    /** A test directly under its unit and named as {@link #flat} names it: its ids alone say it all. */
+    public boolean isFlat() {
+        return equals(flat(unit(), id()));
+    }
+
     public NodeId child(Kind kind, String id, String name) {
         List<Segment> path = new java.util.ArrayList<>(segments);
         path.add(new Segment(kind, id, name));

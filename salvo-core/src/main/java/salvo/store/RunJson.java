@@ -100,7 +100,7 @@ final class RunJson {
     private static Unit unit(UnitResult u) {
         return new Unit(u.unit().id(), u.unit().path().toString(), u.unit().adapter(), u.outcome(),
                 seconds(u.duration()), u.attempts(), u.worker().label(), problem(u.failure()),
-                u.tests().stream().map(t -> new Test(t.testId(), segments(u.unit().id(), t), t.outcome(), seconds(t.duration()), t.attempt(),
+                u.tests().stream().map(t -> new Test(t.testId(), segments(t.node()), t.outcome(), seconds(t.duration()), t.attempt(),
                         problem(t.failure()), t.output(), orNull(t.warnings()), measured(t.measurements()),
                         t.worker().equals(WorkerRef.NONE) ? null : t.worker().label())).toList(),
                 orNull(u.warnings()));
@@ -120,12 +120,12 @@ final class RunJson {
         return warnings == null ? 0 : warnings;
     }
 
-    /** Left out (null) for a test directly under its unit and named as its id says: it reads back so. */
-    private static List<Segment> segments(String unitId, TestResult t) {
-        if (t.node().equals(NodeId.flat(unitId, t.testId()))) {
+    /** Left out (null) for a flat node ({@link NodeId#isFlat}): it reads back so. */
+    private static List<Segment> segments(NodeId node) {
+        if (node.isFlat()) {
             return null;
         }
-        return t.node().segments().stream().map(s -> new Segment(s.kind(), s.id(), s.name())).toList();
+        return node.segments().stream().map(s -> new Segment(s.kind(), s.id(), s.name())).toList();
     }
 
     private static NodeId node(String unitId, Test t) {

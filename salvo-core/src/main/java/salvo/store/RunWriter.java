@@ -282,7 +282,7 @@ final class RunWriter implements AutoCloseable {
         s.setString(3, test.testId());
         s.setString(4, node.kind().name());
         s.setString(5, node.parent().map(NodeId::id).orElse(null));
-        s.setString(6, Columns.node(node, test.unitId(), test.testId()));
+        s.setString(6, Columns.node(node));
         s.setString(7, test.outcome().name());
         s.setDouble(8, Columns.millis(test.duration()));
         s.setInt(9, test.attempt());
