@@ -229,6 +229,7 @@ final class RunCommand implements Callable<Integer> {
                 .map(id -> CompletableFuture.supplyAsync(() -> history.load(id)))
                 .orElse(CompletableFuture.completedFuture(Optional.empty()));
         Supplier<Optional<RunRecord>> previous = () -> Futures.join(reading);
+        Supplier<Optional<RunRecord>> toCompare = comparable(reading);
         Map<String, String> config = config(used, settings);
         round.ifPresent(r -> config.putAll(r.config()));
         RunInfo info = RunInfos.create(rootDir, config);
@@ -237,7 +238,7 @@ final class RunCommand implements Callable<Integer> {
         Journal journal = history.journal();
         bus.register(journal); // first: what finished is on disk before any display shows it
         Optional<TuiSink> dashboard = tui ? TuiSink.open(System.err, control::interrupt, testsLastRun) : Optional.empty();
-        bus.register(dashboard.isPresent() ? dashboard.get() : console(out, previous, testsLastRun, settings));
+        bus.register(dashboard.isPresent() ? dashboard.get() : console(out, toCompare, testsLastRun, settings));
         Thread onSignal = new Thread(() -> stopAndWait(control, settings.places()), "salvo-interrupt");
         Runtime.getRuntime().addShutdownHook(onSignal);
         RunRecord record = null;
@@ -260,7 +261,7 @@ final class RunCommand implements Callable<Integer> {
             if (dashboard.isPresent()) {
                 dashboard.get().close();
                 if (record != null) {
-                    out.print(afterDashboard(record, previous.get()));
+                    out.print(afterDashboard(record, toCompare.get()));
                 }
             }
             control.markRecorded();
@@ -269,6 +270,26 @@ final class RunCommand implements Callable<Integer> {
         int exit = ExitCode.of(record);
         // A report the user asked for and did not get must not look like success.
         return new RoundResult(exit == ExitCode.PASSED && !outputsWritten ? ExitCode.USAGE_ERROR : exit, Optional.of(record));
+    }
+
+    /**
+     * The previous run for the comparison at the end: one that cannot be read (a damaged store)
+     * costs the comparison, said once, never the run's summary. --lf and --ff read it strictly.
+     */
+    private static Supplier<Optional<RunRecord>> comparable(CompletableFuture<Optional<RunRecord>> reading) {
+        CompletableFuture<Optional<RunRecord>> compared = new CompletableFuture<>();
+        return () -> {
+            if (!compared.isDone()) {
+                try {
+                    compared.complete(Futures.join(reading));
+                } catch (SalvoError e) {
+                    if (compared.complete(Optional.empty())) {
+                        System.err.println("salvo: no comparison with the previous run: " + e.getMessage());
+                    }
+                }
+            }
+            return compared.join();
+        };
     }
 
     /** --lf and --ff, from the last run in the store. */

@@ -29,6 +29,30 @@ class BadInputTest {
         }
     }
 
+    /** A store whose last run cannot be read: the new run still runs, shows and keeps its results. */
+    @Test
+    void aDamagedPreviousRunCostsTheComparisonNotTheSummary() throws Exception {
+        assertEquals(0, Salvo.run(dir, "run").exit());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".salvo/salvo.db"))) {
+            c.createStatement().executeUpdate("UPDATE test_results SET node = '[{bad'");
+        }
+        Salvo.Result r = Salvo.run(dir, "run");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("tests: 1 passed"), r.toString());
+        assertEquals(1, r.err().lines().filter(l -> l.startsWith("salvo: no comparison with the previous run: ")
+                && l.contains("[{bad") && l.contains("move it aside")).count(), r.toString());
+        assertFalse(r.err().contains("\tat "), r.toString());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".salvo/salvo.db"));
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM runs WHERE status = 'COMPLETED'")) {
+            assertEquals(2, rs.getInt(1), "the new run is kept");
+        }
+
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".salvo/salvo.db"))) {
+            c.createStatement().executeUpdate("UPDATE test_results SET node = '[{bad'");
+        }
+        oneLineUsageError(Salvo.run(dir, "run", "--lf"), "[{bad", "move it aside");
+    }
+
     @Test
     void unknownOption() {
         oneLineUsageError(Salvo.run(dir, "run", "--frobnicate"), "--frobnicate", "salvo run --help");
