@@ -17,7 +17,6 @@ import glob
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 
@@ -80,8 +79,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--jar", default=salvo_jar.DEFAULT_JAR)
-    parser.add_argument("--python", default=shutil.which("python3"))
+    salvo_jar.add_arguments(parser)
     args = parser.parse_args()
     launcher = salvo_jar.launcher(args.jar)
     root = tempfile.mkdtemp(prefix="salvo-bench-fork-")

@@ -67,8 +67,7 @@ def main():
     parser.add_argument("--tests", type=int, default=5, help="tests per file")
     parser.add_argument("--sleep", type=float, default=0.01, help="seconds each test sleeps")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--jar", default=salvo_jar.DEFAULT_JAR)
-    parser.add_argument("--python", default=shutil.which("python3"))
+    salvo_jar.add_arguments(parser)
     args = parser.parse_args()
     launcher = salvo_jar.launcher(args.jar)
 

@@ -27,8 +27,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--jar", default=salvo_jar.DEFAULT_JAR)
-    parser.add_argument("--python", default=shutil.which("python3"))
+    salvo_jar.add_arguments(parser)
     parser.add_argument("--modes", default="persistent,fork,fork-test",
                         help="Salvo's isolation modes to time (fresh too, if you have the time: a pytest start per file)")
     args = parser.parse_args()

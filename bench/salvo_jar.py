@@ -9,6 +9,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_JAR = os.path.join(HERE, "..", "salvo-cli", "target", "salvo.jar")
 
 
+def add_arguments(parser):
+    """--jar and --python, which every comparison with Salvo's peers takes."""
+    parser.add_argument("--jar", default=DEFAULT_JAR)
+    parser.add_argument("--python", default=shutil.which("python3"))
+
+
 def launcher(jar):
     """The `salvo` launcher (which sets the JVM's options) on a copy of `jar`, so that a rebuild
     during the benchmark cannot change what is measured. The copy is removed at exit."""

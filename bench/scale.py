@@ -70,8 +70,7 @@ def main():
     parser.add_argument("--tests", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-xdist", action="store_true", help="leave pytest-xdist out (the longest of the three)")
-    parser.add_argument("--jar", default=salvo_jar.DEFAULT_JAR)
-    parser.add_argument("--python", default=shutil.which("python3"))
+    salvo_jar.add_arguments(parser)
     args = parser.parse_args()
     launcher = salvo_jar.launcher(args.jar)
     xdist_env = None
