@@ -203,6 +203,9 @@ class ServeTest {
                 "import os, time",
                 "def test_hangs_the_first_time():",
                 "    if not os.path.exists('started'):",
+                // killed mid-test, not as it starts: the joining worker passes the test's start on
+                // within milliseconds, and a kill before that leaves the run nothing to name
+                "        time.sleep(0.5)",
                 "        open('started', 'w').close()",
                 "        time.sleep(120)",
                 ""));

@@ -19,7 +19,40 @@ public final class SqliteNative {
     private static final String PATH = "org.sqlite.lib.path";
     private static final String NAME = "org.sqlite.lib.name";
 
+    private static volatile Thread choosing;
+
     private SqliteNative() {}
+
+    /**
+     * {@link #useCachedCopy} on a thread of its own: sqlite-jdbc names the platform by running
+     * {@code uname}, 40 ms that a start (which opens its store later) need not wait for. Every
+     * connection waits for it first ({@link #awaitChoice}).
+     */
+    public static void useCachedCopyInBackground() {
+        Thread thread = new Thread(SqliteNative::useCachedCopy, "salvo-sqlite-native");
+        thread.setDaemon(true);
+        choosing = thread;
+        thread.start();
+    }
+
+    /** Before a connection: whichever library the background choice settles on is the one loaded. */
+    public static void awaitChoice() {
+        Thread thread = choosing;
+        if (thread == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // a moment's wait; the interrupt is for whoever comes after
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** Call before the first connection. Best effort: on any problem sqlite-jdbc extracts its library as usual. */
     public static void useCachedCopy() {

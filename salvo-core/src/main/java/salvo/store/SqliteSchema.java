@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import salvo.bundle.SqliteNative;
 import salvo.error.SalvoError;
 import salvo.model.Text;
 
@@ -92,6 +93,7 @@ final class SqliteSchema {
     }
 
     private static SQLiteDataSource dataSource(Path file) {
+        SqliteNative.awaitChoice();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(SqliteStore.BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
+import salvo.bundle.SqliteNative;
 import salvo.error.SalvoError;
 import salvo.model.RunRecord;
 
@@ -75,6 +76,7 @@ public final class SqliteStore implements Store {
     }
 
     private static Connection connect(Path file) {
+        SqliteNative.awaitChoice();
         SQLiteConfig config = new SQLiteConfig();
         // Take the write lock when a transaction begins, not halfway through it, so two Salvos
         // saving at once queue on busy_timeout instead of failing with a lock upgrade error.

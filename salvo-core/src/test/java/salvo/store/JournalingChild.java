@@ -39,7 +39,7 @@ public final class JournalingChild {
     public static void main(String[] args) throws InterruptedException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         // As Salvo's Main does: a killed child must leave no copy of sqlite-jdbc's library in /tmp.
-        salvo.bundle.SqliteNative.useCachedCopy();
+        salvo.bundle.SqliteNative.useCachedCopyInBackground();
         SqliteStore store = SqliteStore.open(Path.of(args[0]));
         Journal journal = new Journal(store, Owner.current(), Journal.FLUSH_DELAY, tests -> {
             synchronized (out) {

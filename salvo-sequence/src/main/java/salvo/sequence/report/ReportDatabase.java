@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import salvo.bundle.SqliteNative;
 
 /**
  * The report database (SEQUENCES.md §6.1): the original's header and tests tables, in a file or
@@ -34,6 +35,7 @@ public final class ReportDatabase implements AutoCloseable {
 
     /** A new database at {@code file} (which must not exist), or in memory when it is null. */
     public static ReportDatabase create(Path file) throws SQLException {
+        SqliteNative.awaitChoice();
         Connection c = DriverManager.getConnection(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file);
         try (Statement s = c.createStatement()) {
             // A row is committed as it ends so that a crash of Salvo keeps it; waiting for the disk
