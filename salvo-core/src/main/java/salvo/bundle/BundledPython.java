@@ -31,7 +31,7 @@ import salvo.error.SalvoError;
  */
 public final class BundledPython {
     /** A copy untouched this long belongs to a Salvo nobody runs any more. */
-    static final Duration UNUSED_FOR = Duration.ofDays(14);
+    public static final Duration UNUSED_FOR = Duration.ofDays(14);
 
     private BundledPython() {}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import salvo.bundle.BundledPython;
 import salvo.worker.Transport;
 
 /**
@@ -53,13 +54,7 @@ final class SshPlace implements Place {
 
     @Override
     public Ready ready(Path bundle, String program) throws IOException {
-        String dir = "\"$HOME\"/.cache/salvo/python/" + ShellLine.quote(bundle.getFileName().toString());
-        // Unpacked beside, then renamed: a second run staging at the same time never sees half a copy.
-        // Touched on every use, as a local copy is: a Salvo run on that host tidies its cache by time.
-        String line = "d=" + dir + "; if [ ! -d \"$d\" ]; then t=\"$d.part.$$\"; mkdir -p \"$t\" && tar -x -C \"$t\""
-                + " && { mv -T \"$t\" \"$d\" 2>/dev/null || rm -rf \"$t\"; }; fi; touch -c \"$d\"; [ -d \"$d\" ] && echo \"$d\""
-                + " && cd " + ShellLine.quote(remoteRoot.toString()) + " && { command -v " + ShellLine.quote(program)
-                + " >/dev/null || echo " + MISSING + "; }";
+        String line = readyLine(bundle.getFileName().toString(), remoteRoot, program);
         Process tar = new ProcessBuilder("tar", "-C", bundle.toString(), "-cf", "-", ".")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         SshHost.Result r;
@@ -76,5 +71,23 @@ final class SshPlace implements Place {
                 ? Optional.of("'" + program + "' is not found on " + host.destination() + " (PATH, or relative to "
                 + remoteRoot + ")") : Optional.empty();
         return new Ready(Path.of(said.get(0)), missing);
+    }
+
+    /**
+     * The remote shell line that puts Salvo's Python package there and says where: unpacked
+     * beside, then renamed, so a second run staging at the same time never sees half a copy;
+     * touched on every use, as a local copy is. Unpacking a new version removes the copies no run
+     * touched for {@link BundledPython#UNUSED_FOR}, as {@code BundledPython} does here: each is
+     * renamed aside first, so of two Salvos tidying at once only one takes it.
+     */
+    static String readyLine(String bundleName, Path remoteRoot, String program) {
+        String tidy = "for c in \"${d%/*}\"/* \"${d%/*}\"/.[!.]*; do [ -d \"$c\" ] && [ \"$c\" != \"$d\" ]"
+                + " && [ -n \"$(find \"$c\" -maxdepth 0 -mmin +" + BundledPython.UNUSED_FOR.toMinutes() + ")\" ]"
+                + " && a=\"${c%/*}/.removing-${c##*/}-$$\" && mv -T \"$c\" \"$a\" 2>/dev/null && rm -rf \"$a\"; done";
+        return "d=\"$HOME\"/.cache/salvo/python/" + ShellLine.quote(bundleName) + "; if [ ! -d \"$d\" ]; then"
+                + " t=\"$d.part.$$\"; mkdir -p \"$t\" && tar -x -C \"$t\" && { mv -T \"$t\" \"$d\" 2>/dev/null || rm -rf \"$t\"; }"
+                + " && { " + tidy + "; }; fi; touch -c \"$d\"; [ -d \"$d\" ] && echo \"$d\""
+                + " && cd " + ShellLine.quote(remoteRoot.toString()) + " && { command -v " + ShellLine.quote(program)
+                + " >/dev/null || echo " + MISSING + "; }";
     }
 }
