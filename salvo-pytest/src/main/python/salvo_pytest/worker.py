@@ -8,6 +8,7 @@ protocol: between tests of one `run` pytest's usual `nextitem` rule; at the end 
 everything below the session is torn down; session fixtures live until `shutdown`.
 """
 import ctypes
+import functools
 import gc
 import os
 import sys
@@ -90,10 +91,10 @@ class WorkerSession:
         sys.stdout.flush()
         sys.stderr.flush()
         replies_in, replies_out = os.pipe()
-        # Objects alive now are the warm worker's: frozen, the child's garbage collector never
-        # walks them, so it does not touch (and copy) every page it shares with this process.
         _prctl()  # looked up here, once, so that every child finds it
         worker_pid = os.getpid()
+        # Objects alive now are the warm worker's: frozen, the child's garbage collector never
+        # walks them, so it does not touch (and copy) every page it shares with this process.
         gc.freeze()
         pid = os.fork()
         if pid != 0:
@@ -211,17 +212,13 @@ def _die_with_parent(worker_pid):
         os._exit(1)  # the worker died before the kernel was told: nobody would end this child
 
 
-_PRCTL = []
-
-
+@functools.lru_cache(maxsize=None)
 def _prctl():
     """libc's prctl, looked up once in the worker: in each child it cost a third of a millisecond."""
-    if not _PRCTL:
-        try:
-            _PRCTL.append(ctypes.CDLL(None, use_errno=True).prctl)
-        except (OSError, AttributeError):
-            _PRCTL.append(None)
-    return _PRCTL[0]
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
 
 
 def _run_exit_handlers():

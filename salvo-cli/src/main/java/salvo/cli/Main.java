@@ -70,16 +70,14 @@ public final class Main implements Runnable {
         commands.put("run", () -> runCommand(adapters, passThrough, false));
         commands.put("watch", () -> runCommand(adapters, passThrough, true));
         adapters.all().forEach(a -> a.commands().forEach(c -> {
-            if (commands.putIfAbsent(nameOf(c), () -> c) != null) {
-                throw new IllegalStateException("two commands are named " + nameOf(c) + ", one of them " + c.getClass());
+            String name = c.getClass().getAnnotation(Command.class).name();
+            if (commands.putIfAbsent(name, () -> c) != null) {
+                throw new IllegalStateException("two commands are named " + name + ", one of them " + c.getClass());
             }
         }));
-        String typed = own.isEmpty() ? null : own.get(0);
-        commands.forEach((name, command) -> {
-            if (!commands.containsKey(typed) || name.equals(typed)) {
-                cli.addSubcommand(name, command.get());
-            }
-        });
+        String typed = own.isEmpty() ? "" : own.get(0);
+        Map<String, Supplier<Object>> built = commands.containsKey(typed) ? Map.of(typed, commands.get(typed)) : commands;
+        built.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("salvo: " + e.getMessage() + " (see: " + e.getCommandLine().getCommandSpec().qualifiedName()
@@ -97,10 +95,6 @@ public final class Main implements Runnable {
             return ExitCode.INTERNAL_ERROR;
         });
         return cli.execute(own.toArray(String[]::new));
-    }
-
-    private static String nameOf(Object command) {
-        return command.getClass().getAnnotation(Command.class).name();
     }
 
     /** `salvo run` (or `salvo watch`, which is `run -f`), with each adapter's own options added as a mixin. */
