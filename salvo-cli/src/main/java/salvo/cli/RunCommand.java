@@ -342,7 +342,7 @@ final class RunCommand implements Callable<Integer> {
     private static Supplier<History> history(CompletableFuture<SqliteStore> opening) {
         CompletableFuture<Map<String, Duration>> tests = opening.thenApplyAsync(s -> s.testDurations(HISTORY_RUNS));
         CompletableFuture<History> read = opening.thenApplyAsync(
-                s -> new History(s.unitDurations(HISTORY_RUNS), () -> Futures.join(tests)));
+                s -> new History(s.unitDurations(HISTORY_RUNS), tests));
         return () -> Futures.join(read);
     }
 

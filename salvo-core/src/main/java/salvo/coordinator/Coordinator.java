@@ -1,5 +1,6 @@
 package salvo.coordinator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,17 +157,31 @@ final class Coordinator {
     }
 
     private void take(WorkerSignal signal) {
-        WorkerJob job = jobs.get(signal.worker().ref().slot());
-        if (job == null || job.handle != signal.worker()) {
-            return; // a worker already replaced or given up
+        if (signal instanceof WorkerSignal.Messages m) {
+            for (JsonNode body : m.bodies()) {
+                WorkerJob job = jobOf(signal.worker());
+                if (job == null || abandoned != null || control.isInterrupted()) {
+                    return; // as when each message was taken alone
+                }
+                handle(job, WireProtocol.decode(body));
+            }
+            return;
         }
-        if (signal instanceof WorkerSignal.Message m) {
-            handle(job, WireProtocol.decode(m.body()));
-        } else if (signal instanceof WorkerSignal.Output o) {
+        WorkerJob job = jobOf(signal.worker());
+        if (job == null) {
+            return;
+        }
+        if (signal instanceof WorkerSignal.Output o) {
             events.output(job.ref(), "", o.line());
         } else if (signal instanceof WorkerSignal.Exited x) {
             exited(job, x.exitCode(), x.output());
         }
+    }
+
+    /** The job of a worker still in the run; null for one already replaced or given up. */
+    private WorkerJob jobOf(WorkerHandle worker) {
+        WorkerJob job = jobs.get(worker.ref().slot());
+        return job != null && job.handle == worker ? job : null;
     }
 
     /** Done when the scheduler has nothing left, or when the run drains and what ran has ended. */
@@ -340,7 +355,7 @@ final class Coordinator {
         List<TestItem> items = new ArrayList<>();
         for (WireMessage.Item item : c.items()) {
             if (progress == null || progress.planned.isWhole() || progress.planned.onlyTests().contains(asPlanned(job, item.id()))) {
-                items.add(testItem(c.file(), item));
+                items.add(testItem(c.file(), item, c.items().size()));
             }
         }
         if (progress != null) {
@@ -359,7 +374,7 @@ final class Coordinator {
         return perEnvironment ? NodeId.inEnvironment(wireId, pool.environment(job.slot())) : wireId;
     }
 
-    private TestItem testItem(String unit, WireMessage.Item item) {
+    private TestItem testItem(String unit, WireMessage.Item item, int testsInUnit) {
         Optional<Group> group = Optional.empty();
         if (item.group() != null) {
             GroupStrategy strategy;
@@ -371,7 +386,7 @@ final class Coordinator {
             group = Optional.of(new Group(item.group(), strategy));
         }
         return new TestItem(item.id(), unit, item.scope() == null ? unit : item.scope(), group,
-                estimates.of(item.id(), unit));
+                estimates.of(item.id(), unit, testsInUnit));
     }
 
     /**

@@ -54,7 +54,7 @@ public final class PersistentExecution implements Execution {
         int count = workerCount(plan.size());
         firstRound = false;
         History known = history.get();
-        Estimates estimates = new Estimates(known.tests(), id -> kind.names().node(id).unit());
+        Estimates estimates = new Estimates(known.tests(), known.units(), id -> kind.names().node(id).unit());
         // Workers that join may take a unit each, beyond the run's own.
         int capacity = pool.serves() ? Math.max(count, plan.size()) : count;
         Scheduler scheduler = Schedulers.create(settings.dist(), plan.stream().map(PlannedUnit::id).toList(),

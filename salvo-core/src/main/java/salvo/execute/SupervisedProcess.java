@@ -78,8 +78,8 @@ public final class SupervisedProcess {
                         worker.kill();
                     }
                 }
-                if (signal instanceof WorkerSignal.Message m) {
-                    listener.messages().accept(m.body());
+                if (signal instanceof WorkerSignal.Messages m) {
+                    m.bodies().forEach(listener.messages());
                 } else if (signal instanceof WorkerSignal.Output o) {
                     listener.lines().accept(o.line());
                 } else if (signal instanceof WorkerSignal.Exited x) {

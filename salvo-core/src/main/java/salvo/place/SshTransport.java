@@ -103,8 +103,8 @@ public final class SshTransport implements Transport {
                 return;
             }
             worker.remotePid = hello.path("pid").asLong(0);
-            inbox.accept(new WorkerSignal.Message(worker, hello));
-            worker.lines.readMessages(in, body -> inbox.accept(new WorkerSignal.Message(worker, body)));
+            inbox.accept(WorkerSignal.Messages.one(worker, hello));
+            worker.lines.readMessages(in, bodies -> inbox.accept(new WorkerSignal.Messages(worker, bodies)));
         } catch (IOException e) {
             // The connection ended mid-line: the exit says why.
         }

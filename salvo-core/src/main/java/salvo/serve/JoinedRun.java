@@ -117,11 +117,13 @@ public final class JoinedRun implements AutoCloseable {
         java.util.concurrent.atomic.AtomicBoolean sessionFinished = new java.util.concurrent.atomic.AtomicBoolean();
         WorkerHandle[] local = new WorkerHandle[1];
         local[0] = transport.launch(spec, WorkerRef.local(ref.slot()), signal -> {
-            if (signal instanceof WorkerSignal.Message m) {
-                if ("session_finished".equals(m.body().path("ev").asText())) {
-                    sessionFinished.set(true);
+            if (signal instanceof WorkerSignal.Messages m) {
+                for (JsonNode body : m.bodies()) {
+                    if ("session_finished".equals(body.path("ev").asText())) {
+                        sessionFinished.set(true);
+                    }
+                    forward(body);
                 }
-                forward(m.body());
             } else if (signal instanceof WorkerSignal.Exited x) {
                 send(JoinProtocol.exited(x.exitCode(), x.output()));
                 exited.complete(x);

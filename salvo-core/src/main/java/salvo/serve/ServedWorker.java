@@ -49,7 +49,7 @@ final class ServedWorker implements WorkerHandle {
                     tail = message.path("output").asText("");
                     break;
                 }
-                inbox.accept(new WorkerSignal.Message(this, message));
+                inbox.accept(WorkerSignal.Messages.one(this, message));
             }
         } catch (IOException e) {
             // The connection dropped (or was closed by kill): the status below says which.

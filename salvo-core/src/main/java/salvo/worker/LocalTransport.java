@@ -23,7 +23,7 @@ public final class LocalTransport implements Transport {
     public WorkerHandle launch(WorkerSpec spec, WorkerRef ref, Consumer<WorkerSignal> inbox) throws IOException {
         LocalWorker[] self = new LocalWorker[1];
         LoopbackChannel channel = spec.protocol()
-                ? LoopbackChannel.open(body -> inbox.accept(new WorkerSignal.Message(self[0], body)),
+                ? LoopbackChannel.open(bodies -> inbox.accept(new WorkerSignal.Messages(self[0], bodies)),
                 "salvo-channel-" + ref.label())
                 : null;
         ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.directory().toFile());

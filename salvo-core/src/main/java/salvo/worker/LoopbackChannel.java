@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -31,15 +32,15 @@ final class LoopbackChannel implements AutoCloseable {
     private volatile java.io.OutputStream output;
     private final PacedReader lines = new PacedReader();
 
-    private LoopbackChannel(ServerSocket server, Consumer<JsonNode> messages, String name) {
+    private LoopbackChannel(ServerSocket server, Consumer<List<JsonNode>> batches, String name) {
         this.server = server;
-        this.reader = new Thread(() -> serve(messages), name);
+        this.reader = new Thread(() -> serve(batches), name);
         this.reader.setDaemon(true);
     }
 
-    static LoopbackChannel open(Consumer<JsonNode> messages, String name) throws IOException {
+    static LoopbackChannel open(Consumer<List<JsonNode>> batches, String name) throws IOException {
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        LoopbackChannel channel = new LoopbackChannel(server, messages, name);
+        LoopbackChannel channel = new LoopbackChannel(server, batches, name);
         channel.reader.start();
         return channel;
     }
@@ -49,7 +50,7 @@ final class LoopbackChannel implements AutoCloseable {
         return server.getLocalPort() + ":" + token;
     }
 
-    private void serve(Consumer<JsonNode> messages) {
+    private void serve(Consumer<List<JsonNode>> batches) {
         try (Socket s = server.accept();
              BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
             socket = s;
@@ -57,11 +58,12 @@ final class LoopbackChannel implements AutoCloseable {
             s.setTcpNoDelay(true); // small request/reply messages: Nagle's delay would cost 40 ms each
             server.close();
             String line = in.readLine();
-            if (line == null || !token.equals(JSON.readTree(line).path("token").asText())) {
+            JsonNode hello = line == null ? null : JSON.readTree(line);
+            if (hello == null || !token.equals(hello.path("token").asText())) {
                 return;
             }
-            messages.accept(JSON.readTree(line));
-            lines.readMessages(in, messages);
+            batches.accept(List.of(hello));
+            lines.readMessages(in, batches);
         } catch (IOException e) {
             // Closed on purpose, or the process died mid-line: the log has what arrived.
         }

@@ -36,6 +36,11 @@ public final class WireProtocol {
         };
     }
 
+    /** Whether the worker asks the coordinator something and waits for the answer. */
+    public static boolean isCall(JsonNode m) {
+        return "call".equals(m.path("ev").asText());
+    }
+
     private static WireMessage.Collected collected(JsonNode m) {
         List<String> ids = new ArrayList<>();
         m.path("ids").forEach(id -> ids.add(id.asText()));

@@ -1,17 +1,26 @@
 package salvo.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * Something a worker's transport reports, in order. {@link Exited} is always the last signal of
  * a worker and comes only after its channel and output were drained, so nothing a dead worker
  * said arrives after its death.
  */
-public sealed interface WorkerSignal permits WorkerSignal.Message, WorkerSignal.Output, WorkerSignal.Exited {
+public sealed interface WorkerSignal permits WorkerSignal.Messages, WorkerSignal.Output, WorkerSignal.Exited {
     WorkerHandle worker();
 
-    /** One protocol message (a JSON object), as received. */
-    record Message(WorkerHandle worker, JsonNode body) implements WorkerSignal {}
+    /** Protocol messages (JSON objects) that arrived together, in order: at least one. */
+    record Messages(WorkerHandle worker, List<JsonNode> bodies) implements WorkerSignal {
+        public Messages {
+            bodies = List.copyOf(bodies);
+        }
+
+        public static Messages one(WorkerHandle worker, JsonNode body) {
+            return new Messages(worker, List.of(body));
+        }
+    }
 
     /** One line the worker wrote on its own stdout or stderr (only for {@link WorkerSpec.Io#STREAMED}). */
     record Output(WorkerHandle worker, String line) implements WorkerSignal {}

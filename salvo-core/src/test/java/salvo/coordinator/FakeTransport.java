@@ -79,7 +79,7 @@ final class FakeTransport implements Transport {
 
         void say(JsonNode body) {
             if (!exited.get()) {
-                inbox.accept(new WorkerSignal.Message(this, body));
+                inbox.accept(WorkerSignal.Messages.one(this, body));
             }
         }
 

@@ -91,8 +91,8 @@ class ServedWorkersTest {
         WorkerHandle worker = arrived.poll(10, TimeUnit.SECONDS);
         assertEquals(new WorkerRef("127.0.0.1", "gw9"), worker.ref());
         send(s, "{\"ev\":\"idle\"}");
-        WorkerSignal.Message idle = assertInstanceOf(WorkerSignal.Message.class, inbox.poll(10, TimeUnit.SECONDS));
-        assertEquals("idle", idle.body().path("ev").asText());
+        WorkerSignal.Messages idle = assertInstanceOf(WorkerSignal.Messages.class, inbox.poll(10, TimeUnit.SECONDS));
+        assertEquals(List.of("idle"), idle.bodies().stream().map(b -> b.path("ev").asText()).toList());
         assertTrue(worker.send(JoinProtocol.JSON.createObjectNode().put("op", "shutdown")));
         assertEquals("shutdown", receive(s).path("op").asText());
         send(s, JoinProtocol.exited(0, "bye").toString());

@@ -17,7 +17,7 @@ class PacedReaderTest {
     @Test
     void everyMessageIsHandedOnInOrderAndBlankLinesAreSkipped() throws IOException {
         List<JsonNode> seen = new ArrayList<>();
-        new PacedReader().readMessages(new BufferedReader(new StringReader("{\"n\":1}\n\n{\"n\":2}\n  \n{\"n\":3}")), seen::add);
+        new PacedReader().readMessages(new BufferedReader(new StringReader("{\"n\":1}\n\n{\"n\":2}\n  \n{\"n\":3}")), seen::addAll);
         assertEquals(List.of(1, 2, 3), seen.stream().map(m -> m.path("n").asInt()).toList());
     }
 
@@ -25,7 +25,7 @@ class PacedReaderTest {
     void theMessagesBeforeALineCutShortAreHandedOnBeforeItsError() {
         List<Integer> seen = new ArrayList<>();
         assertThrows(IOException.class, () -> new PacedReader().readMessages(
-                new BufferedReader(new StringReader("{\"n\":1}\n{\"n\":2}\n{\"n\":")), m -> seen.add(m.path("n").asInt())));
+                new BufferedReader(new StringReader("{\"n\":1}\n{\"n\":2}\n{\"n\":")), batch -> seen.addAll(numbers(batch))));
         assertEquals(List.of(1, 2), seen);
     }
 
@@ -39,7 +39,7 @@ class PacedReaderTest {
             Thread reader = new Thread(() -> {
                 try {
                     new PacedReader().readMessages(new BufferedReader(new java.io.InputStreamReader(
-                            coordinator.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)), m -> seen.add(m.path("n").asInt()));
+                            coordinator.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)), batch -> seen.addAll(numbers(batch)));
                 } catch (IOException closed) {
                     // the test is over
                 }
@@ -59,11 +59,17 @@ class PacedReaderTest {
     }
 
     @Test
-    void aLongBurstIsHandedOnInOrderInSeveralParts() throws IOException {
+    void aLongBurstIsHandedOnInOrderInSeveralBatches() throws IOException {
         int count = PacedReader.MAX_AT_ONCE * 2 + 7;
         String text = IntStream.range(0, count).mapToObj(i -> "{\"n\":" + i + "}\n").collect(Collectors.joining());
-        List<Integer> seen = new ArrayList<>();
-        new PacedReader().readMessages(new BufferedReader(new StringReader(text)), m -> seen.add(m.path("n").asInt()));
-        assertEquals(IntStream.range(0, count).boxed().toList(), seen);
+        List<List<Integer>> batches = new ArrayList<>();
+        new PacedReader().readMessages(new BufferedReader(new StringReader(text)), batch -> batches.add(numbers(batch)));
+        assertEquals(IntStream.range(0, count).boxed().toList(), batches.stream().flatMap(List::stream).toList());
+        assertEquals(List.of(PacedReader.MAX_AT_ONCE, PacedReader.MAX_AT_ONCE, 7),
+                batches.stream().map(List::size).toList(), "what arrived together, a batch at most MAX_AT_ONCE long");
+    }
+
+    private static List<Integer> numbers(List<JsonNode> batch) {
+        return batch.stream().map(m -> m.path("n").asInt()).toList();
     }
 }

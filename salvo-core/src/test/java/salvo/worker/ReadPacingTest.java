@@ -33,4 +33,25 @@ class ReadPacingTest {
         now.addAndGet(1_000);
         assertTrue(pacing.ranDry(), "answered: a busy stream is paced again");
     }
+
+    @Test
+    void aStreamThatAskedSomethingLatelyIsReadAtOnceForASecond() {
+        pacing.ranDry();
+        pacing.asked();
+        now.addAndGet(1_000);
+        assertFalse(pacing.ranDry(), "the test waits for each answer: a pause before its next question would be its own");
+        now.addAndGet(ReadPacing.ASKING_NANOS - 2_000);
+        assertFalse(pacing.ranDry(), "still within the second");
+        now.addAndGet(ReadPacing.BUSY_NANOS / 2 + 1_000);
+        assertTrue(pacing.ranDry(), "no question for a second: a busy stream is paced again");
+    }
+
+    @Test
+    void aReadAfterAPauseStillCountsAsBusy() {
+        pacing.ranDry();
+        now.addAndGet(1_000);
+        assertTrue(pacing.ranDry());
+        now.addAndGet(ReadPacing.PAUSE_NANOS + 1_000);
+        assertTrue(pacing.ranDry(), "dry again right after the pause: the stream is still busy");
+    }
 }

@@ -154,21 +154,8 @@ public final class PythonHelper implements AutoCloseable {
     }
 
     private void signal(WorkerSignal signal) {
-        if (signal instanceof WorkerSignal.Message m) {
-            JsonNode body = m.body();
-            String ev = body.path("ev").asText();
-            switch (ev) {
-                case "hello" -> hello.complete(null);
-                case "output" -> output.accept(body.path("line").asText());
-                case "call" -> handle.send(serveCall(body));
-                case "answer" -> {
-                    CompletableFuture<JsonNode> waiting = pending;
-                    if (waiting != null) {
-                        waiting.complete(body);
-                    }
-                }
-                default -> { }
-            }
+        if (signal instanceof WorkerSignal.Messages m) {
+            m.bodies().forEach(this::message);
         } else if (signal instanceof WorkerSignal.Exited x) {
             exited.complete(x.output() == null ? "" : x.output());
             CompletableFuture<JsonNode> waiting = pending;
@@ -176,6 +163,21 @@ public final class PythonHelper implements AutoCloseable {
                 waiting.completeExceptionally(new IOException("the Python helper exited (status " + x.exitCode() + ")"
                         + (x.output() == null || x.output().isBlank() ? "" : ": " + lastLine(x.output()))));
             }
+        }
+    }
+
+    private void message(JsonNode body) {
+        switch (body.path("ev").asText()) {
+            case "hello" -> hello.complete(null);
+            case "output" -> output.accept(body.path("line").asText());
+            case "call" -> handle.send(serveCall(body));
+            case "answer" -> {
+                CompletableFuture<JsonNode> waiting = pending;
+                if (waiting != null) {
+                    waiting.complete(body);
+                }
+            }
+            default -> { }
         }
     }
 
