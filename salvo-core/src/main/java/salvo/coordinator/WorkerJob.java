@@ -3,6 +3,7 @@ package salvo.coordinator;
 import java.time.Duration;
 import java.time.Instant;
 import salvo.model.WorkerRef;
+import salvo.worker.PacedReader;
 import salvo.worker.WorkerHandle;
 
 /**
@@ -13,10 +14,10 @@ import salvo.worker.WorkerHandle;
 final class WorkerJob {
     /**
      * A run's last tests, whose messages are read as they come ({@link WorkerHandle#answerAwaited}):
-     * fast tests take a few tenths of a millisecond, so a few of them end within one pause of a
-     * reader that paces a busy stream, and the run's end would wait for it.
+     * as many fast tests (half a millisecond each) as end within one pause of a reader that paces
+     * a busy stream; else the worker would wait out that pause for its next work.
      */
-    static final int ENDING_TESTS = 4;
+    static final int ENDING_TESTS = (int) (PacedReader.LONGEST_PAUSE.toNanos() / Duration.ofMillis(1).dividedBy(2).toNanos());
 
     final WorkerHandle handle;
     private String currentTest;

@@ -3,7 +3,6 @@ package salvo.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -42,9 +41,6 @@ public record NodeId(List<Segment> segments) {
         }
     }
 
-    /** What {@link #flat} takes off the front of a test's id after its unit's. */
-    private static final Pattern SEPARATOR = Pattern.compile("^[^\\p{L}\\p{N}_]+");
-
     /** The node of a whole unit, named by its id. */
     public static NodeId ofUnit(String unitId) {
         return new NodeId(List.of(new Segment(Kind.UNIT, unitId, unitId)));
@@ -60,14 +56,39 @@ public record NodeId(List<Segment> segments) {
      * name is the id less the unit's own id and the separator after it.
      */
     public static NodeId flat(String unitId, String testId) {
-        String name = testId.startsWith(unitId) && testId.length() > unitId.length()
-                ? SEPARATOR.matcher(testId.substring(unitId.length())).replaceFirst("") : testId;
-        return test(unitId, testId, name.isEmpty() ? testId : name);
+        return test(unitId, testId, flatName(unitId, testId));
     }
 
-    /** A test directly under its unit and named as {@link #flat} names it: its ids alone say it all. */
+    /** The test's id less its unit's and what separates them (anything but letters, digits and _). */
+    private static String flatName(String unitId, String testId) {
+        if (!testId.startsWith(unitId)) {
+            return testId;
+        }
+        int start = unitId.length();
+        while (start < testId.length() && isSeparator(testId.codePointAt(start))) {
+            start += Character.charCount(testId.codePointAt(start));
+        }
+        return start < testId.length() ? testId.substring(start) : testId;
+    }
+
+    private static boolean isSeparator(int c) {
+        int type = Character.getType(c);
+        return c != '_' && !Character.isLetter(c) && type != Character.DECIMAL_DIGIT_NUMBER
+                && type != Character.LETTER_NUMBER && type != Character.OTHER_NUMBER;
+    }
+
+    /**
+     * A test directly under its unit and named as {@link #flat} names it: its ids alone say it all.
+     * Checked without building that node: the archive and the journal ask it of every test.
+     */
     public boolean isFlat() {
-        return equals(flat(unit(), id()));
+        if (segments.size() != 2) {
+            return false;
+        }
+        Segment unit = segments.get(0);
+        Segment test = segments.get(1);
+        return test.kind() == Kind.TEST && unit.name().equals(unit.id())
+                && test.name().equals(flatName(unit.id(), test.id()));
     }
 
     public NodeId child(Kind kind, String id, String name) {

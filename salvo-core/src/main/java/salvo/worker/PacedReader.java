@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,6 +19,8 @@ import java.util.function.Consumer;
 public final class PacedReader {
     /** The most messages parsed before they are handed on. */
     static final int MAX_AT_ONCE = 256;
+    /** The longest a message waits on a busy stream before it is read. */
+    public static final Duration LONGEST_PAUSE = Duration.ofNanos(ReadPacing.PAUSE_NANOS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private volatile ReadPacing pacing;
