@@ -1,11 +1,8 @@
 package salvo.place;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -33,7 +30,6 @@ import salvo.worker.WorkerSpec;
  * exits with {@link ExitStatus#HOST_LOST}; the worker, seeing its stdin end, exits on its own side.
  */
 public final class SshTransport implements Transport {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int OUTPUT_TAIL = 16 * 1024;
     private static final long DRAIN_MILLIS = 2000;
     private static final Executor EXITS = Threads.daemons("salvo-ssh-exit");
@@ -91,23 +87,22 @@ public final class SshTransport implements Transport {
     }
 
     private static void readMessages(RemoteWorker worker, String token, Consumer<WorkerSignal> inbox) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(worker.process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line = in.readLine();
-            if (line == null) {
-                return;
-            }
-            JsonNode hello = JSON.readTree(line);
-            if (!token.equals(hello.path("token").asText())) {
-                worker.kill(); // not our worker speaking: nothing it says is believed
-                return;
-            }
-            worker.remotePid = hello.path("pid").asLong(0);
-            inbox.accept(WorkerSignal.Messages.one(worker, hello));
-            worker.lines.readMessages(in, bodies -> inbox.accept(new WorkerSignal.Messages(worker, bodies)));
+        try (InputStream in = worker.process.getInputStream()) {
+            worker.lines.readMessages(in, hello -> admits(worker, token, hello),
+                    bodies -> inbox.accept(new WorkerSignal.Messages(worker, bodies)));
         } catch (IOException e) {
             // The connection ended mid-line: the exit says why.
         }
+    }
+
+    /** Only our worker's hello is believed: another speaker is killed, unheard. */
+    private static boolean admits(RemoteWorker worker, String token, JsonNode hello) {
+        if (!token.equals(hello.path("token").asText())) {
+            worker.kill();
+            return false;
+        }
+        worker.remotePid = hello.path("pid").asLong(0);
+        return true;
     }
 
     private static void join(Thread t) {

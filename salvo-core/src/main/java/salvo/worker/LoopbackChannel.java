@@ -1,14 +1,10 @@
 package salvo.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,8 +18,6 @@ import java.util.function.Consumer;
 final class LoopbackChannel implements AutoCloseable {
     /** The environment variable that tells a worker where to connect: {@code <port>:<token>}. */
     static final String ENV = "SALVO_CHANNEL";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerSocket server;
     private final String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
@@ -51,19 +45,12 @@ final class LoopbackChannel implements AutoCloseable {
     }
 
     private void serve(Consumer<List<JsonNode>> batches) {
-        try (Socket s = server.accept();
-             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
+        try (Socket s = server.accept()) {
             socket = s;
             output = s.getOutputStream();
             s.setTcpNoDelay(true); // small request/reply messages: Nagle's delay would cost 40 ms each
             server.close();
-            String line = in.readLine();
-            JsonNode hello = line == null ? null : JSON.readTree(line);
-            if (hello == null || !token.equals(hello.path("token").asText())) {
-                return;
-            }
-            batches.accept(List.of(hello));
-            lines.readMessages(in, batches);
+            lines.readMessages(s.getInputStream(), hello -> token.equals(hello.path("token").asText()), batches);
         } catch (IOException e) {
             // Closed on purpose, or the process died mid-line: the log has what arrived.
         }

@@ -2,12 +2,14 @@ package salvo.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The reading side of a worker's channel (a loopback socket, an ssh session; not a joined
@@ -22,39 +24,40 @@ public final class PacedReader {
     /** The longest a message waits on a busy stream before it is read. */
     public static final Duration LONGEST_PAUSE = Duration.ofNanos(ReadPacing.PAUSE_NANOS);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A line longer than this grows the buffer (a collected file's ids: megabytes at most). */
+    private static final int BUFFER_BYTES = 64 * 1024;
 
     private volatile ReadPacing pacing;
 
     /**
-     * Reads messages on the calling thread, a line each (blank lines are skipped), until the
-     * stream ends or a line is not JSON (thrown, after the messages before it). What arrived
-     * together is handed on as one batch, in order: the coordinator is woken once for it, not
-     * once a message (measured at 100 000 tests: a wake-up per message cost its JVM half a second,
-     * and a hand-off per message woke it three times a batch).
+     * Reads messages on the calling thread, a line of JSON each (blank lines are skipped), until
+     * the stream ends or a line is not JSON (thrown, after the messages before it). The first
+     * message is the worker's hello: unless {@code admits} it, nothing is handed on and reading
+     * stops. What arrived together is handed on as one batch, in order: the coordinator is woken
+     * once for it, not once a message (measured at 100 000 tests: a wake-up per message cost its
+     * JVM half a second, and a hand-off per message woke it three times a batch). Lines are parsed
+     * from the bytes as they came, never decoded into strings first.
      */
-    public void readMessages(BufferedReader in, Consumer<List<JsonNode>> batches) throws IOException {
+    public void readMessages(InputStream in, Predicate<JsonNode> admits, Consumer<List<JsonNode>> batches)
+            throws IOException {
         ReadPacing p = new ReadPacing();
         pacing = p;
+        Lines lines = new Lines(in);
         List<JsonNode> arrived = new ArrayList<>();
-        String next;
-        while ((next = in.readLine()) != null) {
-            if (!next.isBlank()) {
-                try {
-                    arrived.add(JSON.readTree(next));
-                } catch (IOException malformed) { // a worker that died mid-line: what came before it counts
-                    handOn(arrived, batches);
-                    throw malformed;
+        JsonNode hello = lines.next(arrived, batches);
+        if (hello == null || !admits.test(hello)) {
+            return;
+        }
+        for (JsonNode next = hello; next != null; next = lines.next(arrived, batches)) {
+            arrived.add(next);
+            if (arrived.size() >= MAX_AT_ONCE || !lines.hasMore()) {
+                if (arrived.stream().anyMatch(WireProtocol::isCall)) {
+                    p.asked();
                 }
-            }
-            if (in.ready() && arrived.size() < MAX_AT_ONCE) {
-                continue;
-            }
-            if (arrived.stream().anyMatch(WireProtocol::isCall)) {
-                p.asked();
-            }
-            handOn(arrived, batches);
-            if (!in.ready()) {
-                p.ranDry();
+                handOn(arrived, batches);
+                if (!lines.hasMore()) {
+                    p.ranDry();
+                }
             }
         }
         handOn(arrived, batches);
@@ -64,6 +67,100 @@ public final class PacedReader {
         if (!arrived.isEmpty()) {
             batches.accept(List.copyOf(arrived));
             arrived.clear();
+        }
+    }
+
+    /** The stream's lines as JSON, parsed from a buffer of the bytes read so far. */
+    private static final class Lines {
+        private final InputStream in;
+        private byte[] buffer = new byte[BUFFER_BYTES];
+        private int start;
+        private int end;
+        private int searched; // no newline in [start, searched): a long line is scanned once
+        private boolean ended;
+
+        Lines(InputStream in) {
+            this.in = in;
+        }
+
+        /**
+         * Whether a whole line can be had without waiting: it is here, with the bytes that came so
+         * far. A line still being written does not count, so no message waits for the next one.
+         */
+        boolean hasMore() throws IOException {
+            while (indexOfNewline() < 0 && !ended && in.available() > 0) {
+                fill(); // does not wait: bytes are there
+            }
+            return indexOfNewline() >= 0;
+        }
+
+        /**
+         * The next message, or null at the end of the stream. A line that is not JSON is thrown,
+         * after the messages already parsed ({@code arrived}) were handed on: they count.
+         */
+        JsonNode next(List<JsonNode> arrived, Consumer<List<JsonNode>> batches) throws IOException {
+            while (true) {
+                int newline = indexOfNewline();
+                if (newline < 0 && ended) {
+                    if (start == end) {
+                        return null;
+                    }
+                    newline = end; // the last line, without its newline
+                }
+                if (newline >= 0) {
+                    int from = start;
+                    start = Math.min(newline + 1, end);
+                    if (isBlank(from, newline)) {
+                        continue;
+                    }
+                    try {
+                        return JSON.readTree(buffer, from, newline - from);
+                    } catch (IOException malformed) { // a worker that died mid-line
+                        handOn(arrived, batches);
+                        throw malformed;
+                    }
+                }
+                fill();
+            }
+        }
+
+        private int indexOfNewline() {
+            for (int i = Math.max(start, searched); i < end; i++) {
+                if (buffer[i] == '\n') {
+                    searched = i;
+                    return i;
+                }
+            }
+            searched = end;
+            return -1;
+        }
+
+        private boolean isBlank(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (buffer[i] != ' ' && buffer[i] != '\t' && buffer[i] != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Reads what comes next, after the unread part moved to the front (or a larger buffer). */
+        private void fill() throws IOException {
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                searched = Math.max(0, searched - start);
+                start = 0;
+            }
+            if (end == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int n = in.read(buffer, end, buffer.length - end);
+            if (n < 0) {
+                ended = true;
+            } else {
+                end += n;
+            }
         }
     }
 

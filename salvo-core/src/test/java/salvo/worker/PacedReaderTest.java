@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -17,42 +24,65 @@ class PacedReaderTest {
     @Test
     void everyMessageIsHandedOnInOrderAndBlankLinesAreSkipped() throws IOException {
         List<JsonNode> seen = new ArrayList<>();
-        new PacedReader().readMessages(new BufferedReader(new StringReader("{\"n\":1}\n\n{\"n\":2}\n  \n{\"n\":3}")), seen::addAll);
+        new PacedReader().readMessages(stream("{\"n\":1}\n\n{\"n\":2}\n  \r\n{\"n\":3}"), hello -> true, seen::addAll);
         assertEquals(List.of(1, 2, 3), seen.stream().map(m -> m.path("n").asInt()).toList());
+    }
+
+    @Test
+    void aFirstMessageNotAdmittedEndsTheReadingWithNothingHandedOn() throws IOException {
+        List<JsonNode> seen = new ArrayList<>();
+        new PacedReader().readMessages(stream("{\"token\":\"wrong\"}\n{\"n\":2}\n"),
+                hello -> hello.path("token").asText().equals("right"), seen::addAll);
+        assertEquals(List.of(), seen);
     }
 
     @Test
     void theMessagesBeforeALineCutShortAreHandedOnBeforeItsError() {
         List<Integer> seen = new ArrayList<>();
         assertThrows(IOException.class, () -> new PacedReader().readMessages(
-                new BufferedReader(new StringReader("{\"n\":1}\n{\"n\":2}\n{\"n\":")), batch -> seen.addAll(numbers(batch))));
+                stream("{\"n\":1}\n{\"n\":2}\n{\"n\":"), hello -> true, batch -> seen.addAll(numbers(batch))));
         assertEquals(List.of(1, 2), seen);
+    }
+
+    @Test
+    void textBeyondAsciiAndLinesLongerThanTheBufferArriveWhole() throws IOException {
+        String long1 = "x".repeat(200_000);
+        List<JsonNode> seen = new ArrayList<>();
+        new PacedReader().readMessages(new TrickleStream(("{\"s\":\"" + long1 + "\"}\n{\"s\":\"é → 测试\"}\n")
+                .getBytes(StandardCharsets.UTF_8), 7_000), hello -> true, seen::addAll);
+        assertEquals(List.of(long1, "é → 测试"), seen.stream().map(m -> m.path("s").asText()).toList());
     }
 
     /** Over a real socket: a message is handed on when the stream goes quiet, not when it ends. */
     @Test
     void aMessageIsHandedOnAsSoonAsNothingMoreHasArrived() throws Exception {
-        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-             java.net.Socket worker = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), listening.getLocalPort());
-             java.net.Socket coordinator = listening.accept()) {
-            java.util.concurrent.BlockingQueue<Integer> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket worker = new Socket(InetAddress.getLoopbackAddress(), listening.getLocalPort());
+             Socket coordinator = listening.accept()) {
+            BlockingQueue<Integer> seen = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {
                 try {
-                    new PacedReader().readMessages(new BufferedReader(new java.io.InputStreamReader(
-                            coordinator.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)), batch -> seen.addAll(numbers(batch)));
+                    new PacedReader().readMessages(coordinator.getInputStream(), hello -> true,
+                            batch -> seen.addAll(numbers(batch)));
                 } catch (IOException closed) {
                     // the test is over
                 }
             });
             reader.start();
             java.io.OutputStream out = worker.getOutputStream();
-            out.write("{\"n\":1}\n{\"n\":2}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write("{\"n\":0}\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            assertEquals(1, seen.poll(5, java.util.concurrent.TimeUnit.SECONDS), "the stream is still open");
-            assertEquals(2, seen.poll(5, java.util.concurrent.TimeUnit.SECONDS));
-            out.write("{\"n\":3}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, seen.poll(5, TimeUnit.SECONDS), "the hello alone: the worker waits for an answer");
+            out.write("{\"n\":1}\n{\"n\":2}\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            assertEquals(3, seen.poll(5, java.util.concurrent.TimeUnit.SECONDS), "and after a pause");
+            assertEquals(1, seen.poll(5, TimeUnit.SECONDS), "the stream is still open");
+            assertEquals(2, seen.poll(5, TimeUnit.SECONDS));
+            out.write("{\"n\":3}\n{\"n\":".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertEquals(3, seen.poll(5, TimeUnit.SECONDS), "and after a pause, though the next line is not whole");
+            out.write("4}\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertEquals(4, seen.poll(5, TimeUnit.SECONDS), "a line that came in two parts");
             worker.close();
             reader.join(5_000);
         }
@@ -63,13 +93,37 @@ class PacedReaderTest {
         int count = PacedReader.MAX_AT_ONCE * 2 + 7;
         String text = IntStream.range(0, count).mapToObj(i -> "{\"n\":" + i + "}\n").collect(Collectors.joining());
         List<List<Integer>> batches = new ArrayList<>();
-        new PacedReader().readMessages(new BufferedReader(new StringReader(text)), batch -> batches.add(numbers(batch)));
+        new PacedReader().readMessages(stream(text), hello -> true, batch -> batches.add(numbers(batch)));
         assertEquals(IntStream.range(0, count).boxed().toList(), batches.stream().flatMap(List::stream).toList());
         assertEquals(List.of(PacedReader.MAX_AT_ONCE, PacedReader.MAX_AT_ONCE, 7),
                 batches.stream().map(List::size).toList(), "what arrived together, a batch at most MAX_AT_ONCE long");
     }
 
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static List<Integer> numbers(List<JsonNode> batch) {
         return batch.stream().map(m -> m.path("n").asInt()).toList();
+    }
+
+    /** Gives at most {@code step} bytes a read, as a socket does, and says nothing more is waiting. */
+    private static final class TrickleStream extends ByteArrayInputStream {
+        private final int step;
+
+        TrickleStream(byte[] bytes, int step) {
+            super(bytes);
+            this.step = step;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, step));
+        }
+
+        @Override
+        public synchronized int available() {
+            return 0;
+        }
     }
 }
