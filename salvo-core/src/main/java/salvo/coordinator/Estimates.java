@@ -12,7 +12,8 @@ import salvo.execute.Futures;
  * Expected test durations for scheduling: the test's own history, else the mean of its file's
  * known tests, else the suite's median, else a small default, so new tests are never invisible.
  * The tests' history is read while the run starts; until it is there, a test is estimated as its
- * file's share of the file's last duration, so no collected file waits for the read (1.3 s at
+ * share of its file's median duration in recent runs (roughly: a file run in part, or once per
+ * environment, has a different total), so no collected file waits for the read (1.3 s at
  * 100 000 tests, during which no worker had anything to run). Touched by the coordinator's
  * thread only.
  */

@@ -84,14 +84,28 @@ public final class PacedReader {
         }
 
         /**
-         * Whether a whole line can be had without waiting: it is here, with the bytes that came so
-         * far. A line still being written does not count, so no message waits for the next one.
+         * Whether a message can be had without waiting: its whole line is here, with the bytes
+         * that came so far. A line still being written, or a blank one, does not count, so no
+         * message waits for the next. A failing stream says no: its error comes again from
+         * {@link #next}, once what arrived was handed on.
          */
-        boolean hasMore() throws IOException {
-            while (indexOfNewline() < 0 && !ended && in.available() > 0) {
-                fill(); // does not wait: bytes are there
+        boolean hasMore() {
+            try {
+                while (true) {
+                    int newline = indexOfNewline();
+                    if (newline >= 0 && isBlank(start, newline)) {
+                        start = newline + 1;
+                    } else if (newline >= 0) {
+                        return true;
+                    } else if (ended || in.available() <= 0) {
+                        return false;
+                    } else {
+                        fill(); // does not wait: bytes are there
+                    }
+                }
+            } catch (IOException failing) {
+                return false;
             }
-            return indexOfNewline() >= 0;
         }
 
         /**

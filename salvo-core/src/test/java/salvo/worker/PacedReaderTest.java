@@ -73,6 +73,9 @@ class PacedReaderTest {
             out.write("{\"n\":0}\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             assertEquals(0, seen.poll(5, TimeUnit.SECONDS), "the hello alone: the worker waits for an answer");
+            out.write("{\"n\":1}\n  \n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertEquals(1, seen.poll(5, TimeUnit.SECONDS), "a blank line after a message does not hold it back");
             out.write("{\"n\":1}\n{\"n\":2}\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             assertEquals(1, seen.poll(5, TimeUnit.SECONDS), "the stream is still open");
