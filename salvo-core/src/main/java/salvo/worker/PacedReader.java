@@ -44,21 +44,26 @@ public final class PacedReader {
         pacing = p;
         Lines lines = new Lines(in);
         List<JsonNode> arrived = new ArrayList<>();
-        JsonNode hello = lines.next(arrived, batches);
+        JsonNode hello = lines.next();
         if (hello == null || !admits.test(hello)) {
             return;
         }
-        for (JsonNode next = hello; next != null; next = lines.next(arrived, batches)) {
-            arrived.add(next);
-            if (arrived.size() >= MAX_AT_ONCE || !lines.hasMore()) {
-                if (arrived.stream().anyMatch(WireProtocol::isCall)) {
-                    p.asked();
-                }
-                handOn(arrived, batches);
-                if (!lines.hasMore()) {
-                    p.ranDry();
+        try {
+            for (JsonNode next = hello; next != null; next = lines.next()) {
+                arrived.add(next);
+                if (arrived.size() >= MAX_AT_ONCE || !lines.hasMore()) {
+                    if (arrived.stream().anyMatch(WireProtocol::isCall)) {
+                        p.asked();
+                    }
+                    handOn(arrived, batches);
+                    if (!lines.hasMore()) {
+                        p.ranDry();
+                    }
                 }
             }
+        } catch (IOException cutShort) { // a worker that died mid-line, a failing stream: what came before counts
+            handOn(arrived, batches);
+            throw cutShort;
         }
         handOn(arrived, batches);
     }
@@ -108,11 +113,8 @@ public final class PacedReader {
             }
         }
 
-        /**
-         * The next message, or null at the end of the stream. A line that is not JSON is thrown,
-         * after the messages already parsed ({@code arrived}) were handed on: they count.
-         */
-        JsonNode next(List<JsonNode> arrived, Consumer<List<JsonNode>> batches) throws IOException {
+        /** The next message, or null at the end of the stream; a line that is not JSON is thrown. */
+        JsonNode next() throws IOException {
             while (true) {
                 int newline = indexOfNewline();
                 if (newline < 0 && ended) {
@@ -124,17 +126,12 @@ public final class PacedReader {
                 if (newline >= 0) {
                     int from = start;
                     start = Math.min(newline + 1, end);
-                    if (isBlank(from, newline)) {
-                        continue;
-                    }
-                    try {
+                    if (!isBlank(from, newline)) {
                         return JSON.readTree(buffer, from, newline - from);
-                    } catch (IOException malformed) { // a worker that died mid-line
-                        handOn(arrived, batches);
-                        throw malformed;
                     }
+                } else {
+                    fill();
                 }
-                fill();
             }
         }
 
