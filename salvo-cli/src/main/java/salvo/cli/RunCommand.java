@@ -242,9 +242,9 @@ final class RunCommand implements Callable<Integer> {
         Thread onSignal = new Thread(() -> stopAndWait(control, settings.places()), "salvo-interrupt");
         Runtime.getRuntime().addShutdownHook(onSignal);
         RunRecord record = null;
-        boolean outputsWritten = true;
+        boolean outputsWritten;
+        RunRecorder recorder = new RunRecorder(journal, storeDir, junitXml);
         try {
-            RunRecorder recorder = new RunRecorder(journal, storeDir, junitXml);
             RunRecord ran;
             try {
                 ran = new RunSession(execution).run(info, units, known.units(),
@@ -255,8 +255,7 @@ final class RunCommand implements Callable<Integer> {
                 throw e.asUsageError();
             }
             record = recorder.save(ran);
-            outputsWritten = recorder.everythingWritten();
-            bus.on(new RunFinished(record));
+            bus.on(new RunFinished(record)); // the summary prints while the archive is written
         } finally {
             if (dashboard.isPresent()) {
                 dashboard.get().close();
@@ -264,6 +263,7 @@ final class RunCommand implements Callable<Integer> {
                     out.print(afterDashboard(record, toCompare.get()));
                 }
             }
+            outputsWritten = recorder.awaitFiles();
             control.markRecorded();
             removeHook(onSignal);
         }

@@ -88,6 +88,26 @@ class RunCommandTest {
     }
 
     @Test
+    void filesThatCannotBeWrittenCostNeitherTheStoreNorTheSummaryAndTheExitSaysSo() throws IOException {
+        Salvo.write(dir, "test_ok.py", "def test_a():\n    pass\n");
+        Salvo.write(dir, ".salvo/runs", "a file where the archive's folder belongs");
+        Salvo.write(dir, "out", "a file where the report's folder belongs");
+
+        Salvo.Result r = Salvo.run(dir, "run", "--junit-xml", "out/junit.xml");
+
+        assertEquals(4, r.exit(), r.toString());
+        assertTrue(r.out().contains("tests: 1 passed"), r.out());
+        assertTrue(r.err().contains("salvo: the run could not be archived as JSON: could not write "), r.err());
+        assertTrue(r.err().contains("salvo: --junit-xml out/junit.xml: "), r.err());
+        Salvo.Result history = Salvo.run(dir, "history", "-n", "5");
+        assertEquals(0, history.exit(), history.toString());
+        assertTrue(history.out().contains("#1"), history.out());
+        try (var left = Files.list(dir.resolve(".salvo"))) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+        }
+    }
+
+    @Test
     void allPassingIsZeroAndNothingSelectedIsFive() {
         Salvo.write(dir, "test_ok.py", "def test_a():\n    pass\n");
         assertEquals(0, Salvo.run(dir, "run").exit());

@@ -35,21 +35,41 @@ public final class AtomicFile {
 
     /** Creates missing parent directories; leaves no temporary file behind when it fails. */
     public static void write(Path target, Content content) {
-        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(content, "content");
+        replace(target, temp -> writeDurably(temp, content));
+    }
+
+    /**
+     * Makes {@code target} a second name of {@code source}, a file already on disk, replacing it
+     * atomically: nothing is copied or flushed again. Where the file system has no hard links,
+     * {@code source} is copied instead.
+     */
+    public static void link(Path target, Path source) {
+        Objects.requireNonNull(source, "source");
+        replace(target, temp -> {
+            try {
+                Files.createLink(temp, source);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                writeDurably(temp, out -> Files.copy(source, out));
+            }
+        });
+    }
+
+    /** How the temporary file gets its content. */
+    @FunctionalInterface
+    private interface Filling {
+        void fill(Path temp) throws IOException;
+    }
+
+    private static void replace(Path target, Filling filling) {
+        Objects.requireNonNull(target, "target");
         Path dir = target.toAbsolutePath().getParent();
         // A random name rather than Files.createTempFile, whose owner-only permissions the
         // renamed file would keep.
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
-                        1 << 16);
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
+            filling.fill(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(dir);
         } catch (IOException e) {
@@ -57,6 +77,16 @@ public final class AtomicFile {
                     + "): check that its directory is writable and the disk has space", e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    private static void writeDurably(Path temp, Content content) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
+                    1 << 16);
+            content.writeTo(out);
+            out.flush();
+            channel.force(true);
         }
     }
 

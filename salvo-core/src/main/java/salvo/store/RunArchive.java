@@ -26,14 +26,14 @@ public final class RunArchive {
 
     private RunArchive() {}
 
-    /** Writes the run's own file, then {@code last_run.json}. */
+    /** Writes the run's own file, then makes {@code last_run.json} name it too. */
     public static void write(Path salvoDir, RunRecord run) {
         Objects.requireNonNull(salvoDir, "salvoDir");
         Objects.requireNonNull(run, "run");
         Path own = runFile(salvoDir, run);
         RunConsistency.check(run);
         AtomicFile.write(own, out -> RunJson.write(run, out));
-        AtomicFile.write(salvoDir.resolve(LAST_RUN), out -> Files.copy(own, out));
+        AtomicFile.link(salvoDir.resolve(LAST_RUN), own); // the same bytes: a second name, not a second copy
     }
 
     /** Where {@link #write} puts this run's own file. */

@@ -57,4 +57,48 @@ class AtomicFileTest {
         assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
                 PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     }
+
+    @Test
+    void linkGivesTheFileASecondNameReplacingTheOldTarget() throws Exception {
+        Path source = dir.resolve("runs/run_2.json");
+        AtomicFile.write(source, "run 2");
+        Path target = dir.resolve("last_run.json");
+        AtomicFile.write(target, "run 1");
+
+        AtomicFile.link(target, source);
+
+        assertEquals("run 2", Files.readString(target));
+        assertEquals(Files.getAttribute(source, "unix:ino"), Files.getAttribute(target, "unix:ino"));
+        assertEquals(List.of("last_run.json", "runs"), names(dir));
+    }
+
+    @Test
+    void linkCopiesWhereNoHardLinkCanBeMade() throws Exception {
+        // A link cannot cross file systems: /dev/shm is a tmpfs, the temporary directory is not.
+        Path elsewhere = Files.createTempFile(Path.of("/dev/shm"), "salvo-link", ".json");
+        try {
+            Files.writeString(elsewhere, "copied ✔");
+            Path target = dir.resolve("last_run.json");
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.getFileStore(elsewhere).equals(Files.getFileStore(dir)),
+                    "needs /dev/shm on another file system than " + dir);
+
+            AtomicFile.link(target, elsewhere);
+
+            assertEquals("copied ✔", Files.readString(target));
+            assertFalse(Files.getAttribute(elsewhere, "unix:ino").equals(Files.getAttribute(target, "unix:ino")));
+            assertEquals(List.of("last_run.json"), names(dir));
+        } finally {
+            Files.deleteIfExists(elsewhere);
+        }
+    }
+
+    @Test
+    void linkToAMissingFileSaysSoAndLeavesNothing() throws Exception {
+        Path target = dir.resolve("last_run.json");
+
+        SalvoError e = assertThrows(SalvoError.class, () -> AtomicFile.link(target, dir.resolve("gone.json")));
+
+        assertTrue(e.getMessage().startsWith("could not write " + target + " ("), e.getMessage());
+        assertEquals(List.of(), names(dir));
+    }
 }
