@@ -1,11 +1,11 @@
 package salvo.coordinator;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import salvo.execute.Futures;
 
 /**
@@ -20,12 +20,29 @@ import salvo.execute.Futures;
 final class Estimates {
     private static final Duration DEFAULT = Duration.ofMillis(100);
 
-    private final CompletableFuture<Map<String, Duration>> source;
+    private final CompletableFuture<Known> source;
     private final Map<String, Duration> units;
-    private final Function<String, String> unitOf;
-    private Map<String, Duration> history;
-    private Map<String, Duration> fileMeans;
-    private Duration suiteMedian;
+    private Known known;
+
+    /** The tests' history with what is derived from it, worked out on the thread that read it. */
+    private record Known(Map<String, Duration> tests, Map<String, Duration> fileMeans, Duration suiteMedian) {
+        static Known of(Map<String, Duration> tests, Function<String, String> unitOf) {
+            Map<String, long[]> sums = new HashMap<>(); // file -> {nanoseconds, tests}
+            long[] all = new long[tests.size()];
+            int i = 0;
+            for (Map.Entry<String, Duration> test : tests.entrySet()) {
+                long nanos = test.getValue().toNanos();
+                all[i++] = nanos;
+                long[] sum = sums.computeIfAbsent(unitOf.apply(test.getKey()), file -> new long[2]);
+                sum[0] += nanos;
+                sum[1]++;
+            }
+            Map<String, Duration> means = new HashMap<>();
+            sums.forEach((file, sum) -> means.put(file, Duration.ofNanos(sum[0] / sum[1])));
+            Arrays.sort(all);
+            return new Known(tests, means, all.length == 0 ? DEFAULT : Duration.ofNanos(all[all.length / 2]));
+        }
+    }
 
     /**
      * @param history the tests' durations, as they will be read
@@ -34,36 +51,23 @@ final class Estimates {
      */
     Estimates(CompletableFuture<Map<String, Duration>> history, Map<String, Duration> units,
               Function<String, String> unitOf) {
-        this.source = history;
+        this.source = history.thenApply(tests -> Known.of(tests, unitOf));
         this.units = units;
-        this.unitOf = unitOf;
-    }
-
-    private static Duration mean(List<Map.Entry<String, Duration>> entries) {
-        return entries.stream().map(Map.Entry::getValue).reduce(Duration.ZERO, Duration::plus).dividedBy(entries.size());
     }
 
     /** @param testsInFile how many tests its file has, for the estimate made before the history is read */
     Duration of(String testId, String file, int testsInFile) {
-        if (history == null) {
+        if (known == null) {
             if (!source.isDone()) {
                 Duration unit = units.get(file);
                 return unit != null ? unit.dividedBy(Math.max(1, testsInFile)) : DEFAULT;
             }
-            read();
+            known = Futures.join(source);
         }
-        Duration known = history.get(testId);
-        if (known != null) {
-            return known;
+        Duration test = known.tests().get(testId);
+        if (test != null) {
+            return test;
         }
-        return fileMeans.getOrDefault(file, suiteMedian);
-    }
-
-    private void read() {
-        history = Futures.join(source);
-        fileMeans = history.entrySet().stream().collect(Collectors.groupingBy(e -> unitOf.apply(e.getKey()),
-                Collectors.collectingAndThen(Collectors.toList(), Estimates::mean)));
-        List<Duration> all = history.values().stream().sorted().toList();
-        suiteMedian = all.isEmpty() ? DEFAULT : all.get(all.size() / 2);
+        return known.fileMeans().getOrDefault(file, known.suiteMedian());
     }
 }

@@ -1,8 +1,10 @@
 package salvo.schedule;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -29,8 +31,13 @@ final class Bucket {
         }
     }
 
+    /** @param taken tests of this bucket, the very entries it holds */
     void removeAll(List<Queued> taken) {
-        tests.removeAll(Set.copyOf(taken));
+        // By identity: the same entries, and no deep hash of each test (a record's hashCode, slow
+        // under the launcher's C1 compiler) for every run handed out.
+        Set<Queued> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        gone.addAll(taken);
+        tests.removeIf(gone::contains);
         taken.forEach(t -> requeued.remove(t.id()));
         total = tests.stream().mapToLong(Queued::weight).sum();
         longest = tests.stream().mapToLong(Queued::weight).max().orElse(0);
