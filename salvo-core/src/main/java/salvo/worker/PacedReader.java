@@ -155,11 +155,18 @@ public final class PacedReader {
             return true;
         }
 
-        /** Reads what comes next, after the unread part moved to the front (or a larger buffer). */
+        /**
+         * Reads what comes next, after the unread part moved to the front: of a larger buffer when
+         * it is full, of a buffer of the first size again once a long line is read (a collected
+         * file's ids, megabytes, need not stay with the worker for the rest of the run).
+         */
         private void fill() throws IOException {
+            int unread = end - start;
             if (start > 0) {
-                System.arraycopy(buffer, start, buffer, 0, end - start);
-                end -= start;
+                byte[] into = buffer.length > BUFFER_BYTES && unread <= BUFFER_BYTES / 2 ? new byte[BUFFER_BYTES] : buffer;
+                System.arraycopy(buffer, start, into, 0, unread);
+                buffer = into;
+                end = unread;
                 searched = Math.max(0, searched - start);
                 start = 0;
             }

@@ -47,10 +47,19 @@ class PacedReaderTest {
     @Test
     void textBeyondAsciiAndLinesLongerThanTheBufferArriveWhole() throws IOException {
         String long1 = "x".repeat(200_000);
+        String long2 = "y".repeat(300_000); // after the buffer went back to its first size
+        List<String> expected = new ArrayList<>(List.of(long1, "é → 测试"));
+        StringBuilder stream = new StringBuilder("{\"s\":\"" + long1 + "\"}\n{\"s\":\"é → 测试\"}\n");
+        for (int i = 0; i < 5_000; i++) {
+            stream.append("{\"s\":\"").append(i).append("\"}\n");
+            expected.add(String.valueOf(i));
+        }
+        stream.append("{\"s\":\"").append(long2).append("\"}\n{\"s\":\"end\"}\n");
+        expected.addAll(List.of(long2, "end"));
         List<JsonNode> seen = new ArrayList<>();
-        new PacedReader().readMessages(new TrickleStream(("{\"s\":\"" + long1 + "\"}\n{\"s\":\"é → 测试\"}\n")
-                .getBytes(StandardCharsets.UTF_8), 7_000), hello -> true, seen::addAll);
-        assertEquals(List.of(long1, "é → 测试"), seen.stream().map(m -> m.path("s").asText()).toList());
+        new PacedReader().readMessages(new TrickleStream(stream.toString().getBytes(StandardCharsets.UTF_8), 7_000),
+                hello -> true, seen::addAll);
+        assertEquals(expected, seen.stream().map(m -> m.path("s").asText()).toList());
     }
 
     /** Over a real socket: a message is handed on when the stream goes quiet, not when it ends. */
