@@ -257,15 +257,18 @@ final class RunCommand implements Callable<Integer> {
             record = recorder.save(ran);
             bus.on(new RunFinished(record)); // the summary prints while the archive is written
         } finally {
-            if (dashboard.isPresent()) {
-                dashboard.get().close();
-                if (record != null) {
-                    out.print(afterDashboard(record, toCompare.get()));
+            try {
+                if (dashboard.isPresent()) {
+                    dashboard.get().close();
+                    if (record != null) {
+                        out.print(afterDashboard(record, toCompare.get()));
+                    }
                 }
+            } finally {
+                outputsWritten = recorder.awaitFiles();
+                control.markRecorded();
+                removeHook(onSignal);
             }
-            outputsWritten = recorder.awaitFiles();
-            control.markRecorded();
-            removeHook(onSignal);
         }
         int exit = ExitCode.of(record);
         // A report the user asked for and did not get must not look like success.

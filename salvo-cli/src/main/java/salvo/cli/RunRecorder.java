@@ -23,10 +23,10 @@ final class RunRecorder {
     private final Journal journal;
     private final Path storeDir;
     private final Path junitXml;
-    /** What the files' thread could not write; guarded by itself. */
+    /** What could not be written, said after the summary; guarded by itself (the files' thread adds too). */
     private final List<String> problems = new ArrayList<>();
-    private boolean stored = true;
     private Thread files;
+    private boolean written = true;
 
     RunRecorder(Journal journal, Path storeDir, Path junitXml) {
         this.journal = journal;
@@ -40,8 +40,7 @@ final class RunRecorder {
         try {
             saved = journal.finish(run);
         } catch (RuntimeException e) {
-            stored = false;
-            System.err.println("salvo: the run could not be stored in the database: " + e.getMessage());
+            problem("the run could not be stored in the database: " + e.getMessage());
         }
         RunRecord settled = saved;
         files = new Thread(() -> writeFiles(settled), "salvo-archive");
@@ -50,18 +49,24 @@ final class RunRecorder {
     }
 
     private void writeFiles(RunRecord run) {
+        // Errors too (out of memory on a large run): on this thread nothing else would report them.
         try {
             RunArchive.write(storeDir, run);
-        } catch (RuntimeException e) {
-            problem("the run could not be archived as JSON: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            problem("the run could not be archived as JSON: " + reason(e));
         }
         if (junitXml != null) {
             try {
                 ReportFile.write(junitXml, JUnitXmlReport.render(run));
-            } catch (RuntimeException e) {
-                problem("--junit-xml " + junitXml + ": " + e.getMessage());
+            } catch (RuntimeException | Error e) {
+                problem("--junit-xml " + junitXml + ": " + reason(e));
             }
         }
+    }
+
+    /** Salvo's errors say what to do; an Error (out of memory) is named as it is. */
+    private static String reason(Throwable e) {
+        return e instanceof Error ? e.toString() : e.getMessage();
     }
 
     private void problem(String text) {
@@ -91,8 +96,7 @@ final class RunRecorder {
         files = null;
         synchronized (problems) {
             problems.forEach(p -> System.err.println("salvo: " + p));
-            boolean written = stored && problems.isEmpty();
-            stored = written;
+            written &= problems.isEmpty();
             problems.clear();
             return written;
         }

@@ -178,7 +178,10 @@ final class HistoryQueries {
             s.setInt(1, lastRuns);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    medians.put(rs.getString(1), Columns.duration(samples.of(rs.getString(2)).median()));
+                    String joined = rs.getString(2);
+                    if (joined != null && samples.of(joined).size() > 0) {
+                        medians.put(rs.getString(1), Columns.duration(samples.median()));
+                    }
                 }
             }
         }
@@ -204,10 +207,19 @@ final class HistoryQueries {
                 if (size == values.length) {
                     values = Arrays.copyOf(values, size * 2);
                 }
-                values[size++] = Double.parseDouble(joined.substring(from, to));
+                try {
+                    values[size] = Double.parseDouble(joined.substring(from, to));
+                    size++;
+                } catch (NumberFormatException notFinite) {
+                    // SQLite's "Inf": no duration to estimate with
+                }
                 from = to + 1;
             }
             return this;
+        }
+
+        int size() {
+            return size;
         }
 
         double median() {
