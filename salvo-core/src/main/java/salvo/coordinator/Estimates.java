@@ -14,8 +14,9 @@ import salvo.execute.Futures;
  * The tests' history is read while the run starts; until it is there, a test is estimated as its
  * share of its file's median duration in recent runs (roughly: a file run in part, or once per
  * environment, has a different total), so no collected file waits for the read (1.3 s at
- * 100 000 tests, during which no worker had anything to run). Touched by the coordinator's
- * thread only.
+ * 100 000 tests, during which no worker had anything to run). Asked by the coordinator's thread
+ * only; what is derived from the history is worked out where the history completes (the thread
+ * that read it, or the constructor's when it was read already).
  */
 final class Estimates {
     private static final Duration DEFAULT = Duration.ofMillis(100);
