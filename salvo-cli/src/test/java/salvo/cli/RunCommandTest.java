@@ -97,7 +97,7 @@ class RunCommandTest {
 
         assertEquals(4, r.exit(), r.toString());
         assertTrue(r.out().contains("tests: 1 passed"), r.out());
-        assertTrue(r.err().contains("salvo: the run could not be archived as JSON: could not write "), r.err());
+        assertTrue(r.err().contains("salvo: the run could not be archived as JSON: could not create the directory "), r.err());
         assertTrue(r.err().contains("salvo: --junit-xml out/junit.xml: "), r.err());
         Salvo.Result history = Salvo.run(dir, "history", "-n", "5");
         assertEquals(0, history.exit(), history.toString());

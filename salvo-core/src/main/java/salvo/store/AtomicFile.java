@@ -69,6 +69,11 @@ public final class AtomicFile {
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw SalvoError.usage("could not create the directory " + dir + " for " + target.getFileName() + " ("
+                    + IoReason.of(e) + "): move aside what is in its place, or make its parent writable", e);
+        }
+        try {
             filling.fill(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(dir);

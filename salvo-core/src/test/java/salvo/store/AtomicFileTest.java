@@ -48,6 +48,19 @@ class AtomicFileTest {
     }
 
     @Test
+    void aFileWhereTheDirectoryBelongsIsNamedAsTheProblem() throws Exception {
+        Files.writeString(dir.resolve("runs"), "in the way");
+        Path target = dir.resolve("runs/run_1.json");
+
+        SalvoError e = assertThrows(SalvoError.class, () -> AtomicFile.write(target, "{}"));
+
+        assertTrue(e.getMessage().startsWith("could not create the directory " + dir.resolve("runs") + " for run_1.json ("),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertEquals(List.of("runs"), names(dir));
+    }
+
+    @Test
     void writtenFileGetsTheUsualPermissionsNotATempFilesOwnerOnlyOnes() throws Exception {
         Path plain = Files.createFile(dir.resolve("plain"));
         Path target = dir.resolve("atomic");
