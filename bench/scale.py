@@ -10,7 +10,12 @@ WORKERS`. Prints the medians, Salvo's parallel efficiency (serial wall / (worker
 the coordinator's peak resident memory (VmHWM of Salvo's JVM) and the time Salvo spends outside
 its run (JVM start-up, discovery, and saving the run: wall minus the run's own makespan).
 
-usage: bench/scale.py [--rounds 3] [--files 100] [--tests 1000] [--workers 2] [--no-xdist]
+Several --jar compare builds, interleaved within each round, each with a store of its own (all run
+with this checkout's launcher and its JVM options):
+
+    python3 bench/scale.py --no-xdist --jar /tmp/salvo-before.jar --jar salvo-cli/target/salvo.jar
+
+usage: bench/scale.py [--rounds 3] [--files 100] [--tests 1000] [--workers 2] [--no-xdist] [--jar JAR ...]
 """
 import argparse
 import json
@@ -70,9 +75,15 @@ def main():
     parser.add_argument("--tests", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-xdist", action="store_true", help="leave pytest-xdist out (the longest of the three)")
-    salvo_jar.add_arguments(parser)
+    parser.add_argument("--jar", action="append", help="a jar to measure (repeat it to compare jars, interleaved); "
+                        "default: salvo-cli/target/salvo.jar")
+    parser.add_argument("--python", default=shutil.which("python3"))
     args = parser.parse_args()
-    launcher = salvo_jar.launcher(args.jar)
+    jars = {}
+    for n, jar in enumerate(args.jar or [salvo_jar.DEFAULT_JAR]):
+        launcher = salvo_jar.launcher(jar)  # each call makes a private copy and names it in SALVO_JAR
+        label = os.path.basename(jar)
+        jars[label if label not in jars else "%s#%d" % (label, n + 1)] = os.environ["SALVO_JAR"]
     xdist_env = None
     if not args.no_xdist:
         xdist = subprocess.run([os.path.join(HERE, "setup-xdist.sh")], check=True, capture_output=True,
@@ -81,34 +92,45 @@ def main():
     root = tempfile.mkdtemp(prefix="salvo-bench-scale-")
     try:
         write_suite(root, args.files, args.tests)
-        store = os.path.join(root, ".salvo")
         serial_cmd = [args.python, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
         xdist_cmd = [args.python, "-m", "pytest", "-n", str(args.workers), "-q", "-p", "no:cacheprovider"]
-        salvo_cmd = [launcher, "run", "--isolation", "persistent", "-w", str(args.workers), "--store", store,
-                     "--python", args.python]
-        print("%d files x %d tests, python %s, %d workers, %d rounds"
-              % (args.files, args.tests, args.python, args.workers, args.rounds), flush=True)
-        timed(salvo_cmd, root)  # warm-up: history for Salvo, the page cache for all
-        serial, xd, salvo, peaks, outside = [], [], [], [], []
+
+        def salvo_run(label):
+            store = os.path.join(root, ".salvo-%d" % list(jars).index(label))
+            cmd = [launcher, "run", "--isolation", "persistent", "-w", str(args.workers), "--store", store,
+                   "--python", args.python]
+            wall, peak = timed(cmd, root, dict(os.environ, SALVO_JAR=jars[label]))
+            with open(os.path.join(store, "last_run.json")) as f:
+                return wall, peak, wall - json.load(f)["wallSeconds"]
+
+        print("%d files x %d tests, python %s, %d workers, %d rounds, jars %s"
+              % (args.files, args.tests, args.python, args.workers, args.rounds, ", ".join(jars)), flush=True)
+        for label in jars:
+            salvo_run(label)  # warm-up: history for Salvo, the page cache for all
+        serial, xd = [], []
+        salvo = {label: [] for label in jars}
         for r in range(args.rounds):
             serial.append(timed(serial_cmd, root)[0])
             if xdist_env is not None:
                 xd.append(timed(xdist_cmd, root, xdist_env)[0])
-            wall, peak = timed(salvo_cmd, root)
-            salvo.append(wall)
-            peaks.append(peak)
-            with open(os.path.join(store, "last_run.json")) as f:
-                outside.append(wall - json.load(f)["wallSeconds"])
-            print("  round %d: serial %.1fs%s, salvo %.1fs (peak %d MiB, %.1fs outside its run)"
-                  % (r + 1, serial[-1], ", xdist %.1fs" % xd[-1] if xd else "", salvo[-1], peak // 1024,
-                     outside[-1]), flush=True)
-        ms, mserial = statistics.median(salvo), statistics.median(serial)
-        print("medians: serial pytest %.1fs%s, salvo -w %d %.1fs; salvo/serial %.2f%s"
-              % (mserial, ", pytest -n %d %.1fs" % (args.workers, statistics.median(xd)) if xd else "",
-                 args.workers, ms, ms / mserial, ", salvo/xdist %.2f" % (ms / statistics.median(xd)) if xd else ""))
-        print("parallel efficiency %.0f%% (serial / (%d x salvo)); coordinator peak %d MiB; %.1fs outside the run"
-              % (100 * mserial / (args.workers * ms), args.workers, statistics.median(peaks) // 1024,
-                 statistics.median(outside)))
+            line = "  round %d: serial %.1fs%s" % (r + 1, serial[-1], ", xdist %.1fs" % xd[-1] if xd else "")
+            for label in (list(jars) if r % 2 == 0 else list(reversed(jars))):
+                salvo[label].append(salvo_run(label))
+                wall, peak, outside = salvo[label][-1]
+                line += ", salvo%s %.1fs (peak %d MiB, %.1fs outside its run)" % (
+                    " " + label if len(jars) > 1 else "", wall, peak // 1024, outside)
+            print(line, flush=True)
+        mserial = statistics.median(serial)
+        print("medians: serial pytest %.1fs%s" % (mserial, ", pytest -n %d %.1fs" % (args.workers, statistics.median(xd))
+                                                   if xd else ""))
+        for label, runs in salvo.items():
+            ms = statistics.median(w for w, _, _ in runs)
+            print("salvo%s -w %d %.1fs; salvo/serial %.2f%s; parallel efficiency %.0f%% (serial / (%d x salvo)); "
+                  "coordinator peak %d MiB; %.1fs outside the run"
+                  % (" " + label if len(jars) > 1 else "", args.workers, ms, ms / mserial,
+                     ", salvo/xdist %.2f" % (ms / statistics.median(xd)) if xd else "",
+                     100 * mserial / (args.workers * ms), args.workers,
+                     statistics.median(p for _, p, _ in runs) // 1024, statistics.median(o for _, _, o in runs)))
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
