@@ -26,7 +26,6 @@ final class RunRecorder {
     /** What could not be written, said after the summary; guarded by itself (the files' thread adds too). */
     private final List<String> problems = new ArrayList<>();
     private Thread files;
-    private boolean written = true;
 
     RunRecorder(Journal journal, Path storeDir, Path junitXml) {
         this.journal = journal;
@@ -77,7 +76,7 @@ final class RunRecorder {
 
     /**
      * Waits until the files are written (an interrupt does not cut a write short: no half-written
-     * file is left) and says, one line each, what could not be written.
+     * file is left) and says, one line each, what could not be written. Called once, after {@link #save}.
      *
      * @return false when the store, the archive or the JUnit XML file could not be written
      */
@@ -93,12 +92,9 @@ final class RunRecorder {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        files = null;
         synchronized (problems) {
             problems.forEach(p -> System.err.println("salvo: " + p));
-            written &= problems.isEmpty();
-            problems.clear();
-            return written;
+            return problems.isEmpty();
         }
     }
 }
