@@ -30,6 +30,7 @@ import salvo.adapter.History;
 import salvo.adapter.Listing;
 import salvo.adapter.RunSettings;
 import salvo.cli.console.ConsoleSink;
+import salvo.cli.console.SlowestTests;
 import salvo.cli.console.Style;
 import salvo.cli.console.Terminal;
 import salvo.cli.progress.TestProgress;
@@ -117,6 +118,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--junit-xml", paramLabel = "PATH", description = "Also write a JUnit XML report here.")
     Path junitXml;
+
+    @Option(names = "--durations", paramLabel = "N",
+            description = "After the summary, list the N slowest tests (0: all), as pytest's --durations.")
+    Integer durations;
+
+    @Option(names = "--durations-min", paramLabel = "S", defaultValue = "" + SlowestTests.DEFAULT_MIN_SECONDS,
+            description = "Tests quicker than S seconds are left out of --durations's list (default: ${DEFAULT-VALUE}).")
+    double durationsMin;
 
     @Option(names = "--tui", description = "Full-screen live dashboard (falls back to plain output off a terminal).")
     boolean tui;
@@ -256,12 +265,15 @@ final class RunCommand implements Callable<Integer> {
             }
             record = recorder.save(ran);
             bus.on(new RunFinished(record)); // the summary prints while the archive is written
+            if (dashboard.isEmpty()) {
+                out.print(slowest(record));
+            }
         } finally {
             try {
                 if (dashboard.isPresent()) {
                     dashboard.get().close();
                     if (record != null) {
-                        out.print(afterDashboard(record, toCompare.get()));
+                        out.print(afterDashboard(record, toCompare.get()) + slowest(record));
                     }
                 }
             } finally {
@@ -406,7 +418,19 @@ final class RunCommand implements Callable<Integer> {
                 : RunSettings.defaultIsolation(placement.isLocal() && !placement.serves(), "0".equals(workers));
     }
 
+    /** --durations's list, or nothing when it was not asked for. */
+    private String slowest(RunRecord record) {
+        return durations == null ? "" : SlowestTests.render(record, new SlowestTests.Asked(durations,
+                Duration.ofNanos(Math.round(durationsMin * 1e9))), Style.forTerminal(Terminal.isInteractive()));
+    }
+
     private void validate() {
+        if (durations != null && durations < 0) {
+            throw SalvoError.usage("--durations " + durations + ": must be a number of tests, or 0 for all");
+        }
+        if (!(durationsMin >= 0) || Double.isInfinite(durationsMin)) {
+            throw SalvoError.usage("--durations-min " + durationsMin + ": must be 0 or more seconds, e.g. 0.005");
+        }
         if (!(timeout > 0)) {
             throw SalvoError.usage("-t/--timeout " + timeout + ": must be a positive number of seconds, e.g. -t 300");
         }

@@ -132,7 +132,23 @@ class BadInputTest {
         oneLineUsageError(Salvo.run(dir, "run", "--", "--maxfail=2"), "--maxfail", "salvo's -s");
         oneLineUsageError(Salvo.run(dir, "run", "--", "-n", "4"), "pytest's -n", "-w");
         oneLineUsageError(Salvo.run(dir, "run", "--", "--lf"), "--lf", "salvo's --lf");
+        oneLineUsageError(Salvo.run(dir, "run", "--", "--durations=5"), "pytest's --durations", "salvo's --durations N");
+        oneLineUsageError(Salvo.run(dir, "run", "--durations", "-1"), "--durations -1", "0 for all");
         oneLineUsageError(Salvo.run(dir, "run", "--isolation", "persistent", "--", "--pdb"), "--pdb", "-w 0");
+    }
+
+    /** Under Salvo these made every file an error (pytest ended each worker's session at once), or,
+     *  for --setup-plan, counted tests as passed that never ran. */
+    @Test
+    void pytestOptionsThatRunNoTestAreRefusedWithThePytestCommandToRun() {
+        for (String option : new String[] {"--fixtures", "--markers", "--version", "-h", "--fixtures-per-test"}) {
+            oneLineUsageError(Salvo.run(dir, "run", "--", option), "pytest's " + option,
+                    "run python -m pytest " + option);
+        }
+        for (String option : new String[] {"--setup-plan", "--setup-only"}) {
+            oneLineUsageError(Salvo.run(dir, "run", "--", option), "runs no test's body", "python -m pytest " + option);
+        }
+        assertFalse(Salvo.run(dir, "history").out().contains("#1"), "nothing was run, so nothing is stored");
     }
 
     @Test

@@ -66,6 +66,21 @@ class PytestDropInTest {
         assertTrue(lastRun().contains("no_such_mod_zz"), "the skip's reason is kept: " + lastRun());
     }
 
+    /** pytest's --durations, for which its workers' summary is not shown, is Salvo's own list. */
+    @ParameterizedTest
+    @ValueSource(strings = {"persistent", "fork"})
+    void durationsListsTheSlowestTestsAfterTheSummary(String isolation) {
+        Salvo.write(dir, "tests/test_sleepy.py", "import time\n\ndef test_sleeps():\n    time.sleep(0.3)\n");
+        Salvo.Result r = Salvo.run(dir, "run", "--isolation", isolation, "--durations", "10", "--durations-min", "0.1",
+                "-x", "tests/test_warns.py");
+        assertEquals(0, r.exit(), r.toString());
+        String listed = r.out().substring(r.out().indexOf("Slowest 10 tests"));
+        assertTrue(listed.lines().skip(1).findFirst().orElse("").contains("tests/test_sleepy.py::test_sleeps"),
+                "the sleeper first: " + r.out());
+        assertTrue(listed.contains("tests under 0.1s left out"), "the quick ones counted, not listed: " + listed);
+        assertFalse(listed.contains("Failures"), "after the summary: " + r.out());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"tests/slow", "./tests/slow/", "slow", "tests/*/test_heavy.py"})
     void excludeTakesWhatAUserTypes(String entry) throws IOException {

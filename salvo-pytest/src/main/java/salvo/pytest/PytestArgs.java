@@ -43,7 +43,33 @@ record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<Str
             Map.entry("--junit-xml", "would be written by every worker: use salvo's --junit-xml"),
             Map.entry("--collect-only", "is salvo run -l -v here"),
             Map.entry("--co", "is salvo run -l -v here"),
-            Map.entry("--pyargs", "names Salvo's paths: use salvo's --pyargs"));
+            Map.entry("--pyargs", "names Salvo's paths: use salvo's --pyargs"),
+            Map.entry("--durations", "is printed in pytest's summary, which workers do not show: use salvo's "
+                    + "--durations N"),
+            Map.entry("--durations-min", "is printed in pytest's summary, which workers do not show: use salvo's "
+                    + "--durations N --durations-min S"),
+            Map.entry("--setup-only", runsNoTest("--setup-only")),
+            Map.entry("--setup-plan", runsNoTest("--setup-plan")),
+            Map.entry("--fixtures", printsInstead("--fixtures")),
+            Map.entry("--funcargs", printsInstead("--funcargs")),
+            Map.entry("--fixtures-per-test", printsInstead("--fixtures-per-test")),
+            Map.entry("--markers", printsInstead("--markers")),
+            Map.entry("--version", printsInstead("--version")),
+            Map.entry("-V", printsInstead("-V")),
+            Map.entry("--help", printsInstead("--help")),
+            Map.entry("-h", printsInstead("-h")));
+
+    /**
+     * Options after which pytest runs no test body: each worker would end its session at once
+     * (every file an error), or report tests as passed that never ran.
+     */
+    private static String runsNoTest(String option) {
+        return "runs no test's body, so nothing would pass or fail for real: run python -m pytest " + option;
+    }
+
+    private static String printsInstead(String option) {
+        return "prints pytest's own information instead of running tests: run python -m pytest " + option;
+    }
 
     private static final List<String> DEBUGGERS = List.of("--pdb", "--trace");
 

@@ -1,5 +1,8 @@
 package salvo.cli.console;
 
+import static salvo.cli.console.Columns.cut;
+import static salvo.cli.console.Columns.pad;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,13 +102,5 @@ public final class RunSummary {
     static String warnings(Totals totals, Style style) {
         int n = totals.warnings();
         return n == 0 ? "" : ", " + style.warning(n + (n == 1 ? " warning" : " warnings"));
-    }
-
-    private static String cut(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }

@@ -1,5 +1,7 @@
 package salvo.cli.console;
 
+import static salvo.cli.console.Columns.pad;
+
 import java.util.ArrayList;
 import java.util.List;
 import salvo.model.Outcome;
@@ -30,9 +32,5 @@ public final class UnitLine {
             }
         }
         return parts.isEmpty() ? "no tests" : String.join(", ", parts);
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }
