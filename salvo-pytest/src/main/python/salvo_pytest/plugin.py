@@ -54,6 +54,19 @@ def pytest_addoption(parser):
                     help="run no test: combine the coverage data in DIR and report it as pytest-cov does")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config):
+    """A --basetemp given to a distributed run: each worker gets a directory of its own under it
+    (basetemp/gw0, ...), as xdist's workers do. pytest empties its basetemp when it first uses it,
+    so one shared by the workers would be emptied under the others' running tests; it creates
+    only the last directory, so the basetemp itself is made here. Before pytest_configure, where
+    pytest reads the option."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if config.option.basetemp and worker and not hasattr(config, "workerinput"):
+        os.makedirs(config.option.basetemp, exist_ok=True)
+        config.option.basetemp = os.path.join(str(config.option.basetemp), worker)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config):
     for line in groups.MARKERS:

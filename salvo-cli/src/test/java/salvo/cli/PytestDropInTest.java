@@ -66,6 +66,22 @@ class PytestDropInTest {
         assertTrue(lastRun().contains("no_such_mod_zz"), "the skip's reason is kept: " + lastRun());
     }
 
+    /** Before, the workers shared it, and pytest empties it at its first use: a test lost its tmp_path. */
+    @ParameterizedTest
+    @ValueSource(strings = {"persistent", "fork"})
+    void aBasetempGivenToPytestIsEachWorkersOwnAsWithXdist(String isolation) {
+        for (int i = 0; i < 4; i++) {
+            Salvo.write(dir, "tmp/test_tmp" + i + ".py", "import time\n\ndef test_keeps(tmp_path):\n"
+                    + "    (tmp_path / 'f').write_text('x')\n    time.sleep(0.4)\n    assert (tmp_path / 'f').read_text() == 'x'\n");
+        }
+        Path base = dir.resolve("base");
+        Salvo.Result r = Salvo.run(dir, "run", "tmp", "--isolation", isolation, "-w", "2", "--", "--basetemp=" + base);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("tests: 4 passed"), r.out());
+        assertTrue(Files.isDirectory(base.resolve("gw0")) && Files.isDirectory(base.resolve("gw1")),
+                "under the basetemp, a directory per worker, named as xdist's: " + base);
+    }
+
     /** pytest's --durations, for which its workers' summary is not shown, is Salvo's own list. */
     @ParameterizedTest
     @ValueSource(strings = {"persistent", "fork"})
@@ -131,8 +147,8 @@ class PytestDropInTest {
         Salvo.Result r = Salvo.run(dir, "run", "--isolation", "fork-test", "-w", "1", "tests/test_state.py");
         assertEquals(1, r.exit(), r.toString());
         Map<String, String> outcomes = outcomes();
-        assertEquals("PASSED", outcomes.get("test_state.py::test_second_sees_none_of_it"), outcomes.toString());
-        assertEquals("CRASHED", outcomes.get("test_state.py::test_a_crash_costs_only_this_test"), outcomes.toString());
+        assertEquals("PASSED", outcomes.get("tests/test_state.py::test_second_sees_none_of_it"), outcomes.toString());
+        assertEquals("CRASHED", outcomes.get("tests/test_state.py::test_a_crash_costs_only_this_test"), outcomes.toString());
         assertEquals("PASSED", outcomes.get("test_state.py::test_after_the_crash"), outcomes.toString());
         Salvo.Result shared = Salvo.run(dir, "run", "--isolation", "fork", "-w", "1", "-k", "first or second",
                 "tests/test_state.py");

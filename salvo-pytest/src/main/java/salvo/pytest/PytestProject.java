@@ -15,10 +15,8 @@ final class PytestProject {
     record Found(PytestConfig config, Discovery discovery) {}
 
     static Found discover(Path cwd, List<String> paths, List<String> excludes, PytestArgs pytest) {
-        PytestConfig found = PytestConfigLoader.load(startDir(cwd, paths), cwd, pytest.config(), pytest.rootdir());
         // The rootdir search starts at the paths, but the paths themselves are the user's, relative to the cwd.
-        PytestConfig config = new PytestConfig(cwd, found.rootdir(), found.configFile(), found.pythonFiles(),
-                found.testpaths(), found.norecursedirs());
+        PytestConfig config = PytestConfigLoader.load(startDir(cwd, paths), cwd, pytest.config(), pytest.rootdir());
         List<String> leftOut = new java.util.ArrayList<>(excludes);
         leftOut.addAll(pytest.ignores()); // pytest never ignores a file it is given: Salvo must not give it
         return new Found(config, new TestFileFinder().find(config, paths, leftOut));
@@ -33,16 +31,8 @@ final class PytestProject {
                 continue;
             }
             Path dir = Files.isDirectory(path) ? path : path.getParent();
-            common = common == null ? dir : commonAncestor(common, dir);
+            common = common == null ? dir : PytestConfigLoader.commonAncestor(common, dir);
         }
         return common == null ? cwd : common;
-    }
-
-    private static Path commonAncestor(Path a, Path b) {
-        Path c = a;
-        while (c != null && !b.startsWith(c)) {
-            c = c.getParent();
-        }
-        return c == null ? a.getRoot() : c;
     }
 }

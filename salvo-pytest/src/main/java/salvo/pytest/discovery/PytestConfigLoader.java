@@ -12,7 +12,9 @@ import salvo.error.SalvoError;
  * line: walking up from the start directory, the first directory holding a config file wins
  * (within one directory in {@link ConfigFileKind}'s order). Failing that, the nearest
  * pyproject.toml marks the rootdir even without pytest settings, then the nearest setup.py, and
- * then the start directory itself.
+ * then the common ancestor of the start directory and the invocation directory (pytest's own
+ * fallback: {@code pytest tests} from a project without config files has the project as its
+ * rootdir, so ids read {@code tests/test_a.py::...}).
  */
 public final class PytestConfigLoader {
     private PytestConfigLoader() {}
@@ -30,9 +32,9 @@ public final class PytestConfigLoader {
                         + "config file, relative to " + cwd);
             }
             Map<Setting, List<String>> settings = ConfigFileKind.ofGiven(file).read(file).orElse(Map.of());
-            found = config(startDir.toAbsolutePath().normalize(), file.getParent(), Optional.of(file), settings);
+            found = config(cwd.toAbsolutePath().normalize(), file.getParent(), Optional.of(file), settings);
         } else {
-            found = load(startDir);
+            found = load(startDir, cwd);
         }
         if (rootdir.isEmpty()) {
             return found;
@@ -45,8 +47,15 @@ public final class PytestConfigLoader {
                 found.testpaths(), found.norecursedirs());
     }
 
+    /** As pytest run with no path, from {@code startDir}. */
     public static PytestConfig load(Path startDir) {
+        return load(startDir, startDir);
+    }
+
+    /** As pytest run from {@code invocationDir} with paths whose common ancestor is {@code startDir}. */
+    public static PytestConfig load(Path startDir, Path invocationDir) {
         Path start = startDir.toAbsolutePath().normalize();
+        Path invoked = invocationDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(start)) {
             throw SalvoError.usage("directory '" + startDir + "' does not exist: run from a project directory");
         }
@@ -62,14 +71,30 @@ public final class PytestConfigLoader {
                 }
                 Optional<Map<Setting, List<String>>> settings = kind.read(file);
                 if (settings.isPresent()) {
-                    return config(start, dir, Optional.of(file), settings.get());
+                    return config(invoked, dir, Optional.of(file), settings.get());
                 }
             }
         }
         if (nearestPyproject != null) {
-            return config(start, nearestPyproject.getParent(), Optional.of(nearestPyproject), Map.of());
+            return config(invoked, nearestPyproject.getParent(), Optional.of(nearestPyproject), Map.of());
         }
-        return config(start, nearestSetupPyDir(start).orElse(start), Optional.empty(), Map.of());
+        return config(invoked, nearestSetupPyDir(start).orElse(fallbackRootdir(start, invoked)), Optional.empty(),
+                Map.of());
+    }
+
+    /** pytest's last resort: the directory both are under, unless only the file system's root is. */
+    private static Path fallbackRootdir(Path start, Path invocationDir) {
+        Path common = commonAncestor(start, invocationDir);
+        return common.getParent() == null ? start : common;
+    }
+
+    /** The nearest directory both absolute, normalized paths are under (at worst the root). */
+    public static Path commonAncestor(Path a, Path b) {
+        Path c = a;
+        while (c != null && !b.startsWith(c)) {
+            c = c.getParent();
+        }
+        return c == null ? a.getRoot() : c;
     }
 
     private static Optional<Path> nearestSetupPyDir(Path start) {
@@ -82,9 +107,9 @@ public final class PytestConfigLoader {
     }
 
     private static PytestConfig config(
-            Path start, Path rootdir, Optional<Path> file, Map<Setting, List<String>> settings) {
+            Path invocationDir, Path rootdir, Optional<Path> file, Map<Setting, List<String>> settings) {
         return new PytestConfig(
-                start,
+                invocationDir,
                 rootdir,
                 file,
                 settings.getOrDefault(Setting.PYTHON_FILES, PytestConfig.DEFAULT_PYTHON_FILES),

@@ -66,11 +66,24 @@ class MatchesRealPytestTest {
         assertSameFiles(temp, "a", "b/helpers.py", "build");
     }
 
+    /** Without a config file, pytest's rootdir is what the invocation directory and the paths share. */
+    @Test
+    void pathsBelowAProjectWithoutConfigFilesAgreeWithPytest() {
+        new ProjectTree(temp).test("tests/test_a.py", "tests/deep/test_b.py", "other/test_c.py");
+        assertSameFiles(temp, temp.resolve("tests"), "tests");
+        assertSameFiles(temp.resolve("other"), temp.resolve("tests"), "../tests");
+    }
+
     private void assertSameFiles(Path invocationDir, String... paths) {
+        assertSameFiles(invocationDir, invocationDir, paths);
+    }
+
+    /** {@code startDir}: the paths' common ancestor, where pytest's search for its rootdir starts. */
+    private void assertSameFiles(Path invocationDir, Path startDir, String... paths) {
         List<String> expected = collectedByPytest(invocationDir, paths);
         assertFalse(expected.isEmpty(), "pytest collected nothing: the tree is not a useful comparison");
         List<String> found = new TestFileFinder()
-                .find(PytestConfigLoader.load(invocationDir), List.of(paths), List.of())
+                .find(PytestConfigLoader.load(startDir, invocationDir), List.of(paths), List.of())
                 .units().stream().map(TestUnit::id).toList();
         assertEquals(expected, found);
     }
