@@ -149,7 +149,7 @@ class PytestDropInTest {
         Map<String, String> outcomes = outcomes();
         assertEquals("PASSED", outcomes.get("tests/test_state.py::test_second_sees_none_of_it"), outcomes.toString());
         assertEquals("CRASHED", outcomes.get("tests/test_state.py::test_a_crash_costs_only_this_test"), outcomes.toString());
-        assertEquals("PASSED", outcomes.get("test_state.py::test_after_the_crash"), outcomes.toString());
+        assertEquals("PASSED", outcomes.get("tests/test_state.py::test_after_the_crash"), outcomes.toString());
         Salvo.Result shared = Salvo.run(dir, "run", "--isolation", "fork", "-w", "1", "-k", "first or second",
                 "tests/test_state.py");
         assertEquals(1, shared.exit(), "fork isolates files, not the tests of one file: " + shared);
