@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
     Path junitXml;
 
     @Option(names = "--durations", paramLabel = "N",
-            description = "After the summary, list the N slowest tests (0: all), as pytest's --durations.")
+            description = "After the summary, list the N slowest tests (0: all).")
     Integer durations;
 
     @Option(names = "--durations-min", paramLabel = "S", defaultValue = "" + SlowestTests.DEFAULT_MIN_SECONDS,

@@ -9,12 +9,12 @@ import salvo.model.RunRecord;
 import salvo.model.TestResult;
 
 /**
- * {@code --durations}: the run's slowest tests, listed after its summary as pytest's
- * {@code --durations} lists them, for tests of every kind. A test is listed with its setup, call
- * and teardown together, each attempt on its own line; pytest lists the phases apart. Pure.
+ * {@code --durations}: the run's slowest tests, listed after its summary, for tests of every kind.
+ * A test is listed with all of its time (its framework's setup and teardown included), each
+ * attempt on its own line. Pure.
  */
 public final class SlowestTests {
-    /** pytest's default for {@code --durations-min}: quicker tests are left out of the list, and counted. */
+    /** {@code --durations-min}'s default, the usual 5 ms: quicker tests are left out of the list, and counted. */
     public static final double DEFAULT_MIN_SECONDS = 0.005;
 
     /**
