@@ -59,11 +59,14 @@ def pytest_cmdline_main(config):
     """A --basetemp given to a distributed run: each worker gets a directory of its own under it
     (basetemp/gw0, ...), as xdist's workers do. pytest empties its basetemp when it first uses it,
     so one shared by the workers would be emptied under the others' running tests; it creates
-    only the last directory, so the basetemp itself is made here. Before pytest_configure, where
-    pytest reads the option."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    only the last directory, so the basetemp itself is made here (a path on the worker's own
+    machine). Before pytest_configure, where pytest reads the option."""
+    worker = xdist_compat.worker_name()
     if config.option.basetemp and worker and not hasattr(config, "workerinput"):
-        os.makedirs(config.option.basetemp, exist_ok=True)
+        try:
+            os.makedirs(config.option.basetemp, exist_ok=True)
+        except OSError as e:
+            raise pytest.UsageError("--basetemp %s: %s" % (config.option.basetemp, e.strerror or e))
         config.option.basetemp = os.path.join(str(config.option.basetemp), worker)
 
 

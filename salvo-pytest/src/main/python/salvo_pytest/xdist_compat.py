@@ -14,13 +14,20 @@ import uuid
 import pytest
 
 
-def export_environment():
-    count = os.environ.get("SALVO_WORKER_COUNT")
+def worker_name():
+    """xdist's name for this Salvo worker (gw0, ...); None in the foreground run (-w 0) and plain pytest."""
     slot = os.environ.get("SALVO_WORKER", "")
-    if not count or not slot.startswith("gw") or not slot[2:].isdigit():
-        return  # the foreground run (-w 0) and plain pytest: not distributed
-    os.environ.setdefault("PYTEST_XDIST_WORKER", "gw%d" % (int(slot[2:]) - 1))
-    os.environ.setdefault("PYTEST_XDIST_WORKER_COUNT", count)
+    if not os.environ.get("SALVO_WORKER_COUNT") or not slot.startswith("gw") or not slot[2:].isdigit():
+        return None
+    return "gw%d" % (int(slot[2:]) - 1)
+
+
+def export_environment():
+    name = worker_name()
+    if name is None:
+        return  # not distributed
+    os.environ.setdefault("PYTEST_XDIST_WORKER", name)
+    os.environ.setdefault("PYTEST_XDIST_WORKER_COUNT", os.environ["SALVO_WORKER_COUNT"])
     os.environ.setdefault("PYTEST_XDIST_TESTRUNUID", os.environ.get("SALVO_TESTRUN_UID", uuid.uuid4().hex))
 
 

@@ -145,10 +145,14 @@ class BadInputTest {
             oneLineUsageError(Salvo.run(dir, "run", "--", option), "pytest's " + option,
                     "run python -m pytest " + option);
         }
-        for (String option : new String[] {"--setup-plan", "--setup-only"}) {
+        oneLineUsageError(Salvo.run(dir, "run", "--", "-qV"), "pytest's -V", "run python -m pytest -V");
+        oneLineUsageError(Salvo.run(dir, "run", "--", "-vx"), "pytest's -x", "salvo's -s");
+        for (String option : new String[] {"--setup-plan", "--setup-only", "--setupplan"}) {
             oneLineUsageError(Salvo.run(dir, "run", "--", option), "runs no test's body", "python -m pytest " + option);
         }
         assertFalse(Salvo.run(dir, "history").out().contains("#1"), "nothing was run, so nothing is stored");
+        assertEquals(0, Salvo.run(dir, "run", "--", "-rfEx", "-kx or a").exit(),
+                "x in the value of -r or -k is not -x");
     }
 
     @Test

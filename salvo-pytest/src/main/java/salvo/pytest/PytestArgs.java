@@ -48,8 +48,11 @@ record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<Str
                     + "--durations N"),
             Map.entry("--durations-min", "is printed in pytest's summary, which workers do not show: use salvo's "
                     + "--durations N --durations-min S"),
+            Map.entry("--collectonly", "is salvo run -l -v here"),
             Map.entry("--setup-only", runsNoTest("--setup-only")),
+            Map.entry("--setuponly", runsNoTest("--setuponly")),
             Map.entry("--setup-plan", runsNoTest("--setup-plan")),
+            Map.entry("--setupplan", runsNoTest("--setupplan")),
             Map.entry("--fixtures", printsInstead("--fixtures")),
             Map.entry("--funcargs", printsInstead("--funcargs")),
             Map.entry("--fixtures-per-test", printsInstead("--fixtures-per-test")),
@@ -71,6 +74,24 @@ record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<Str
         return "prints pytest's own information instead of running tests: run python -m pytest " + option;
     }
 
+    /** pytest's short options that take a value: in {@code -rfE} or {@code -kfoo}, what follows is the value. */
+    private static final String SHORT_WITH_VALUE = "kmpcoWr";
+
+    /** The flags of a group of short options ({@code -vx}: "vx"), up to the first that takes a value. */
+    private static String shortFlags(String arg) {
+        if (arg.length() < 3 || arg.charAt(0) != '-' || arg.charAt(1) == '-') {
+            return "";
+        }
+        StringBuilder flags = new StringBuilder();
+        for (char c : arg.substring(1).toCharArray()) {
+            flags.append(c);
+            if (SHORT_WITH_VALUE.indexOf(c) >= 0) {
+                break;
+            }
+        }
+        return flags.toString();
+    }
+
     private static final List<String> DEBUGGERS = List.of("--pdb", "--trace");
 
     static PytestArgs parse(List<String> args) {
@@ -85,12 +106,15 @@ record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<Str
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.startsWith("--") && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String refused = name;
             String refusal = REFUSED.get(name);
-            if (refusal == null && arg.startsWith("-x") && !arg.startsWith("--")) {
-                refusal = REFUSED.get("-x"); // -x combined with other short flags
+            String flags = shortFlags(arg); // -x, -h or -V among other short flags: -vx, -qV
+            for (int f = 0; refusal == null && f < flags.length(); f++) {
+                refused = "-" + flags.charAt(f);
+                refusal = REFUSED.get(refused);
             }
             if (refusal != null) {
-                throw SalvoError.usage("pytest's " + name + " (after --) " + refusal);
+                throw SalvoError.usage("pytest's " + refused + " (after --) " + refusal);
             }
             if (DEBUGGERS.contains(name)) {
                 debugger = true;

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import salvo.model.RunRecord;
 import salvo.model.TestResult;
+import salvo.model.WorkerRef;
 
 /**
  * {@code --durations}: the run's slowest tests, listed after its summary, for tests of every kind.
@@ -32,12 +33,17 @@ public final class SlowestTests {
     private SlowestTests() {}
 
     public static String render(RunRecord run, Asked asked, Style style) {
-        List<TestResult> slowest = run.units().stream().flatMap(u -> u.tests().stream()).filter(TestResult::isTest)
+        // A test's own worker, else its unit's (a unit run whole: a fresh process, the foreground).
+        List<TestResult> slowest = run.units().stream()
+                .flatMap(u -> u.tests().stream().map(t -> t.worker().equals(WorkerRef.NONE) ? t.withWorker(u.worker())
+                        : t))
+                .filter(TestResult::isTest)
                 .sorted(Comparator.comparing(TestResult::duration).reversed().thenComparing(TestResult::testId))
                 .limit(asked.count() == 0 ? Long.MAX_VALUE : asked.count())
                 .toList();
         StringBuilder s = new StringBuilder("\n")
-                .append(style.bold(asked.count() == 0 ? "Slowest tests" : "Slowest " + asked.count() + " tests"))
+                .append(style.bold(asked.count() == 0 ? "Slowest tests" : asked.count() == 1 ? "Slowest test"
+                        : "Slowest " + asked.count() + " tests"))
                 .append('\n');
         if (slowest.isEmpty()) {
             return s.append("  no test ran\n").toString();

@@ -76,6 +76,15 @@ class SlowestTestsTest {
                 """, SlowestTests.render(run, asked(5, 0.005), Style.plain()));
     }
 
+    /** A unit run whole (a fresh process, the foreground) knows its worker, its tests do not. */
+    @Test
+    void aTestWithoutAWorkerOfItsOwnShowsItsUnits() {
+        TestResult ranWhole = new TestResult(NodeId.test("a.py", "a.py::t", "t"), Outcome.PASSED, Duration.ofSeconds(1),
+                null, "", 1);
+        assertEquals("\nSlowest test\n  1.00s   a.py::t  [gw1]\n",
+                SlowestTests.render(run(List.of(ranWhole), List.of()), asked(1, 0.005), Style.plain()));
+    }
+
     @Test
     void aRunWithoutTestsSaysSoAndNegativeAsksAreRefused() {
         assertEquals("\nSlowest 10 tests\n  no test ran\n", SlowestTests.render(run(List.of(), List.of()),

@@ -8,13 +8,14 @@ import java.util.Optional;
 import salvo.error.SalvoError;
 
 /**
- * Finds the rootdir and config file the way pytest 9 does when no path is given on its command
- * line: walking up from the start directory, the first directory holding a config file wins
+ * Finds the rootdir and config file the way pytest 9 does, from the common ancestor of the paths
+ * given (the start directory): walking up from it, the first directory holding a config file wins
  * (within one directory in {@link ConfigFileKind}'s order). Failing that, the nearest
  * pyproject.toml marks the rootdir even without pytest settings, then the nearest setup.py, and
  * then the common ancestor of the start directory and the invocation directory (pytest's own
  * fallback: {@code pytest tests} from a project without config files has the project as its
- * rootdir, so ids read {@code tests/test_a.py::...}).
+ * rootdir, so ids read {@code tests/test_a.py::...}). One step of pytest's is not taken: with
+ * paths in several directories, pytest looks for a config file in each of them too.
  */
 public final class PytestConfigLoader {
     private PytestConfigLoader() {}
