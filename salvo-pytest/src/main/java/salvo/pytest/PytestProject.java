@@ -2,6 +2,7 @@ package salvo.pytest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import salvo.pytest.discovery.Discovery;
 import salvo.pytest.discovery.PytestConfig;
@@ -16,23 +17,26 @@ final class PytestProject {
 
     static Found discover(Path cwd, List<String> paths, List<String> excludes, PytestArgs pytest) {
         // The rootdir search starts at the paths, but the paths themselves are the user's, relative to the cwd.
-        PytestConfig config = PytestConfigLoader.load(startDir(cwd, paths), cwd, pytest.config(), pytest.rootdir());
-        List<String> leftOut = new java.util.ArrayList<>(excludes);
+        PytestConfig config = PytestConfigLoader.load(dirsOf(cwd, paths), cwd, pytest.config(), pytest.rootdir());
+        List<String> leftOut = new ArrayList<>(excludes);
         leftOut.addAll(pytest.ignores()); // pytest never ignores a file it is given: Salvo must not give it
         return new Found(config, new TestFileFinder().find(config, paths, leftOut));
     }
 
-    /** pytest starts its rootdir search at the common ancestor of the existing paths given, else the cwd. */
-    static Path startDir(Path cwd, List<String> paths) {
-        Path common = null;
+    /**
+     * Where pytest's rootdir search starts (its {@code get_dirs_from_args}): the directory of each
+     * existing path given, a node id's by its file part; a file's is its directory.
+     */
+    static List<Path> dirsOf(Path cwd, List<String> paths) {
+        List<Path> dirs = new ArrayList<>();
         for (String p : paths) {
-            Path path = cwd.resolve(p).toAbsolutePath().normalize();
-            if (!Files.exists(path)) {
-                continue;
+            Path path = cwd.resolve(PytestIds.fileOf(p)).toAbsolutePath().normalize();
+            if (Files.isDirectory(path)) {
+                dirs.add(path);
+            } else if (Files.exists(path)) {
+                dirs.add(path.getParent());
             }
-            Path dir = Files.isDirectory(path) ? path : path.getParent();
-            common = common == null ? dir : PytestConfigLoader.commonAncestor(common, dir);
         }
-        return common == null ? cwd : common;
+        return dirs;
     }
 }

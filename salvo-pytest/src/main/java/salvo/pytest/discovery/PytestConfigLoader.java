@@ -8,14 +8,14 @@ import java.util.Optional;
 import salvo.error.SalvoError;
 
 /**
- * Finds the rootdir and config file the way pytest 9 does, from the common ancestor of the paths
- * given (the start directory): walking up from it, the first directory holding a config file wins
- * (within one directory in {@link ConfigFileKind}'s order). Failing that, the nearest
- * pyproject.toml marks the rootdir even without pytest settings, then the nearest setup.py, and
- * then the common ancestor of the start directory and the invocation directory (pytest's own
- * fallback: {@code pytest tests} from a project without config files has the project as its
- * rootdir, so ids read {@code tests/test_a.py::...}). One step of pytest's is not taken: with
- * paths in several directories, pytest looks for a config file in each of them too.
+ * Finds the rootdir and config file the way pytest 9 does (its {@code determine_setup}), from the
+ * directories of the paths given: walking up from their common ancestor, the first directory
+ * holding a config file wins (within one directory in {@link ConfigFileKind}'s order), else the
+ * nearest pyproject.toml even without pytest settings. Failing that, the nearest setup.py marks
+ * the rootdir; then, with paths in several directories, the same search from each of them in
+ * turn; and last the common ancestor of the paths and the invocation directory ({@code pytest
+ * tests} from a project without config files has the project as its rootdir, so ids read
+ * {@code tests/test_a.py::...}).
  */
 public final class PytestConfigLoader {
     private PytestConfigLoader() {}
@@ -24,7 +24,7 @@ public final class PytestConfigLoader {
      * With pytest's {@code -c FILE} (that file, its directory the rootdir) and {@code --rootdir DIR}
      * (forced), as given on pytest's command line; relative to {@code cwd}.
      */
-    public static PytestConfig load(Path startDir, Path cwd, Optional<String> configFile, Optional<String> rootdir) {
+    public static PytestConfig load(List<Path> dirs, Path cwd, Optional<String> configFile, Optional<String> rootdir) {
         PytestConfig found;
         if (configFile.isPresent()) {
             Path file = cwd.resolve(configFile.get()).toAbsolutePath().normalize();
@@ -35,7 +35,7 @@ public final class PytestConfigLoader {
             Map<Setting, List<String>> settings = ConfigFileKind.ofGiven(file).read(file).orElse(Map.of());
             found = config(cwd.toAbsolutePath().normalize(), file.getParent(), Optional.of(file), settings);
         } else {
-            found = load(startDir, cwd);
+            found = load(dirs, cwd);
         }
         if (rootdir.isEmpty()) {
             return found;
@@ -50,37 +50,53 @@ public final class PytestConfigLoader {
 
     /** As pytest run with no path, from {@code startDir}. */
     public static PytestConfig load(Path startDir) {
-        return load(startDir, startDir);
+        return load(List.of(startDir), startDir);
     }
 
-    /** As pytest run from {@code invocationDir} with paths whose common ancestor is {@code startDir}. */
-    public static PytestConfig load(Path startDir, Path invocationDir) {
-        Path start = startDir.toAbsolutePath().normalize();
+    /**
+     * As pytest run from {@code invocationDir} with paths in {@code dirs} (a file's is its
+     * directory; none: the invocation directory).
+     */
+    public static PytestConfig load(List<Path> dirs, Path invocationDir) {
         Path invoked = invocationDir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(start)) {
-            throw SalvoError.usage("directory '" + startDir + "' does not exist: run from a project directory");
+        List<Path> searched = dirs.stream().map(d -> d.toAbsolutePath().normalize()).toList();
+        for (Path dir : searched) {
+            if (!Files.isDirectory(dir)) {
+                throw SalvoError.usage("directory '" + dir + "' does not exist: run from a project directory");
+            }
         }
-        Path nearestPyproject = null;
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            for (ConfigFileKind kind : ConfigFileKind.values()) {
-                Path file = dir.resolve(kind.fileName);
-                if (!Files.isRegularFile(file)) {
-                    continue;
-                }
-                if (kind == ConfigFileKind.PYPROJECT_TOML && nearestPyproject == null) {
-                    nearestPyproject = file;
-                }
-                Optional<Map<Setting, List<String>>> settings = kind.read(file);
-                if (settings.isPresent()) {
-                    return config(invoked, dir, Optional.of(file), settings.get());
+        Path ancestor = searched.stream().reduce(PytestConfigLoader::commonAncestor).orElse(invoked);
+        Optional<PytestConfig> found = locate(List.of(ancestor), invoked)
+                .or(() -> nearestSetupPyDir(ancestor).map(dir -> config(invoked, dir, Optional.empty(), Map.of())))
+                .or(() -> searched.equals(List.of(ancestor)) ? Optional.empty() : locate(searched, invoked));
+        return found.orElseGet(() -> config(invoked, fallbackRootdir(ancestor, invoked), Optional.empty(), Map.of()));
+    }
+
+    /**
+     * pytest's {@code locate_config}: up from each directory in turn, the first config file with
+     * pytest settings, else the first pyproject.toml met.
+     */
+    private static Optional<PytestConfig> locate(List<Path> dirs, Path invoked) {
+        Path firstPyproject = null;
+        for (Path start : dirs) {
+            for (Path dir = start; dir != null; dir = dir.getParent()) {
+                for (ConfigFileKind kind : ConfigFileKind.values()) {
+                    Path file = dir.resolve(kind.fileName);
+                    if (!Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    if (kind == ConfigFileKind.PYPROJECT_TOML && firstPyproject == null) {
+                        firstPyproject = file;
+                    }
+                    Optional<Map<Setting, List<String>>> settings = kind.read(file);
+                    if (settings.isPresent()) {
+                        return Optional.of(config(invoked, dir, Optional.of(file), settings.get()));
+                    }
                 }
             }
         }
-        if (nearestPyproject != null) {
-            return config(invoked, nearestPyproject.getParent(), Optional.of(nearestPyproject), Map.of());
-        }
-        return config(invoked, nearestSetupPyDir(start).orElse(fallbackRootdir(start, invoked)), Optional.empty(),
-                Map.of());
+        return Optional.ofNullable(firstPyproject)
+                .map(file -> config(invoked, file.getParent(), Optional.of(file), Map.of()));
     }
 
     /** pytest's last resort: the directory both are under, unless only the file system's root is. */

@@ -70,20 +70,30 @@ class MatchesRealPytestTest {
     @Test
     void pathsBelowAProjectWithoutConfigFilesAgreeWithPytest() {
         new ProjectTree(temp).test("tests/test_a.py", "tests/deep/test_b.py", "other/test_c.py");
-        assertSameFiles(temp, temp.resolve("tests"), "tests");
-        assertSameFiles(temp.resolve("other"), temp.resolve("tests"), "../tests");
+        assertSameFiles(temp, List.of(temp.resolve("tests")), "tests");
+        assertSameFiles(temp.resolve("other"), List.of(temp.resolve("tests")), "../tests");
+    }
+
+    /** With paths in several directories, pytest also looks for a config file up from each of them. */
+    @Test
+    void aConfigFileBelowThePathsCommonAncestorIsFoundAsPytestFindsIt() {
+        new ProjectTree(temp)
+                .file("a/pytest.ini", "[pytest]\npython_files = check_*.py\n")
+                .test("a/check_one.py", "a/test_default_pattern.py")
+                .dir("b");
+        assertSameFiles(temp, List.of(temp.resolve("a"), temp.resolve("b")), "a", "b");
     }
 
     private void assertSameFiles(Path invocationDir, String... paths) {
-        assertSameFiles(invocationDir, invocationDir, paths);
+        assertSameFiles(invocationDir, List.of(invocationDir), paths);
     }
 
-    /** {@code startDir}: the paths' common ancestor, where pytest's search for its rootdir starts. */
-    private void assertSameFiles(Path invocationDir, Path startDir, String... paths) {
+    /** {@code dirs}: the paths' directories, where pytest's search for its rootdir starts. */
+    private void assertSameFiles(Path invocationDir, List<Path> dirs, String... paths) {
         List<String> expected = collectedByPytest(invocationDir, paths);
         assertFalse(expected.isEmpty(), "pytest collected nothing: the tree is not a useful comparison");
         List<String> found = new TestFileFinder()
-                .find(PytestConfigLoader.load(startDir, invocationDir), List.of(paths), List.of())
+                .find(PytestConfigLoader.load(dirs, invocationDir), List.of(paths), List.of())
                 .units().stream().map(TestUnit::id).toList();
         assertEquals(expected, found);
     }

@@ -232,6 +232,22 @@ class PytestConfigLoaderTest {
     }
 
     @Test
+    void withPathsInSeveralDirectoriesEachIsSearchedWhenTheirAncestorFindsNothing() {
+        tree().file("a/pytest.ini", "[pytest]\npython_files = check_*.py\n").dir("b");
+        PytestConfig config = PytestConfigLoader.load(List.of(temp.resolve("b"), temp.resolve("a")), temp);
+        assertEquals(temp.resolve("a"), config.rootdir());
+        assertEquals(List.of("check_*.py"), config.pythonFiles());
+    }
+
+    @Test
+    void aSetupPyAboveThePathsWinsOverAConfigFileBelowTheirAncestor() {
+        tree().file("setup.py", "").file("a/pytest.ini", "[pytest]\n").dir("b");
+        PytestConfig config = PytestConfigLoader.load(List.of(temp.resolve("a"), temp.resolve("b")), temp);
+        assertEquals(temp, config.rootdir());
+        assertEquals(Optional.empty(), config.configFile());
+    }
+
+    @Test
     void aStartDirectoryThatDoesNotExistIsAUsageError() {
         assertEquals("directory '" + temp.resolve("nope") + "' does not exist: run from a project directory", loadError("nope"));
     }
