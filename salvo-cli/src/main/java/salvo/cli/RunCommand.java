@@ -264,17 +264,12 @@ final class RunCommand implements Callable<Integer> {
                 throw e.asUsageError();
             }
             record = recorder.save(ran);
-            bus.on(new RunFinished(record)); // the summary prints while the archive is written
-            if (dashboard.isEmpty()) {
-                out.print(slowest(record));
-            }
+            bus.on(new RunFinished(record)); // the console's summary prints while the archive is written
         } finally {
             try {
-                if (dashboard.isPresent()) {
-                    dashboard.get().close();
-                    if (record != null) {
-                        out.print(afterDashboard(record, toCompare.get()) + slowest(record));
-                    }
+                dashboard.ifPresent(TuiSink::close);
+                if (record != null) { // after the console's summary, or the dashboard's last screen
+                    out.print((dashboard.isPresent() ? afterDashboard(record, toCompare.get()) : "") + slowest(record));
                 }
             } finally {
                 outputsWritten = recorder.awaitFiles();

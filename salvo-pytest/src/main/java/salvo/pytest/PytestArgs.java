@@ -1,9 +1,11 @@
 package salvo.pytest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import salvo.error.SalvoError;
 
 /**
@@ -25,53 +27,52 @@ record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<Str
                   boolean debugger, boolean coverage, Optional<String> timeout) {
 
     /** pytest options that cannot work on Salvo's workers, and what to use instead. */
-    private static final Map<String, String> REFUSED = Map.ofEntries(
-            Map.entry("-x", "stops one worker only: use salvo's -s (stop at the first failure)"),
-            Map.entry("--exitfirst", "stops one worker only: use salvo's -s (stop at the first failure)"),
-            Map.entry("--maxfail", "counts within one worker only: use salvo's -s (stop at the first failure)"),
-            Map.entry("--sw", "keeps its state in pytest's cache, which is off on workers: use salvo's --lf"),
-            Map.entry("--stepwise", "keeps its state in pytest's cache, which is off on workers: use salvo's --lf"),
-            Map.entry("-n", "is pytest-xdist's: use salvo's -w/--workers"),
-            Map.entry("--numprocesses", "is pytest-xdist's: use salvo's -w/--workers"),
-            Map.entry("--dist", "is pytest-xdist's: use salvo's --dist"),
-            Map.entry("--tx", "is pytest-xdist's: Salvo runs workers itself"),
-            Map.entry("--lf", "reads pytest's cache, which is off on workers: use salvo's --lf (from Salvo's store)"),
-            Map.entry("--last-failed", "reads pytest's cache, which is off on workers: use salvo's --lf"),
-            Map.entry("--ff", "reads pytest's cache, which is off on workers: use salvo's --ff (from Salvo's store)"),
-            Map.entry("--failed-first", "reads pytest's cache, which is off on workers: use salvo's --ff"),
-            Map.entry("--junitxml", "would be written by every worker: use salvo's --junit-xml"),
-            Map.entry("--junit-xml", "would be written by every worker: use salvo's --junit-xml"),
-            Map.entry("--collect-only", "is salvo run -l -v here"),
-            Map.entry("--co", "is salvo run -l -v here"),
-            Map.entry("--pyargs", "names Salvo's paths: use salvo's --pyargs"),
-            Map.entry("--durations", "is printed in pytest's summary, which workers do not show: use salvo's "
-                    + "--durations N"),
-            Map.entry("--durations-min", "is printed in pytest's summary, which workers do not show: use salvo's "
-                    + "--durations N --durations-min S"),
-            Map.entry("--collectonly", "is salvo run -l -v here"),
-            Map.entry("--setup-only", runsNoTest("--setup-only")),
-            Map.entry("--setuponly", runsNoTest("--setuponly")),
-            Map.entry("--setup-plan", runsNoTest("--setup-plan")),
-            Map.entry("--setupplan", runsNoTest("--setupplan")),
-            Map.entry("--fixtures", printsInstead("--fixtures")),
-            Map.entry("--funcargs", printsInstead("--funcargs")),
-            Map.entry("--fixtures-per-test", printsInstead("--fixtures-per-test")),
-            Map.entry("--markers", printsInstead("--markers")),
-            Map.entry("--version", printsInstead("--version")),
-            Map.entry("-V", printsInstead("-V")),
-            Map.entry("--help", printsInstead("--help")),
-            Map.entry("-h", printsInstead("-h")));
+    private static final Map<String, String> REFUSED = new Refusals()
+            .of("stops one worker only: use salvo's -s (stop at the first failure)", "-x", "--exitfirst")
+            .of("counts within one worker only: use salvo's -s (stop at the first failure)", "--maxfail")
+            .of("keeps its state in pytest's cache, which is off on workers: use salvo's --lf", "--sw", "--stepwise")
+            .of("is pytest-xdist's: use salvo's -w/--workers", "-n", "--numprocesses")
+            .of("is pytest-xdist's: use salvo's --dist", "--dist")
+            .of("is pytest-xdist's: Salvo runs workers itself", "--tx")
+            .of("reads pytest's cache, which is off on workers: use salvo's --lf (from Salvo's store)",
+                    "--lf", "--last-failed")
+            .of("reads pytest's cache, which is off on workers: use salvo's --ff (from Salvo's store)",
+                    "--ff", "--failed-first")
+            .of("would be written by every worker: use salvo's --junit-xml", "--junitxml", "--junit-xml")
+            .of("is salvo run -l -v here", "--collect-only", "--collectonly", "--co")
+            .of("names Salvo's paths: use salvo's --pyargs", "--pyargs")
+            .of("is printed in pytest's summary, which workers do not show: use salvo's --durations N", "--durations")
+            .of("is printed in pytest's summary, which workers do not show: use salvo's --durations N "
+                    + "--durations-min S", "--durations-min")
+            // After these pytest runs no test body: each worker would end its session at once (every
+            // file an error), or report tests as passed that never ran.
+            .each(option -> "runs no test's body, so nothing would pass or fail for real: run python -m pytest "
+                    + option, "--setup-only", "--setuponly", "--setup-plan", "--setupplan")
+            .each(option -> "prints pytest's own information instead of running tests: run python -m pytest "
+                    + option, "--fixtures", "--funcargs", "--fixtures-per-test", "--markers", "--version", "-V",
+                    "--help", "-h")
+            .build();
 
-    /**
-     * Options after which pytest runs no test body: each worker would end its session at once
-     * (every file an error), or report tests as passed that never ran.
-     */
-    private static String runsNoTest(String option) {
-        return "runs no test's body, so nothing would pass or fail for real: run python -m pytest " + option;
-    }
+    /** Builds {@link #REFUSED}: each option named once, with its reason. */
+    private static final class Refusals {
+        private final Map<String, String> map = new HashMap<>();
 
-    private static String printsInstead(String option) {
-        return "prints pytest's own information instead of running tests: run python -m pytest " + option;
+        Refusals of(String reason, String... options) {
+            return each(option -> reason, options);
+        }
+
+        Refusals each(UnaryOperator<String> reason, String... options) {
+            for (String option : options) {
+                if (map.put(option, reason.apply(option)) != null) {
+                    throw new IllegalStateException(option + " is refused twice");
+                }
+            }
+            return this;
+        }
+
+        Map<String, String> build() {
+            return Map.copyOf(map);
+        }
     }
 
     /** pytest's short options that take a value: in {@code -rfE} or {@code -kfoo}, what follows is the value. */

@@ -8,23 +8,37 @@ public final class Durations {
 
     public static String format(Duration d) {
         long ms = d.toMillis();
+        if (ms < 0) {
+            return "-" + format(Duration.ofMillis(-ms));
+        }
+        // Integer arithmetic, rounding half up as %.2f would: a run formats thousands of these, cold.
         if (ms < 10_000) {
-            return String.format("%.2fs", ms / 1000.0);
+            return decimal((ms + 5) / 10, 100) + "s";
         }
         if (ms < 60_000) {
-            return String.format("%.1fs", ms / 1000.0);
+            return decimal((ms + 50) / 100, 10) + "s";
         }
         long s = ms / 1000;
         if (s < 3600) {
-            return String.format("%dm%02ds", s / 60, s % 60);
+            return s / 60 + "m" + twoDigits(s % 60) + "s";
         }
-        return String.format("%dh%02dm", s / 3600, (s % 3600) / 60);
+        return s / 3600 + "h" + twoDigits((s % 3600) / 60) + "m";
     }
 
     /** m:ss for a progress line. */
     public static String clock(Duration d) {
         long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
+        return s >= 3600 ? s / 3600 + ":" + twoDigits((s % 3600) / 60) + ":" + twoDigits(s % 60)
+                : s / 60 + ":" + twoDigits(s % 60);
+    }
+
+    /** {@code units} of 1/{@code scale} (10 or 100) as a decimal: 123 of 100 is "1.23". */
+    private static String decimal(long units, long scale) {
+        String fraction = Long.toString(units % scale);
+        return units / scale + "." + (scale == 100 && fraction.length() == 1 ? "0" + fraction : fraction);
+    }
+
+    private static String twoDigits(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
     }
 }
