@@ -34,6 +34,11 @@ public final class PytestConfigLoader {
             }
             Map<Setting, List<String>> settings = ConfigFileKind.ofGiven(file).read(file).orElse(Map.of());
             found = config(cwd.toAbsolutePath().normalize(), file.getParent(), Optional.of(file), settings);
+        } else if (rootdir.isPresent()) {
+            // With --rootdir, pytest's search ends after its first step: up from the paths' ancestor.
+            Path invoked = cwd.toAbsolutePath().normalize();
+            found = locate(List.of(ancestor(dirs, invoked)), invoked)
+                    .orElseGet(() -> config(invoked, invoked, Optional.empty(), Map.of()));
         } else {
             found = load(dirs, cwd);
         }
@@ -60,16 +65,22 @@ public final class PytestConfigLoader {
     public static PytestConfig load(List<Path> dirs, Path invocationDir) {
         Path invoked = invocationDir.toAbsolutePath().normalize();
         List<Path> searched = dirs.stream().map(d -> d.toAbsolutePath().normalize()).toList();
-        for (Path dir : searched) {
-            if (!Files.isDirectory(dir)) {
-                throw SalvoError.usage("directory '" + dir + "' does not exist: run from a project directory");
-            }
-        }
-        Path ancestor = searched.stream().reduce(PytestConfigLoader::commonAncestor).orElse(invoked);
+        Path ancestor = ancestor(searched, invoked);
         Optional<PytestConfig> found = locate(List.of(ancestor), invoked)
                 .or(() -> nearestSetupPyDir(ancestor).map(dir -> config(invoked, dir, Optional.empty(), Map.of())))
                 .or(() -> searched.equals(List.of(ancestor)) ? Optional.empty() : locate(searched, invoked));
         return found.orElseGet(() -> config(invoked, fallbackRootdir(ancestor, invoked), Optional.empty(), Map.of()));
+    }
+
+    /** The directories' common ancestor, or the invocation directory if there are none. */
+    private static Path ancestor(List<Path> dirs, Path invoked) {
+        List<Path> absolute = dirs.stream().map(d -> d.toAbsolutePath().normalize()).toList();
+        for (Path dir : absolute) {
+            if (!Files.isDirectory(dir)) {
+                throw SalvoError.usage("directory '" + dir + "' does not exist: run from a project directory");
+            }
+        }
+        return absolute.stream().reduce(PytestConfigLoader::commonAncestor).orElse(invoked);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import salvo.error.SalvoError;
 import salvo.model.TestUnit;
 
 /**
@@ -33,7 +34,7 @@ public final class TestFileFinder {
             // A file named explicitly is taken even if python_files would not match it, as pytest does.
             List<Path> files = Files.isDirectory(root) ? walker.walk(root) : List.of(root);
             for (Path file : files) {
-                TestUnit unit = unitFor(config.rootdir(), file);
+                TestUnit unit = unitFor(config, file);
                 byId.putIfAbsent(unit.id(), unit);
             }
         }
@@ -57,8 +58,20 @@ public final class TestFileFinder {
         return List.of(config.invocationDir());
     }
 
-    private static TestUnit unitFor(Path rootdir, Path file) {
+    /**
+     * A file's id is its path from the rootdir, as pytest's node ids are. pytest names a file
+     * outside its rootdir from the path argument it is under instead, which can name two files
+     * alike; Salvo refuses such a file rather than name it otherwise than pytest.
+     */
+    private static TestUnit unitFor(PytestConfig config, Path file) {
+        Path rootdir = config.rootdir();
         Path absolute = file.toAbsolutePath().normalize();
+        if (!absolute.startsWith(rootdir)) {
+            throw SalvoError.usage("test file " + absolute + " is outside pytest's rootdir " + rootdir
+                    + config.configFile().map(f -> " (from " + f + ")").orElse("")
+                    + ": give a rootdir above every path after --, e.g. -- --rootdir="
+                    + PytestConfigLoader.commonAncestor(rootdir, absolute.getParent()) + ", or run the paths apart");
+        }
         String id = rootdir.relativize(absolute).toString().replace('\\', '/');
         return new TestUnit(id, absolute, ADAPTER);
     }

@@ -240,6 +240,16 @@ class PytestConfigLoaderTest {
     }
 
     @Test
+    void withARootdirGivenOnlyTheSearchUpFromThePathsAncestorIsMade() {
+        tree().file("a/pytest.ini", "[pytest]\npython_files = check_*.py\n").dir("b");
+        PytestConfig config = PytestConfigLoader.load(List.of(temp.resolve("a"), temp.resolve("b")), temp,
+                Optional.empty(), Optional.of("."));
+        assertEquals(temp, config.rootdir());
+        assertEquals(Optional.empty(), config.configFile());
+        assertEquals(PytestConfig.DEFAULT_PYTHON_FILES, config.pythonFiles());
+    }
+
+    @Test
     void aSetupPyAboveThePathsWinsOverAConfigFileBelowTheirAncestor() {
         tree().file("setup.py", "").file("a/pytest.ini", "[pytest]\n").dir("b");
         PytestConfig config = PytestConfigLoader.load(List.of(temp.resolve("a"), temp.resolve("b")), temp);

@@ -50,6 +50,16 @@ class TestFileFinderTest {
     }
 
     @Test
+    void aFileOutsideTheRootdirIsRefusedWithTheRootdirThatWouldHoldIt() {
+        tree().file("a/pytest.ini", "[pytest]\n").test("a/test_a.py", "b/test_b.py");
+        PytestConfig config = PytestConfigLoader.load(List.of(temp.resolve("a"), temp.resolve("b")), temp);
+        String error = assertThrows(SalvoError.class, () -> ids(config, List.of("a", "b"), List.of())).getMessage();
+        assertEquals("test file " + temp.resolve("b/test_b.py") + " is outside pytest's rootdir " + temp.resolve("a")
+                + " (from " + temp.resolve("a/pytest.ini") + "): give a rootdir above every path after --, e.g. "
+                + "-- --rootdir=" + temp + ", or run the paths apart", error);
+    }
+
+    @Test
     void pythonFilesSettingReplacesTheDefaults() {
         tree().file("pytest.ini", "[pytest]\npython_files = check_*.py\n").test("check_a.py", "test_b.py");
         assertEquals(List.of("check_a.py"), ids());
