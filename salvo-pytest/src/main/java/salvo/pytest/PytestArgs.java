@@ -28,27 +28,27 @@ record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<Str
 
     /** pytest options that cannot work on Salvo's workers, and what to use instead. */
     private static final Map<String, String> REFUSED = new Refusals()
-            .of("stops one worker only: use salvo's -s (stop at the first failure)", "-x", "--exitfirst")
-            .of("counts within one worker only: use salvo's -s (stop at the first failure)", "--maxfail")
-            .of("keeps its state in pytest's cache, which is off on workers: use salvo's --lf", "--sw", "--stepwise")
-            .of("is pytest-xdist's: use salvo's -w/--workers", "-n", "--numprocesses")
-            .of("is pytest-xdist's: use salvo's --dist", "--dist")
-            .of("is pytest-xdist's: Salvo runs workers itself", "--tx")
-            .of("reads pytest's cache, which is off on workers: use salvo's --lf (from Salvo's store)",
+            .refuse("stops one worker only: use salvo's -s (stop at the first failure)", "-x", "--exitfirst")
+            .refuse("counts within one worker only: use salvo's -s (stop at the first failure)", "--maxfail")
+            .refuse("keeps its state in pytest's cache, which is off on workers: use salvo's --lf", "--sw", "--stepwise")
+            .refuse("is pytest-xdist's: use salvo's -w/--workers", "-n", "--numprocesses")
+            .refuse("is pytest-xdist's: use salvo's --dist", "--dist")
+            .refuse("is pytest-xdist's: Salvo runs workers itself", "--tx")
+            .refuse("reads pytest's cache, which is off on workers: use salvo's --lf (from Salvo's store)",
                     "--lf", "--last-failed")
-            .of("reads pytest's cache, which is off on workers: use salvo's --ff (from Salvo's store)",
+            .refuse("reads pytest's cache, which is off on workers: use salvo's --ff (from Salvo's store)",
                     "--ff", "--failed-first")
-            .of("would be written by every worker: use salvo's --junit-xml", "--junitxml", "--junit-xml")
-            .of("is salvo run -l -v here", "--collect-only", "--collectonly", "--co")
-            .of("names Salvo's paths: use salvo's --pyargs", "--pyargs")
-            .of("is printed in pytest's summary, which workers do not show: use salvo's --durations N", "--durations")
-            .of("is printed in pytest's summary, which workers do not show: use salvo's --durations N "
+            .refuse("would be written by every worker: use salvo's --junit-xml", "--junitxml", "--junit-xml")
+            .refuse("is salvo run -l -v here", "--collect-only", "--collectonly", "--co")
+            .refuse("names Salvo's paths: use salvo's --pyargs", "--pyargs")
+            .refuse("is printed in pytest's summary, which workers do not show: use salvo's --durations N", "--durations")
+            .refuse("is printed in pytest's summary, which workers do not show: use salvo's --durations N "
                     + "--durations-min S", "--durations-min")
             // After these pytest runs no test body: each worker would end its session at once (every
             // file an error), or report tests as passed that never ran.
-            .each(option -> "runs no test's body, so nothing would pass or fail for real: run python -m pytest "
+            .refuseEach(option -> "runs no test's body, so nothing would pass or fail for real: run python -m pytest "
                     + option, "--setup-only", "--setuponly", "--setup-plan", "--setupplan")
-            .each(option -> "prints pytest's own information instead of running tests: run python -m pytest "
+            .refuseEach(option -> "prints pytest's own information instead of running tests: run python -m pytest "
                     + option, "--fixtures", "--funcargs", "--fixtures-per-test", "--markers", "--version", "-V",
                     "--help", "-h")
             .build();
@@ -57,11 +57,11 @@ record PytestArgs(List<String> forwarded, Optional<String> rootdir, Optional<Str
     private static final class Refusals {
         private final Map<String, String> map = new HashMap<>();
 
-        Refusals of(String reason, String... options) {
-            return each(option -> reason, options);
+        Refusals refuse(String reason, String... options) {
+            return refuseEach(option -> reason, options);
         }
 
-        Refusals each(UnaryOperator<String> reason, String... options) {
+        Refusals refuseEach(UnaryOperator<String> reason, String... options) {
             for (String option : options) {
                 if (map.put(option, reason.apply(option)) != null) {
                     throw new IllegalStateException(option + " is refused twice");

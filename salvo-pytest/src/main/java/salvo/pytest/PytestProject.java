@@ -25,12 +25,13 @@ final class PytestProject {
 
     /**
      * Where pytest's rootdir search starts (its {@code get_dirs_from_args}): the directory of each
-     * existing path given, a node id's by its file part; a file's is its directory.
+     * existing path given, a file's being its directory. (Salvo takes no node ids as paths, and
+     * --pyargs reaches here as the packages' paths, where pytest searches from the cwd.)
      */
     static List<Path> dirsOf(Path cwd, List<String> paths) {
         List<Path> dirs = new ArrayList<>();
         for (String p : paths) {
-            Path path = cwd.resolve(PytestIds.fileOf(p)).toAbsolutePath().normalize();
+            Path path = cwd.resolve(p).toAbsolutePath().normalize();
             if (Files.isDirectory(path)) {
                 dirs.add(path);
             } else if (Files.exists(path)) {

@@ -8,21 +8,26 @@ public final class Durations {
 
     public static String format(Duration d) {
         long ms = d.toMillis();
-        if (ms < 0) {
-            return "-" + format(Duration.ofMillis(-ms));
+        if (ms < 0) { // a wall clock stepped back: seconds, as String.format's %.2f printed them
+            return "-" + decimal(halfUp(ms == Long.MIN_VALUE ? Long.MAX_VALUE : -ms, 10), 100) + "s";
         }
         // Integer arithmetic, rounding half up as %.2f would: a run formats thousands of these, cold.
         if (ms < 10_000) {
-            return decimal((ms + 5) / 10, 100) + "s";
+            return decimal(halfUp(ms, 10), 100) + "s";
         }
         if (ms < 60_000) {
-            return decimal((ms + 50) / 100, 10) + "s";
+            return decimal(halfUp(ms, 100), 10) + "s";
         }
         long s = ms / 1000;
         if (s < 3600) {
             return s / 60 + "m" + twoDigits(s % 60) + "s";
         }
         return s / 3600 + "h" + twoDigits((s % 3600) / 60) + "m";
+    }
+
+    /** {@code n / divisor}, a half rounded up; n is not negative. */
+    private static long halfUp(long n, long divisor) {
+        return n / divisor + (n % divisor * 2 >= divisor ? 1 : 0);
     }
 
     /** m:ss for a progress line. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DurationsTest {
     /** What the console printed when the texts came from String.format: the same, rounding half up. */
     private static String formatted(long ms) {
-        if (ms < 10_000) {
+        if (ms < 10_000) { // negative ones too: a wall clock that stepped back
             return String.format(Locale.ROOT, "%.2fs", ms / 1000.0);
         }
         if (ms < 60_000) {
@@ -22,9 +22,18 @@ class DurationsTest {
 
     @Test
     void everyMillisecondUpToSeventySecondsReadsAsFormattedWithHalfUpRounding() {
-        for (long ms = -1_500; ms < 70_000; ms++) {
+        for (long ms = -75_000; ms < 70_000; ms++) {
             assertEquals(formatted(ms), Durations.format(Duration.ofMillis(ms)), ms + " ms");
         }
+    }
+
+    @Test
+    void theLongestDurationsBackwardsAndForwards() {
+        assertEquals(formatted(-3_725_000), Durations.format(Duration.ofMillis(-3_725_000)));
+        // Exact where a double no longer is: String.format printed -9223372036854776.00s for both.
+        assertEquals("-9223372036854775.81s", Durations.format(Duration.ofMillis(Long.MIN_VALUE + 1)));
+        assertEquals("-9223372036854775.81s", Durations.format(Duration.ofMillis(Long.MIN_VALUE)));
+        assertEquals(formatted(Long.MAX_VALUE), Durations.format(Duration.ofMillis(Long.MAX_VALUE)));
     }
 
     @Test

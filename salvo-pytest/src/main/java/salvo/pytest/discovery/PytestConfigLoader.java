@@ -22,35 +22,38 @@ public final class PytestConfigLoader {
 
     /**
      * With pytest's {@code -c FILE} (that file, its directory the rootdir) and {@code --rootdir DIR}
-     * (forced), as given on pytest's command line; relative to {@code cwd}.
+     * (forced; an empty one is none, as in pytest), as given on pytest's command line; relative to
+     * {@code cwd}.
      */
     public static PytestConfig load(List<Path> dirs, Path cwd, Optional<String> configFile, Optional<String> rootdir) {
+        Path invoked = cwd.toAbsolutePath().normalize();
+        Optional<Path> forced = rootdir.filter(dir -> !dir.isEmpty()).map(dir -> forcedRootdir(invoked, dir));
         PytestConfig found;
         if (configFile.isPresent()) {
-            Path file = cwd.resolve(configFile.get()).toAbsolutePath().normalize();
+            Path file = invoked.resolve(configFile.get()).normalize();
             if (!Files.isRegularFile(file)) {
                 throw SalvoError.usage("pytest's -c " + configFile.get() + ": no such file; give the path of a pytest "
                         + "config file, relative to " + cwd);
             }
             Map<Setting, List<String>> settings = ConfigFileKind.ofGiven(file).read(file).orElse(Map.of());
-            found = config(cwd.toAbsolutePath().normalize(), file.getParent(), Optional.of(file), settings);
-        } else if (rootdir.isPresent()) {
+            found = config(invoked, forced.orElse(file.getParent()), Optional.of(file), settings);
+        } else if (forced.isPresent()) {
             // With --rootdir, pytest's search ends after its first step: up from the paths' ancestor.
-            Path invoked = cwd.toAbsolutePath().normalize();
-            found = locate(List.of(ancestor(dirs, invoked)), invoked)
-                    .orElseGet(() -> config(invoked, invoked, Optional.empty(), Map.of()));
+            found = locate(List.of(ancestor(existing(dirs), invoked)), invoked)
+                    .orElseGet(() -> config(invoked, forced.get(), Optional.empty(), Map.of()));
         } else {
-            found = load(dirs, cwd);
+            return load(dirs, invoked);
         }
-        if (rootdir.isEmpty()) {
-            return found;
+        return forced.map(dir -> new PytestConfig(found.invocationDir(), dir, found.configFile(), found.pythonFiles(),
+                found.testpaths(), found.norecursedirs())).orElse(found);
+    }
+
+    private static Path forcedRootdir(Path invoked, String given) {
+        Path dir = invoked.resolve(given).normalize();
+        if (!Files.isDirectory(dir)) {
+            throw SalvoError.usage("pytest's --rootdir " + given + ": no such directory; give an existing one");
         }
-        Path forced = cwd.resolve(rootdir.get()).toAbsolutePath().normalize();
-        if (!Files.isDirectory(forced)) {
-            throw SalvoError.usage("pytest's --rootdir " + rootdir.get() + ": no such directory; give an existing one");
-        }
-        return new PytestConfig(found.invocationDir(), forced, found.configFile(), found.pythonFiles(),
-                found.testpaths(), found.norecursedirs());
+        return dir;
     }
 
     /** As pytest run with no path, from {@code startDir}. */
@@ -64,7 +67,7 @@ public final class PytestConfigLoader {
      */
     public static PytestConfig load(List<Path> dirs, Path invocationDir) {
         Path invoked = invocationDir.toAbsolutePath().normalize();
-        List<Path> searched = dirs.stream().map(d -> d.toAbsolutePath().normalize()).toList();
+        List<Path> searched = existing(dirs);
         Path ancestor = ancestor(searched, invoked);
         Optional<PytestConfig> found = locate(List.of(ancestor), invoked)
                 .or(() -> nearestSetupPyDir(ancestor).map(dir -> config(invoked, dir, Optional.empty(), Map.of())))
@@ -72,15 +75,20 @@ public final class PytestConfigLoader {
         return found.orElseGet(() -> config(invoked, fallbackRootdir(ancestor, invoked), Optional.empty(), Map.of()));
     }
 
-    /** The directories' common ancestor, or the invocation directory if there are none. */
-    private static Path ancestor(List<Path> dirs, Path invoked) {
+    /** The directories, absolute and normalized; one that does not exist is a usage error. */
+    private static List<Path> existing(List<Path> dirs) {
         List<Path> absolute = dirs.stream().map(d -> d.toAbsolutePath().normalize()).toList();
         for (Path dir : absolute) {
             if (!Files.isDirectory(dir)) {
                 throw SalvoError.usage("directory '" + dir + "' does not exist: run from a project directory");
             }
         }
-        return absolute.stream().reduce(PytestConfigLoader::commonAncestor).orElse(invoked);
+        return absolute;
+    }
+
+    /** The directories' common ancestor, or the invocation directory if there are none. */
+    private static Path ancestor(List<Path> dirs, Path invoked) {
+        return dirs.stream().reduce(PytestConfigLoader::commonAncestor).orElse(invoked);
     }
 
     /**

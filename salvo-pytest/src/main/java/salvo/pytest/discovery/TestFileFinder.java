@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import salvo.error.SalvoError;
 import salvo.model.TestUnit;
@@ -29,14 +30,16 @@ public final class TestFileFinder {
                 : paths.stream().map(arg -> PathArgument.resolve(arg, config)).toList();
 
         TestFileWalker walker = new TestFileWalker(config);
-        Map<String, TestUnit> byId = new TreeMap<>();
+        List<Path> files = new ArrayList<>();
         for (Path root : roots) {
             // A file named explicitly is taken even if python_files would not match it, as pytest does.
-            List<Path> files = Files.isDirectory(root) ? walker.walk(root) : List.of(root);
-            for (Path file : files) {
-                TestUnit unit = unitFor(config, file);
-                byId.putIfAbsent(unit.id(), unit);
-            }
+            files.addAll(Files.isDirectory(root) ? walker.walk(root) : List.of(root));
+        }
+        requireUnderRootdir(config, files);
+        Map<String, TestUnit> byId = new TreeMap<>();
+        for (Path file : files) {
+            TestUnit unit = unitFor(config.rootdir(), file);
+            byId.putIfAbsent(unit.id(), unit);
         }
         ExcludeFilter.Result filtered = ExcludeFilter.apply(List.copyOf(byId.values()), excludes,
                 config.invocationDir(), config.rootdir());
@@ -61,17 +64,27 @@ public final class TestFileFinder {
     /**
      * A file's id is its path from the rootdir, as pytest's node ids are. pytest names a file
      * outside its rootdir from the path argument it is under instead, which can name two files
-     * alike; Salvo refuses such a file rather than name it otherwise than pytest.
+     * alike; Salvo refuses such files rather than name them otherwise than pytest, and says which
+     * rootdir would hold them all.
      */
-    private static TestUnit unitFor(PytestConfig config, Path file) {
+    private static void requireUnderRootdir(PytestConfig config, List<Path> files) {
         Path rootdir = config.rootdir();
-        Path absolute = file.toAbsolutePath().normalize();
-        if (!absolute.startsWith(rootdir)) {
-            throw SalvoError.usage("test file " + absolute + " is outside pytest's rootdir " + rootdir
-                    + config.configFile().map(f -> " (from " + f + ")").orElse("")
-                    + ": give a rootdir above every path after --, e.g. -- --rootdir="
-                    + PytestConfigLoader.commonAncestor(rootdir, absolute.getParent()) + ", or run the paths apart");
+        List<Path> outside = files.stream().map(f -> f.toAbsolutePath().normalize())
+                .filter(f -> !f.startsWith(rootdir)).toList();
+        if (outside.isEmpty()) {
+            return;
         }
+        Path holdingAll = outside.stream().map(Path::getParent).reduce(rootdir, PytestConfigLoader::commonAncestor);
+        Optional<Path> configFile = config.configFile();
+        boolean rootdirFromConfig = configFile.map(Path::getParent).equals(Optional.of(rootdir));
+        throw SalvoError.usage("test file " + outside.get(0) + " is outside pytest's rootdir " + rootdir
+                + (rootdirFromConfig ? " (from " + configFile.get() + ")" : "")
+                + ": give pytest a rootdir that holds every test file, e.g. -- --rootdir=" + holdingAll
+                + configFile.map(f -> " -c " + f).orElse("") + ", or run the paths apart");
+    }
+
+    private static TestUnit unitFor(Path rootdir, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
         String id = rootdir.relativize(absolute).toString().replace('\\', '/');
         return new TestUnit(id, absolute, ADAPTER);
     }

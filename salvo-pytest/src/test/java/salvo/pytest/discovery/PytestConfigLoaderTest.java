@@ -250,6 +250,14 @@ class PytestConfigLoaderTest {
     }
 
     @Test
+    void anEmptyRootdirIsNoneAsInPytest() {
+        tree().file("sub/pytest.ini", "[pytest]\n");
+        PytestConfig config = PytestConfigLoader.load(List.of(temp.resolve("sub")), temp, Optional.empty(),
+                Optional.of(""));
+        assertEquals(temp.resolve("sub"), config.rootdir());
+    }
+
+    @Test
     void aSetupPyAboveThePathsWinsOverAConfigFileBelowTheirAncestor() {
         tree().file("setup.py", "").file("a/pytest.ini", "[pytest]\n").dir("b");
         PytestConfig config = PytestConfigLoader.load(List.of(temp.resolve("a"), temp.resolve("b")), temp);

@@ -50,13 +50,27 @@ class TestFileFinderTest {
     }
 
     @Test
-    void aFileOutsideTheRootdirIsRefusedWithTheRootdirThatWouldHoldIt() {
-        tree().file("a/pytest.ini", "[pytest]\n").test("a/test_a.py", "b/test_b.py");
-        PytestConfig config = PytestConfigLoader.load(List.of(temp.resolve("a"), temp.resolve("b")), temp);
-        String error = assertThrows(SalvoError.class, () -> ids(config, List.of("a", "b"), List.of())).getMessage();
-        assertEquals("test file " + temp.resolve("b/test_b.py") + " is outside pytest's rootdir " + temp.resolve("a")
-                + " (from " + temp.resolve("a/pytest.ini") + "): give a rootdir above every path after --, e.g. "
-                + "-- --rootdir=" + temp + ", or run the paths apart", error);
+    void filesOutsideTheRootdirAreRefusedWithARootdirThatHoldsThemAllAndTheConfigFileKept() {
+        tree().file("p/q/pytest.ini", "[pytest]\n").test("p/q/test_q.py", "p/r/test_r.py", "s/test_s.py");
+        PytestConfig config = PytestConfigLoader.load(
+                List.of(temp.resolve("p/q"), temp.resolve("p/r"), temp.resolve("s")), temp);
+        String error = assertThrows(SalvoError.class, () -> ids(config, List.of("p/q", "p/r", "s"), List.of()))
+                .getMessage();
+        assertEquals("test file " + temp.resolve("p/r/test_r.py") + " is outside pytest's rootdir " + temp.resolve("p/q")
+                + " (from " + temp.resolve("p/q/pytest.ini") + "): give pytest a rootdir that holds every test file, "
+                + "e.g. -- --rootdir=" + temp + " -c " + temp.resolve("p/q/pytest.ini") + ", or run the paths apart",
+                error);
+    }
+
+    @Test
+    void aRootdirGivenIsNotBlamedOnTheConfigFile() {
+        tree().file("pytest.ini", "[pytest]\n").test("tests/sub/test_a.py", "tests/test_b.py");
+        PytestConfig config = PytestConfigLoader.load(List.of(temp.resolve("tests")), temp, Optional.empty(),
+                Optional.of("tests/sub"));
+        String error = assertThrows(SalvoError.class, () -> ids(config, List.of("tests"), List.of())).getMessage();
+        assertEquals("test file " + temp.resolve("tests/test_b.py") + " is outside pytest's rootdir "
+                + temp.resolve("tests/sub") + ": give pytest a rootdir that holds every test file, e.g. -- --rootdir="
+                + temp.resolve("tests") + " -c " + temp.resolve("pytest.ini") + ", or run the paths apart", error);
     }
 
     @Test
