@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import salvo.error.SalvoError;
 
 /**
@@ -49,11 +51,25 @@ public final class PytestConfigLoader {
     }
 
     private static Path forcedRootdir(Path invoked, String given) {
-        Path dir = invoked.resolve(given).normalize();
+        Path dir = invoked.resolve(expandVariables(given, System.getenv())).normalize();
         if (!Files.isDirectory(dir)) {
             throw SalvoError.usage("pytest's --rootdir " + given + ": no such directory; give an existing one");
         }
         return dir;
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$(\\w+|\\{[^}]*})");
+
+    /**
+     * pytest expands {@code $NAME} and {@code ${NAME}} in --rootdir (Python's os.path.expandvars):
+     * a variable that is not set stays as written.
+     */
+    static String expandVariables(String text, Map<String, String> environment) {
+        return VARIABLE.matcher(text).replaceAll(match -> {
+            String name = match.group(1).startsWith("{") ? match.group(1).substring(1, match.group(1).length() - 1)
+                    : match.group(1);
+            return Matcher.quoteReplacement(environment.getOrDefault(name, match.group()));
+        });
     }
 
     /** As pytest run with no path, from {@code startDir}. */

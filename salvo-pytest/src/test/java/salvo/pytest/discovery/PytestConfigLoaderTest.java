@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,6 +248,14 @@ class PytestConfigLoaderTest {
         assertEquals(temp, config.rootdir());
         assertEquals(Optional.empty(), config.configFile());
         assertEquals(PytestConfig.DEFAULT_PYTHON_FILES, config.pythonFiles());
+    }
+
+    @Test
+    void variablesInTheRootdirAreExpandedAsPytestExpandsThemAndUnsetOnesStay() {
+        Map<String, String> environment = Map.of("HOME", "/home/a", "W", "w$1");
+        assertEquals("/home/a/x/w$1/$NOPE/${NOPE}", PytestConfigLoader.expandVariables(
+                "${HOME}/x/$W/$NOPE/${NOPE}", environment));
+        assertEquals("$", PytestConfigLoader.expandVariables("$", environment));
     }
 
     @Test
