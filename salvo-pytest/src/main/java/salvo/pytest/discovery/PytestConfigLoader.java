@@ -30,7 +30,6 @@ public final class PytestConfigLoader {
     public static PytestConfig load(List<Path> dirs, Path cwd, Optional<String> configFile, Optional<String> rootdir) {
         Path invoked = cwd.toAbsolutePath().normalize();
         Optional<Path> forced = rootdir.filter(dir -> !dir.isEmpty()).map(dir -> forcedRootdir(invoked, dir));
-        PytestConfig found;
         if (configFile.isPresent()) {
             Path file = invoked.resolve(configFile.get()).normalize();
             if (!Files.isRegularFile(file)) {
@@ -38,16 +37,17 @@ public final class PytestConfigLoader {
                         + "config file, relative to " + cwd);
             }
             Map<Setting, List<String>> settings = ConfigFileKind.ofGiven(file).read(file).orElse(Map.of());
-            found = config(invoked, forced.orElse(file.getParent()), Optional.of(file), settings);
-        } else if (forced.isPresent()) {
-            // With --rootdir, pytest's search ends after its first step: up from the paths' ancestor.
-            found = locate(List.of(ancestor(existing(dirs), invoked)), invoked)
-                    .orElseGet(() -> config(invoked, forced.get(), Optional.empty(), Map.of()));
-        } else {
+            return config(invoked, forced.orElse(file.getParent()), Optional.of(file), settings);
+        }
+        if (forced.isEmpty()) {
             return load(dirs, invoked);
         }
-        return forced.map(dir -> new PytestConfig(found.invocationDir(), dir, found.configFile(), found.pythonFiles(),
-                found.testpaths(), found.norecursedirs())).orElse(found);
+        // With --rootdir, pytest's search ends after its first step: up from the paths' ancestor.
+        Path rootdirGiven = forced.get();
+        return locate(List.of(ancestor(existing(dirs), invoked)), invoked)
+                .map(found -> new PytestConfig(invoked, rootdirGiven, found.configFile(), found.pythonFiles(),
+                        found.testpaths(), found.norecursedirs()))
+                .orElseGet(() -> config(invoked, rootdirGiven, Optional.empty(), Map.of()));
     }
 
     private static Path forcedRootdir(Path invoked, String given) {
