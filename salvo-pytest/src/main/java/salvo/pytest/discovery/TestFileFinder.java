@@ -33,7 +33,9 @@ public final class TestFileFinder {
         List<Path> files = new ArrayList<>();
         for (Path root : roots) {
             // A file named explicitly is taken even if python_files would not match it, as pytest does.
-            files.addAll(Files.isDirectory(root) ? walker.walk(root) : List.of(root));
+            for (Path file : Files.isDirectory(root) ? walker.walk(root) : List.of(root)) {
+                files.add(file.toAbsolutePath().normalize());
+            }
         }
         requireUnderRootdir(config, files);
         Map<String, TestUnit> byId = new TreeMap<>();
@@ -66,11 +68,12 @@ public final class TestFileFinder {
      * outside its rootdir from the path argument it is under instead, which can name two files
      * alike; Salvo refuses such files rather than name them otherwise than pytest, and says which
      * rootdir would hold them all.
+     *
+     * @param files absolute and normalized
      */
     private static void requireUnderRootdir(PytestConfig config, List<Path> files) {
         Path rootdir = config.rootdir();
-        List<Path> outside = files.stream().map(f -> f.toAbsolutePath().normalize())
-                .filter(f -> !f.startsWith(rootdir)).toList();
+        List<Path> outside = files.stream().filter(f -> !f.startsWith(rootdir)).toList();
         if (outside.isEmpty()) {
             return;
         }
@@ -83,9 +86,9 @@ public final class TestFileFinder {
                 + configFile.map(f -> " -c " + f).orElse("") + ", or run the paths apart");
     }
 
+    /** @param file absolute and normalized */
     private static TestUnit unitFor(Path rootdir, Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        String id = rootdir.relativize(absolute).toString().replace('\\', '/');
-        return new TestUnit(id, absolute, ADAPTER);
+        String id = rootdir.relativize(file).toString().replace('\\', '/');
+        return new TestUnit(id, file, ADAPTER);
     }
 }
